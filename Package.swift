@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+// Guanxi (关系): Chinese news → typed knowledge graph of officials, companies, parks and policies.
+//
+// The targets follow the pipeline:
+//   GuanxiText     read → normalize → split        (encodings, OpenCC, articles, sentences)
+//   GuanxiExtract  recognize → relate → resolve    (entities, relations, aliases; evaluation)
+//   GuanxiGraph    graph                           (typed adjacency lists, algorithms, store, export)
+//   GuanxiRender   render / report                 (DOT, libgvc in-process, HTML/Markdown reports)
+//   guanxi         the command-line tool, a thin layer over the libraries
+import PackageDescription
+
+let package = Package(
+    name: "Guanxi",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "guanxi", targets: ["guanxi"]),
+        .library(name: "GuanxiGraph", targets: ["GuanxiGraph"]),
+        .library(name: "GuanxiText", targets: ["GuanxiText"]),
+        .library(name: "GuanxiExtract", targets: ["GuanxiExtract"]),
+        .library(name: "GuanxiRender", targets: ["GuanxiRender"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries (Debian: libgraphviz-dev, libopencc-dev).
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
+                       providers: [.apt(["libgraphviz-dev"])]),
+        .systemLibrary(name: "COpenCC", pkgConfig: "opencc",
+                       providers: [.apt(["libopencc-dev"])]),
+
+        .target(name: "GuanxiGraph"),
+        .target(name: "GuanxiText", dependencies: ["COpenCC"], resources: [.copy("Resources/surnames.txt")]),
+        .target(name: "GuanxiExtract",
+                dependencies: ["GuanxiText", "GuanxiGraph"],
+                resources: [.copy("Resources/divisions.tsv")]),
+        .target(name: "GuanxiRender", dependencies: ["GuanxiGraph", "CGraphviz"]),
+        .executableTarget(name: "guanxi", dependencies: [
+            "GuanxiGraph", "GuanxiText", "GuanxiExtract", "GuanxiRender",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "GuanxiGraphTests", dependencies: ["GuanxiGraph"]),
+        .testTarget(name: "GuanxiTextTests", dependencies: ["GuanxiText"]),
+        .testTarget(name: "GuanxiExtractTests", dependencies: ["GuanxiExtract", "GuanxiGraph", "GuanxiText"]),
+        .testTarget(name: "GuanxiRenderTests", dependencies: ["GuanxiRender", "GuanxiGraph"]),
+        .testTarget(name: "GuanxiCLITests", dependencies: ["GuanxiGraph"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,127 @@
+import Foundation
+import GuanxiGraph
+import GuanxiText
+
+/// The whole pipeline for one document: normalize → split → recognize → resolve → relate, giving
+/// a graph of that document alone (merged into a larger graph with ``KnowledgeGraph/merge(_:)``).
+public struct Extractor: Sendable {
+    let gazetteer: Gazetteer
+    let surnames: Surnames
+    let user: UserDictionary
+
+    /// An extractor with the shipped gazetteer and surname list and an optional user dictionary.
+    public init(user: UserDictionary = UserDictionary()) {
+        self.gazetteer = .shared; self.surnames = .shared; self.user = user
+    }
+
+    /// The graph one source text yields. `id` is the document's id (its file name without extension).
+    public func extract(_ source: SourceText, id: String) -> KnowledgeGraph {
+        let norm = Normalizer.normalize(source.text)
+        let s = norm.scalars
+        let articles = Splitter(surnames: surnames).split(norm)
+        let recognizer = Recognizer(gazetteer: gazetteer, surnames: surnames, userEntities: user)
+        let context = documentContext(s, articles: articles, recognizer: recognizer)
+        let candidates = articles.map { recognizer.recognize(s, article: $0, context: context) }
+        var resolver = Resolver(gazetteer: gazetteer, user: user)
+        var mentions = resolver.resolve(s, articles: candidates, context: context)
+        mentions += laterOfficialMentions(s, articles: articles, mentions: mentions, entities: resolver.entities)
+        var entities = resolver.entities
+        for m in mentions where m.candidate.type == .official && !entities[m.entity].mentions.contains(m.range) {
+            entities[m.entity].mentions.append(m.range)
+        }
+        mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var relator = Relator(entities: entities, text: s)
+        let relations = relator.relate(articles: articles, mentions: mentions)
+        return makeGraph(source: source, id: id, norm: norm, articles: articles, entities: entities, relations: relations)
+    }
+
+    /// Places named in the whole document, and its main province and city (for `省委`, `市政府`).
+    func documentContext(_ s: [Unicode.Scalar], articles: [Article], recognizer: Recognizer) -> DocumentContext {
+        var ctx = DocumentContext()
+        for a in articles { ctx.bylineNames.formUnion(a.byline) }
+        var provinceCount: [String: Int] = [:], cityCount: [String: Int] = [:]
+        for a in articles {
+            for r in a.titleRanges + a.sentences.map(\.range) {
+                for m in recognizer.placeMatches(s, r, context: nil) where m.division.level != .county || m.division.name == s.string(m.range) {
+                    ctx.mentionedCodes.insert(m.division.code)
+                    if let p = gazetteer.province(of: m.division.code), !p.code.hasPrefix("R:") { provinceCount[p.code, default: 0] += 1 }
+                    if m.division.level == .city { cityCount[m.division.code, default: 0] += 1 }
+                    if m.division.level == .county, let parent = m.division.parent, gazetteer.divisions[parent]?.level == .city {
+                        cityCount[parent, default: 0] += 1
+                    }
+                }
+            }
+        }
+        ctx.provinceCode = provinceCount.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        ctx.cityCode = cityCount.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        return ctx
+    }
+
+    /// Officials named again without their post (`陈凯来到…`): every later occurrence of the name
+    /// in the same article is a mention.
+    func laterOfficialMentions(_ s: [Unicode.Scalar], articles: [Article], mentions: [ResolvedMention], entities: [LocalEntity]) -> [ResolvedMention] {
+        var out: [ResolvedMention] = []
+        for (a, article) in articles.enumerated() {
+            let officials = Dictionary(mentions.filter { $0.article == a && entities[$0.entity].type == .official }.map { (entities[$0.entity].name, $0) },
+                                       uniquingKeysWith: { x, _ in x })
+            guard !officials.isEmpty else { continue }
+            let taken = mentions.filter { $0.article == a }.map(\.range)
+            for region in article.titleRanges + article.sentences.map(\.range) {
+                for (name, first) in officials {
+                    let w = Array(name.unicodeScalars)
+                    var i = region.lowerBound
+                    while i + w.count <= region.upperBound {
+                        if s.has(name, at: i), !taken.contains(where: { $0.overlaps(i..<(i + w.count)) }),
+                           i + w.count == region.upperBound || !ChineseConverter.isHan(s[i + w.count]) || Lexicon.afterName.longest(startingAt: i + w.count, in: s, limit: region.upperBound) > 0 {
+                            var c = first.candidate
+                            c.range = i..<(i + w.count); c.post = nil; c.postRange = nil
+                            out.append(ResolvedMention(entity: first.entity, range: c.range, article: a, candidate: c))
+                            i += w.count
+                        } else { i += 1 }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The document's graph: its record, entities with mentions in original offsets, relations with evidence.
+    func makeGraph(source: SourceText, id: String, norm: NormalizedText, articles: [Article],
+                   entities: [LocalEntity], relations: [LocalRelation]) -> KnowledgeGraph {
+        var g = KnowledgeGraph()
+        let s = norm.scalars
+        let articleRecords = articles.map { a -> ArticleRecord in
+            let o = norm.originalRange(a.range)
+            let title = a.titleRanges.map { norm.originalText($0) }.joined(separator: " ")
+            return ArticleRecord(title: title.isEmpty ? nil : title, byline: a.byline,
+                                 dateline: a.dateline, date: a.date?.iso, start: o.lowerBound, end: o.upperBound)
+        }
+        let docTitle = source.htmlTitle ?? articleRecords.first(where: { $0.title != nil })?.title
+        let record = DocumentRecord(id: id, path: source.path, sha256: source.sha256, encoding: source.encoding,
+                                    format: source.format.rawValue, length: norm.original.count, title: docTitle,
+                                    byline: Array(Set(articles.flatMap(\.byline))).sorted(), articles: articleRecords)
+        g.addDocument(record)
+        var ids: [Int: String] = [:]
+        for (k, e) in entities.enumerated() where !e.mentions.isEmpty {
+            let mentions = e.mentions.map { r -> Mention in
+                let o = norm.originalRange(r)
+                return Mention(document: id, start: o.lowerBound, end: o.upperBound, text: norm.originalText(r))
+            }
+            // The written forms (Traditional, full-width) are aliases too, so users find them.
+            let written = Set(mentions.map(\.text)).filter { NameKey.of($0) != NameKey.of(e.name) && $0.count <= 60 && $0.count >= 2 && !Lexicon.genericStems.contains($0) && !$0.hasPrefix("该") && !Lexicon.standaloneOrganizations.contains($0) && !["经开区", "开发区", "高新区", "综保区"].contains($0) && ($0.unicodeScalars.first.map { Lexicon.levelPrefix[$0] == nil } ?? true) }
+            let entity = Entity(type: e.type, name: e.name, aliases: Array(e.aliases.union(written)), posts: Array(e.posts), mentions: mentions)
+            ids[k] = g.add(entity)
+        }
+        for r in relations {
+            guard let h = ids[r.head], let t = ids[r.tail] else { continue }
+            let o = norm.originalRange(r.sentence)
+            let sentenceDate = TextDates.find(s, in: r.sentence).first?.date
+            var date = sentenceDate ?? articles[r.article].date
+            if date?.year == nil, let y = articles[r.article].date?.year { date?.year = y }
+            g.add(Relation(source: h, type: r.type, target: t,
+                           evidence: [Evidence(document: id, sentence: norm.originalText(r.sentence),
+                                               start: o.lowerBound, end: o.upperBound, date: date?.iso)]))
+        }
+        return g
+    }
+}

@@ -1,0 +1,125 @@
+import GuanxiGraph
+import GuanxiText
+
+/// Officials: a personal name next to a post (`市委副书记、代市长陈凯`, `教授钱征华`,
+/// `相关负责人王健说`), names listed after one post (`县区领导肖红松、李碧`), and appointments
+/// (`张东同志任…主任`). Reporters named in bylines are never officials.
+extension Recognizer {
+    /// Length of a personal name starting at `i` (0 when there is none): a surname and one or two
+    /// characters, followed by something a name is followed by.
+    func personName(_ s: [Unicode.Scalar], at i: Int, limit: Int) -> Int {
+        let sn = surnames.surnameLength(s, at: i)
+        guard sn > 0 else { return 0 }
+        func ok(_ len: Int) -> Bool {
+            guard i + len <= limit else { return false }
+            for k in (i + sn)..<(i + len) {
+                guard ChineseConverter.isHan(s[k]), !Lexicon.notInGivenName.contains(s[k]) else { return false }
+            }
+            if i + len == limit { return true }
+            let next = s[i + len]
+            if !ChineseConverter.isHan(next) { return !Recognizer.isNameChar(next) || next == " " }
+            return Lexicon.afterName.longest(startingAt: i + len, in: s, limit: limit) > 0
+        }
+        // Prefer the shorter name when the character after it starts a following word (`陈凯在`).
+        if ok(sn + 1) { return sn + 1 }
+        if ok(sn + 2) { return sn + 2 }
+        return 0
+    }
+
+    func officialNames(_ s: [Unicode.Scalar], _ region: Range<Int>, taken: [Candidate], context: DocumentContext,
+                       blocked: [Bool]) -> [Candidate] {
+        var out: [Candidate] = []
+        var covered = [Bool](repeating: false, count: region.count)
+        for c in taken where c.range.overlaps(region) && !c.nested {
+            for k in c.range where region.contains(k) { covered[k - region.lowerBound] = true }
+        }
+        func isFree(_ r: Range<Int>) -> Bool { r.allSatisfy { region.contains($0) && !covered[$0 - region.lowerBound] && !blocked[$0] } }
+        var lastPost: (String, Range<Int>)?
+        var i = region.lowerBound
+        while i < region.upperBound {
+            // A post ends at i and a name starts at i.
+            let t = Lexicon.titles.longest(endingAt: i, in: s, lower: region.lowerBound)
+            if t > 0 {
+                let n = personName(s, at: i, limit: region.upperBound)
+                if n > 0, isFree(i..<(i + n)) {
+                    let name = s.string(i..<(i + n))
+                    if !context.bylineNames.contains(name) {
+                        let postStart = postPhraseStart(s, region, titleEnd: i, taken: taken + out)
+                        let post = s.string(postStart..<i)
+                        out.append(Candidate(range: i..<(i + n), type: .official, name: name, priority: 3,
+                                             post: post, postRange: postStart..<i))
+                        lastPost = (post, postStart..<i)
+                        i += n
+                        // Names listed after the same post: 县区领导肖红松、李碧、涂莉华.
+                        while i < region.upperBound, s[i] == "、" {
+                            let m = personName(s, at: i + 1, limit: region.upperBound)
+                            guard m > 0, Lexicon.titles.longest(startingAt: i + 1 + m, in: s, limit: region.upperBound) == 0,
+                                  isFree((i + 1)..<(i + 1 + m)) else { break }
+                            // A name that opens another post phrase (`向塘开发区…`) is not a list member.
+                            let listed = s.string((i + 1)..<(i + 1 + m))
+                            if context.bylineNames.contains(listed) { break }
+                            out.append(Candidate(range: (i + 1)..<(i + 1 + m), type: .official, name: listed,
+                                                 priority: 3, post: lastPost?.0, postRange: lastPost?.1))
+                            i += 1 + m
+                        }
+                        continue
+                    }
+                }
+            }
+            // Appointment: 张东同志任…  /  张东任中共…书记
+            if i == region.lowerBound || !Recognizer.isNameChar(s[i - 1]) || Lexicon.hardStops.contains(s[i - 1]) {
+                let n = personName(s, at: i, limit: region.upperBound)
+                if n > 0, isFree(i..<(i + n)) {
+                    var k = i + n
+                    if s.has("同志", at: k) { k += 2 }
+                    if s.has("任", at: k) || s.has("拟任", at: k) || s.has("担任", at: k) {
+                        k += s.has("任", at: k) ? 1 : 2
+                        let postEnd = appointedPostEnd(s, region, from: k)
+                        if postEnd > k {
+                            let name = s.string(i..<(i + n))
+                            if !context.bylineNames.contains(name) {
+                                out.append(Candidate(range: i..<(i + n), type: .official, name: name, priority: 3,
+                                                     post: s.string(k..<postEnd), postRange: k..<postEnd))
+                                i = postEnd; continue
+                            }
+                        }
+                    }
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Where the post phrase before a name begins: walk left over posts, the organizations and
+    /// places they belong to and `、`, stopping at punctuation, verbs, another official, a project.
+    func postPhraseStart(_ s: [Unicode.Scalar], _ region: Range<Int>, titleEnd: Int, taken: [Candidate]) -> Int {
+        var j = titleEnd
+        while j > region.lowerBound, titleEnd - j < 48 {
+            if let c = taken.first(where: { $0.range.upperBound == j && !$0.nested }) {
+                if c.type == .official || c.type == .project || c.type == .policy { break }
+                j = c.range.lowerBound; continue
+            }
+            if Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
+            let ch = s[j - 1]
+            if ch == "、" { j -= 1; continue }
+            if !ChineseConverter.isHan(ch) || Lexicon.hardStops.contains(ch) || Lexicon.weakStops.contains(ch) { break }
+            j -= 1
+        }
+        while j < titleEnd, s[j] == "、" { j += 1 }
+        // The phrase must end in a post; drop leading words that are not part of it (`项目相关负责人` → `相关负责人`).
+        return j
+    }
+
+    /// End of the post named after `任`: up to punctuation or the end of a post word list.
+    func appointedPostEnd(_ s: [Unicode.Scalar], _ region: Range<Int>, from k: Int) -> Int {
+        var j = k, lastTitleEnd = k
+        while j < region.upperBound, j - k < 48 {
+            let ch = s[j]
+            if ch == "," || ch == "。" || ch == ";" || ch == "，" || ch == "\n" { break }
+            j += 1
+            if Lexicon.titles.longest(endingAt: j, in: s, lower: k) > 0 { lastTitleEnd = j }
+        }
+        return lastTitleEnd
+    }
+}

@@ -1,0 +1,89 @@
+import GuanxiGraph
+import GuanxiText
+
+/// Policies: titles in 《》, quoted names followed by a policy word, named lists.
+extension Recognizer {
+    static let quotePairs: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "\"": "\"", "「": "」", "『": "』", "‘": "’"]
+
+    /// `《山西省“十四五”未来产业发展规划》`: a policy, unless the title names a newspaper or site.
+    func titleMarks(_ s: [Unicode.Scalar], _ region: Range<Int>) -> [Candidate] {
+        var out: [Candidate] = []
+        var i = region.lowerBound
+        while i < region.upperBound {
+            guard s[i] == "《" else { i += 1; continue }
+            var depth = 0, j = i
+            var close: Int?
+            while j < region.upperBound, j - i < 90 {
+                if s[j] == "《" { depth += 1 }
+                if s[j] == "》" { depth -= 1; if depth == 0 { close = j; break } }
+                j += 1
+            }
+            guard let c = close else { i += 1; continue }
+            let inner = i + 1..<c
+            if inner.count >= 2, Lexicon.mediaEndings.longest(endingAt: c, in: s, lower: i + 1) == 0 {
+                var end = c + 1
+                // `《…》协议` keeps the word that says what the title is.
+                let tail = Lexicon.policySuffixes.longest(startingAt: end, in: s, limit: region.upperBound)
+                if tail > 0, ["协议", "条例", "办法", "通知"].contains(s.string(end..<(end + tail))) { end += tail }
+                out.append(Candidate(range: i..<end, type: .policy, name: s.string(i..<end), priority: 4))
+            }
+            i = c + 1
+        }
+        return out
+    }
+
+    /// Quoted names: `“揭榜挂帅”制度`, `“冬季行动”`, `推进“三企入桂”工作`, and quoted
+    /// organization or park names (`“低空经济智能制造院士专家工作站”`).
+    func quotedNames(_ s: [Unicode.Scalar], _ region: Range<Int>) -> [Candidate] {
+        var out: [Candidate] = []
+        var i = region.lowerBound
+        while i < region.upperBound {
+            guard let closer = Recognizer.quotePairs[s[i]] else { i += 1; continue }
+            var j = i + 1
+            while j < region.upperBound, s[j] != closer, j - i <= 40 { j += 1 }
+            guard j < region.upperBound, s[j] == closer, j - i >= 3 else { i += 1; continue }
+            let inner = (i + 1)..<j
+            let content = s.string(inner)
+            let after = j + 1
+            let tail = Lexicon.policySuffixes.longest(startingAt: after, in: s, limit: region.upperBound)
+            let innerSuffix = Lexicon.suffixes.longest(endingAt: j, in: s, lower: i + 1)
+            if innerSuffix > 0, let type = Lexicon.suffixType[s.string((j - innerSuffix)..<j)], type != .project,
+               inner.count > innerSuffix + 1, !content.contains("+"), !content.contains("、") {
+                out.append(Candidate(range: inner, type: type, name: content, priority: 3))
+            } else if tail > 0 {
+                let word = s.string(after..<(after + tail))
+                // `“三企入桂”工作`-style generic words stay outside the name.
+                out.append(Candidate(range: i..<(after + tail), type: .policy, name: s.string(i..<(after + tail)), priority: 3))
+                _ = word
+            } else if Lexicon.policyEndings.longest(endingAt: j, in: s, lower: i + 1) > 0, inner.count >= 3 {
+                out.append(Candidate(range: i..<(j + 1), type: .policy, name: s.string(i..<(j + 1)), priority: 3))
+            } else if Lexicon.policyVerbs.longest(endingAt: i, in: s, lower: region.lowerBound) > 0,
+                      s.has("工作", at: after) || s.has("活动", at: after) {
+                out.append(Candidate(range: i..<(j + 1), type: .policy, name: s.string(i..<(j + 1)), priority: 3))
+            }
+            i = j + 1
+        }
+        return out
+    }
+
+    /// Named lists: `第二批省级消费品特色园区名单`.
+    func namedLists(_ s: [Unicode.Scalar], _ region: Range<Int>) -> [Candidate] {
+        var out: [Candidate] = []
+        guard region.count >= 2 else { return out }
+        for e in (region.lowerBound + 1)...region.upperBound {
+            let n = Lexicon.listEndings.longest(endingAt: e, in: s, lower: region.lowerBound)
+            guard n > 0 else { continue }
+            var j = e - n
+            while j > region.lowerBound, e - j < 40 {
+                if Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
+                let c = s[j - 1]
+                if !Recognizer.isNameChar(c) || Lexicon.hardStops.contains(c) || c == "》" { break }
+                j -= 1
+            }
+            let stem = s.string(j..<(e - n))
+            guard stem.unicodeScalars.count >= 4, !stem.hasPrefix("项目"), !Lexicon.genericStems.contains(stem) else { continue }
+            out.append(Candidate(range: j..<e, type: .policy, name: s.string(j..<e), priority: 2))
+        }
+        return out
+    }
+}

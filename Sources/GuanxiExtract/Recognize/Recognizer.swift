@@ -1,0 +1,118 @@
+import GuanxiGraph
+import GuanxiText
+
+/// A recognised name in the normalised text, before resolution.
+struct Candidate: Sendable {
+    var range: Range<Int>
+    var type: EntityType
+    var name: String
+    var aliases: [String] = []
+    /// How much the pattern that found it is trusted: title marks 4, quotes 3, posts 3, suffixes 2, gazetteer 1.
+    var priority: Int
+    var placeCode: String?
+    /// For officials: the post as written and where it is.
+    var post: String?
+    var postRange: Range<Int>?
+    /// Candidate lies inside another one (kept only where the pair makes sense).
+    var nested = false
+    /// A reference (`该公司`, bare `经开区`) to resolve to an entity named elsewhere.
+    var reference = false
+    /// Entity type a reference may point at and the suffix it must share.
+    var referenceSuffix: String?
+}
+
+/// What the recognisers know about the whole document (places named, byline names).
+struct DocumentContext: Sendable {
+    var provinceCode: String?
+    var cityCode: String?
+    var mentionedCodes: Set<String> = []
+    var bylineNames: Set<String> = []
+}
+
+/// Finds the names of the seven entity types in one article, by patterns: name suffixes with the
+/// left boundary of the name, posts next to personal names, title marks and quotes, and the
+/// gazetteer of administrative divisions.
+struct Recognizer: Sendable {
+    let gazetteer: Gazetteer
+    let surnames: Surnames
+    let userEntities: UserDictionary
+
+    /// All candidates of an article, overlaps resolved.
+    func recognize(_ s: [Unicode.Scalar], article: Article, context: DocumentContext) -> [Candidate] {
+        var blocked = [Bool](repeating: false, count: s.count)
+        for r in article.creditRanges { for i in r where i < s.count { blocked[i] = true } }
+        var regions: [Range<Int>] = article.titleRanges + article.sentences.map(\.range)
+        regions.sort { $0.lowerBound < $1.lowerBound }
+        var found: [Candidate] = []
+        for region in regions {
+            found += userMatches(s, region)
+            found += titleMarks(s, region)
+            found += quotedNames(s, region)
+            found += suffixNames(s, region, blocked: blocked)
+            found += namedLists(s, region)
+        }
+        var accepted = resolveOverlaps(found)
+        // Places and officials read around what is already recognised.
+        var places: [Candidate] = []
+        for region in regions { places += placeNames(s, region, taken: accepted, context: context) }
+        accepted = resolveOverlaps(accepted + places)
+        var officials: [Candidate] = []
+        for region in regions { officials += officialNames(s, region, taken: accepted, context: context, blocked: blocked) }
+        accepted = resolveOverlaps(accepted + officials)
+        return accepted.filter { c in !c.range.contains(where: { blocked[$0] }) }
+    }
+
+    // MARK: - Overlaps
+
+    /// Keeps the best of overlapping candidates: higher priority, then longer. A candidate inside
+    /// an accepted one is kept as nested where the pair makes sense (a company in its project's
+    /// name, a park in a park, a university in its laboratory).
+    func resolveOverlaps(_ cands: [Candidate]) -> [Candidate] {
+        let sorted = cands.sorted { a, b in
+            if a.priority != b.priority { return a.priority > b.priority }
+            if a.range.count != b.range.count { return a.range.count > b.range.count }
+            return a.range.lowerBound < b.range.lowerBound
+        }
+        var accepted: [Candidate] = []
+        outer: for var c in sorted {
+            for a in accepted {
+                if a.range == c.range { continue outer }
+                if a.range.overlaps(c.range) {
+                    let inside = a.range.lowerBound <= c.range.lowerBound && c.range.upperBound <= a.range.upperBound
+                    if inside, nestedAllowed(outer: a, inner: c) { c.nested = true; continue }
+                    continue outer
+                }
+            }
+            accepted.append(c)
+        }
+        return accepted.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    func nestedAllowed(outer: Candidate, inner: Candidate) -> Bool {
+        if inner.reference || outer.reference { return false }
+        switch (outer.type, inner.type) {
+        case (.project, .company), (.project, .park), (.project, .organization): return true
+        case (.park, .park), (.organization, .park), (.park, .organization): return inner.range.lowerBound == outer.range.lowerBound
+        case (.organization, .organization), (.organization, .company):
+            return inner.range.lowerBound == outer.range.lowerBound
+        case (.official, _): return false
+        default: return false
+        }
+    }
+
+    // MARK: - User dictionary
+
+    func userMatches(_ s: [Unicode.Scalar], _ region: Range<Int>) -> [Candidate] {
+        guard !userEntities.entries.isEmpty else { return [] }
+        var out: [Candidate] = []
+        var i = region.lowerBound
+        while i < region.upperBound {
+            let n = userEntities.words.longest(startingAt: i, in: s, limit: region.upperBound)
+            if n > 0, let e = userEntities.entry(for: s.string(i..<(i + n))) {
+                out.append(Candidate(range: i..<(i + n), type: e.type, name: e.name, aliases: e.aliases, priority: 5))
+                i += n
+            } else { i += 1 }
+        }
+        return out
+    }
+}

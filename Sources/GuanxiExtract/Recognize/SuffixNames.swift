@@ -1,0 +1,168 @@
+import GuanxiGraph
+import GuanxiText
+
+/// Organizations, companies, parks and projects found by the suffix that ends their name and the
+/// left boundary that opens it.
+extension Recognizer {
+    /// Two- and three-character words that end with a suffix character but are not names
+    /// (`布局` ends in `局`, `全部` in `部`).
+    static let falseSuffixWords: Set<String> = [
+        "布局", "格局", "结局", "大局", "全局", "当局", "开局", "时局", "骗局", "饭局", "局部", "全部", "内部", "外部",
+        "干部", "本部", "总部", "中部", "西部", "东部", "南部", "北部", "头部", "底部", "腹部", "俱乐部", "各部", "基部",
+        "大厅", "餐厅", "展厅", "客厅", "门厅", "部署", "签署", "市中心", "核心", "重心", "中心城区", "一部", "全署",
+        "高校", "项目部", "指挥部", "旗舰店", "东北部", "西北部", "东南部", "西南部", "南北部", "沿海地区",
+    ]
+
+    /// Nouns that close a description before a name (`中国百强企业正威国际集团`).
+    static let descriptorNouns = WordSet(["企业", "高校", "院校", "单位", "机构", "平台", "龙头", "园区", "项目", "地区", "城市"])
+
+    /// Characters a name may hold besides Han characters.
+    @inline(__always)
+    static func isNameChar(_ c: Unicode.Scalar) -> Bool {
+        if ChineseConverter.isHan(c) { return true }
+        let v = c.value
+        if (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) { return true }
+        return c == "·" || c == "-" || c == "/" || c == "+" || c == "&" || c == "." || c == "•"
+    }
+
+    func suffixNames(_ s: [Unicode.Scalar], _ region: Range<Int>, blocked: [Bool]) -> [Candidate] {
+        var out: [Candidate] = []
+        guard region.count >= 2 else { return out }
+        for e in (region.lowerBound + 1)...region.upperBound {
+            let n = Lexicon.suffixes.longest(endingAt: e, in: s, lower: region.lowerBound)
+            guard n > 0 else { continue }
+            // A longer suffix that ends here was matched; skip when the name clearly continues
+            // (`集团` in `集团有限公司` is handled when `有限公司` ends).
+            let suffixStart = e - n
+            let suffix = s.string(suffixStart..<e)
+            guard var type = Lexicon.suffixType[suffix] else { continue }
+            if isFalseSuffix(s, end: e, region: region) { continue }
+            if let c = nameEnding(s, region, end: e, suffixLength: n, type: &type, suffix: suffix) { out.append(c) }
+        }
+        out += references(s, region)
+        return out
+    }
+
+    func isFalseSuffix(_ s: [Unicode.Scalar], end e: Int, region: Range<Int>) -> Bool {
+        for len in [2, 3, 4] where e - len >= region.lowerBound {
+            if Recognizer.falseSuffixWords.contains(s.string((e - len)..<e)) { return true }
+        }
+        // `中心` followed by `城区`, `部` followed by `分`: the suffix opens another word.
+        if e < region.upperBound {
+            let next2 = s.string(e..<min(region.upperBound, e + 2))
+            if ["城区", "分", "门", "署", "长", "级"].contains(where: { next2.hasPrefix($0) }) { return true }
+        }
+        return false
+    }
+
+    /// The candidate whose name ends at `end`, or nil when the name is generic.
+    func nameEnding(_ s: [Unicode.Scalar], _ region: Range<Int>, end e: Int, suffixLength n: Int,
+                    type: inout EntityType, suffix: String) -> Candidate? {
+        let suffixStart = e - n
+        let maxLen = type == .project ? 40 : 32
+        var j = suffixStart
+        var weak: [Int] = []
+        while j > region.lowerBound, e - (j - 1) <= maxLen {
+            if Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
+            let stemSoFar = s.string(j..<suffixStart)
+            if !stemSoFar.isEmpty, Recognizer.descriptorNouns.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
+            if type == .project, !stemSoFar.isEmpty, Lexicon.suffixes.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 {
+                break
+            }
+            let c = s[j - 1]
+            if c == ")" || c == "）" {
+                // A bracketed part of a name: 凯赛(太原)生物材料有限公司.
+                var k = j - 2
+                while k > region.lowerBound, j - k < 12, s[k] != "(", s[k] != "（", Recognizer.isNameChar(s[k]) { k -= 1 }
+                if k >= region.lowerBound, s[k] == "(" || s[k] == "（", k < j - 2 { j = k; continue }
+                break
+            }
+            if !Recognizer.isNameChar(c) || Lexicon.hardStops.contains(c) { break }
+            if Lexicon.weakStops.contains(c) { weak.append(j) }
+            j -= 1
+        }
+        var start = j
+        if let w = weak.first {
+            let leftIsName = Lexicon.suffixes.longest(endingAt: w - 1, in: s, lower: region.lowerBound) > 0
+                || gazetteer.words.longest(endingAt: w - 1, in: s, lower: region.lowerBound) > 0
+            let placeOpens = gazetteer.words.longest(startingAt: start, in: s, limit: w - 1) > 0
+            if leftIsName || !placeOpens { start = w }
+        }
+        // Leading digits and quantities are not part of a name (`12个园区`), except a project's capacity.
+        while start < suffixStart, type != .project, TextDates.digit(s[start]) != nil { start += 1 }
+        let stem = s.string(start..<suffixStart)
+        if isGeneric(stem, type: type, suffix: suffix) {
+            return nil
+        }
+        let name = s.string(start..<e)
+        // Type from what the name holds, not only its last word.
+        if type == .park, ["实验室", "大学", "研究院", "研究所", "学院"].contains(where: { stem.contains($0) }) { type = .organization }
+        if type == .organization, suffix.hasSuffix("中心"), stem.contains("集团") || stem.contains("公司") { type = .company }
+        if type == .organization, suffix == "部" || suffix == "局" || suffix == "厅", stem.count < 2, !Lexicon.standaloneOrganizations.contains(name) {
+            if !(Lexicon.levelPrefix[s[start]] != nil && stem.count >= 1) { return nil }
+        }
+        return Candidate(range: start..<e, type: type, name: name, priority: 2)
+    }
+
+    /// Whether a name's stem is a generic word (`园区`, `重点项目`, `12个园区`).
+    func isGeneric(_ stem: String, type: EntityType, suffix: String) -> Bool {
+        if Lexicon.genericStems.contains(stem) {
+            // `省委`, `市政府`: bare organizations are names; the resolver qualifies them.
+            return !Lexicon.standaloneOrganizations.contains(stem + suffix)
+        }
+        let scalars = Array(stem.unicodeScalars)
+        // Quantities: 3个, 12家, 一批, 多个.
+        let quantityChars: Set<Unicode.Scalar> = Set("0123456789一二三四五六七八九十百千两几多个家批类所座项条余".unicodeScalars)
+        if scalars.allSatisfy({ quantityChars.contains($0) }) { return true }
+        if type == .project {
+            var rest = stem
+            for g in ["重点", "在建", "在谈", "签约", "招商引资", "产业", "建设", "重大", "优质", "相关", "新", "好", "大",
+                      "各类", "其他", "该", "本", "此", "这些", "一批", "多个", "投资", "新上", "落地", "开工", "竣工",
+                      "配套", "民生", "基础设施", "工业", "企业", "个", "批", "家", "的", "等", "了"] {
+                rest = rest.replacingOccurrences(of: g, with: "")
+            }
+            rest = String(rest.unicodeScalars.filter { TextDates.digit($0) == nil })
+            if rest.unicodeScalars.count < 2 { return true }
+        }
+        if scalars.count == 1, type != .organization, type != .place { return true }
+        return false
+    }
+
+    /// `该公司`, `该区`, `该工作站`, and bare `经开区`/`开发区`: references to an entity named before.
+    func references(_ s: [Unicode.Scalar], _ region: Range<Int>) -> [Candidate] {
+        var out: [Candidate] = []
+        let nouns: [(String, EntityType)] = [
+            ("工作站", .organization), ("实验室", .organization), ("研究院", .organization), ("研究所", .organization),
+            ("中心", .organization), ("集团", .company), ("公司", .company), ("企业", .company), ("园区", .park),
+            ("开发区", .park), ("经开区", .park), ("高新区", .park), ("基地", .park), ("项目", .project),
+            ("区", .park), ("校", .organization), ("院", .organization), ("所", .organization),
+        ]
+        var i = region.lowerBound
+        while i < region.upperBound {
+            if s[i] == "该" {
+                for (noun, type) in nouns where s.has(noun, at: i + 1) {
+                    let r = i..<(i + 1 + noun.unicodeScalars.count)
+                    out.append(Candidate(range: r, type: type, name: s.string(r), priority: 3, reference: true, referenceSuffix: noun))
+                    break
+                }
+            }
+            i += 1
+        }
+        // Bare short forms of a zone's name at a boundary: `经开区召开干部大会`.
+        for word in ["经开区", "开发区", "高新区", "综保区"] {
+            var k = region.lowerBound
+            let w = Array(word.unicodeScalars)
+            while k + w.count <= region.upperBound {
+                if s.has(word, at: k) {
+                    let before = k > region.lowerBound ? s[k - 1] : " "
+                    if !Recognizer.isNameChar(before) || Lexicon.hardStops.contains(before) || before == "、" {
+                        out.append(Candidate(range: k..<(k + w.count), type: .park, name: word, priority: 1,
+                                             reference: true, referenceSuffix: word))
+                    }
+                    k += w.count
+                } else { k += 1 }
+            }
+        }
+        return out
+    }
+}

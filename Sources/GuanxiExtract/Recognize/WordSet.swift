@@ -1,0 +1,77 @@
+/// A set of words over Unicode scalars, answering "the longest word starting (or ending) here"
+/// in time proportional to the few words that share the first (or last) scalar.
+struct WordSet: Sendable {
+    private var byFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+    private var byLast: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+    private(set) var words: Set<String> = []
+
+    init(_ list: [String]) {
+        for w in list { insert(w) }
+    }
+
+    mutating func insert(_ w: String) {
+        let s = Array(w.unicodeScalars)
+        guard let f = s.first, let l = s.last, words.insert(w).inserted else { return }
+        byFirst[f, default: []].append(s)
+        byFirst[f]?.sort { $0.count > $1.count }
+        byLast[l, default: []].append(s)
+        byLast[l]?.sort { $0.count > $1.count }
+    }
+
+    func contains(_ w: String) -> Bool { words.contains(w) }
+
+    /// Length of the longest word starting at `i` (0 when none), not reading past `limit`.
+    func longest(startingAt i: Int, in s: [Unicode.Scalar], limit: Int? = nil) -> Int {
+        let hi = limit ?? s.count
+        guard i >= 0, i < hi, let cands = byFirst[s[i]] else { return 0 }
+        for w in cands where i + w.count <= hi {
+            var ok = true
+            for k in 1..<w.count where s[i + k] != w[k] { ok = false; break }
+            if ok { return w.count }
+        }
+        return 0
+    }
+
+    /// Length of the longest word ending just before `end` (0 when none), not reading below `lower`.
+    func longest(endingAt end: Int, in s: [Unicode.Scalar], lower: Int = 0) -> Int {
+        guard end - 1 >= lower, end <= s.count, let cands = byLast[s[end - 1]] else { return 0 }
+        for w in cands where end - w.count >= lower {
+            var ok = true
+            let start = end - w.count
+            for k in 0..<(w.count - 1) where s[start + k] != w[k] { ok = false; break }
+            if ok { return w.count }
+        }
+        return 0
+    }
+
+    /// All lengths of words ending just before `end`, longest first.
+    func all(endingAt end: Int, in s: [Unicode.Scalar], lower: Int = 0) -> [Int] {
+        guard end - 1 >= lower, end <= s.count, let cands = byLast[s[end - 1]] else { return [] }
+        var out: [Int] = []
+        for w in cands where end - w.count >= lower {
+            let start = end - w.count
+            var ok = true
+            for k in 0..<(w.count - 1) where s[start + k] != w[k] { ok = false; break }
+            if ok { out.append(w.count) }
+        }
+        return out
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    /// The scalars of a range as a String.
+    func string(_ r: Range<Int>) -> String {
+        let lo = Swift.max(0, Swift.min(r.lowerBound, count)), hi = Swift.max(lo, Swift.min(r.upperBound, count))
+        return String(String.UnicodeScalarView(self[lo..<hi]))
+    }
+
+    /// Whether `word` occurs at `i`.
+    func has(_ word: String, at i: Int) -> Bool {
+        var k = i
+        for u in word.unicodeScalars {
+            guard k < count, self[k] == u else { return false }
+            k += 1
+        }
+        return true
+    }
+}

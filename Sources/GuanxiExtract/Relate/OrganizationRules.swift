@@ -1,0 +1,242 @@
+import GuanxiGraph
+import GuanxiText
+
+/// Which entity types each relation joins (ANNOTATION.md's table): a rule whose ends do not fit
+/// makes no edge.
+enum RelationSchema {
+    static func allows(_ r: RelationType, head: EntityType, tail: EntityType) -> Bool {
+        switch r {
+        case .holdsPost: head == .official && [.organization, .place, .company, .park].contains(tail)
+        case .visited: head == .official && [.park, .company, .project, .place, .organization].contains(tail)
+        case .locatedIn: [.company, .project, .organization, .park].contains(head) && [.park, .place].contains(tail)
+        case .issued: [.organization, .place].contains(head) && tail == .policy
+        case .selectedInto: [.park, .company, .organization, .project].contains(head) && tail == .policy
+        case .implements: [.park, .organization, .place, .company].contains(head) && tail == .policy
+        case .builds: [.company, .organization].contains(head) && tail == .project
+        case .subsidiaryOf: head == .company && tail == .company
+        case .investsIn: head == .company && [.park, .company, .project].contains(tail)
+        case .cooperatesWith, .signedWith:
+            [.organization, .park, .company, .place].contains(head) && [.organization, .park, .company, .place].contains(tail)
+        case .incubatedBy: head == .company && tail == .organization
+        case .leads: head == .official && [.organization, .project].contains(tail)
+        case .accompanied: head == .official && tail == .official
+        case .supports: [.organization, .place, .policy].contains(head) && tail != .official
+        case .partOf: (head == .organization && tail == .organization) || (head == .park && tail == .park)
+        }
+    }
+}
+
+extension Relator {
+    mutating func relateOrganizations(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], topic: inout Int?,
+                                      recent: [EntityType: Int]) {
+        func triggers(_ w: WordSet) -> [Range<Int>] { find(w, in: r).filter { !insideMention($0.lowerBound, ms) } }
+        func of(_ types: Set<EntityType>) -> [ResolvedMention] { ms.filter { types.contains(type($0)) && !$0.candidate.nested } }
+        let actors = of([.organization, .park, .place, .company])
+        // The zone or body a sentence is about: its first actor, else the one before.
+        if let first = actors.first, first.range.lowerBound - r.lowerBound < 14 { topic = first.entity }
+
+        // Adjacent company + project: the company builds it (山西瑞达…有限公司3万吨/年…项目).
+        let ordered = ms.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        for (x, y) in zip(ordered, ordered.dropFirst()) where y.range.lowerBound == x.range.upperBound || (x.candidate.nested && y.range.upperBound >= x.range.upperBound && type(y) == .project && y.range.lowerBound <= x.range.upperBound) {
+            if type(x) == .company || type(x) == .organization, type(y) == .project { add(x.entity, .builds, y.entity, r, a) }
+        }
+        for m in ms where m.candidate.nested && (type(m) == .company || type(m) == .organization) {
+            if let outer = ms.first(where: { $0.entity != m.entity && type($0) == .project && $0.range.contains(m.range.lowerBound) }) {
+                add(m.entity, .builds, outer.entity, r, a)
+            }
+        }
+
+        // located_in: X 位于/落户/选址 Y; 位于 Y 的 X; X 在 Y 开工.
+        for t in triggers(Relator.locate) {
+            let cl = clause(around: t.lowerBound, in: r)
+            let heads = ms.filter { [.company, .project, .organization, .park].contains(type($0)) && $0.range.upperBound <= t.lowerBound && cl.contains($0.range.lowerBound) && !$0.candidate.nested }
+            let after = ms.filter { $0.range.lowerBound >= t.upperBound }
+            guard let tail = after.first(where: { [.park, .place].contains(type($0)) }) else { continue }
+            if heads.isEmpty {
+                // 位于 Y 的 X
+                if let x = after.first(where: { $0.range.lowerBound > tail.range.upperBound && [.company, .project, .organization, .park].contains(type($0)) }),
+                   s.string(tail.range.upperBound..<x.range.lowerBound).contains("的") {
+                    add(x.entity, .locatedIn, tail.entity, r, a)
+                }
+            } else {
+                for h in heads { add(h.entity, .locatedIn, tail.entity, r, a) }
+            }
+        }
+        for h in ms where [.project, .company].contains(type(h)) {
+            let p = h.range.upperBound
+            guard p < r.upperBound, s[p] == "在" else { continue }
+            if let y = ms.first(where: { $0.range.lowerBound == p + 1 && [.park, .place].contains(type($0)) }),
+               Relator.locateAfterIn.longest(startingAt: y.range.upperBound, in: s, limit: r.upperBound) > 0 {
+                add(h.entity, .locatedIn, y.entity, r, a)
+            }
+        }
+
+        // issued: bodies before 发布/印发/公布 and the policies after it.
+        let issues = triggers(Relator.issue)
+        if let t = issues.first {
+            let issuers = ms.filter { [.organization, .place].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested }
+            let lastGroup = coordinatedGroup(issuers, before: t.lowerBound)
+            let policies = ms.filter { type($0) == .policy && $0.range.lowerBound >= t.upperBound }
+            for p in policies { for i in lastGroup { add(i.entity, .issued, p.entity, r, a) } }
+        }
+        // 《方案》获得国家发展改革委批复: passive approval.
+        for t in triggers(Relator.approve) {
+            if let p = ms.last(where: { type($0) == .policy && $0.range.upperBound <= t.lowerBound }),
+               let o = ms.last(where: { type($0) == .organization && $0.range.upperBound <= t.lowerBound && $0.range.lowerBound > p.range.upperBound }) {
+                add(o.entity, .issued, p.entity, r, a)
+            }
+        }
+
+        // selected_into: zones or companies 入选 a list (named here or just before).
+        if !triggers(Relator.select).isEmpty {
+            let lists = ms.filter { type($0) == .policy }
+            let target = lists.first?.entity ?? recentList(recent)
+            if let target {
+                for m in ms where [.park, .company].contains(type(m)) && !m.candidate.nested && !isBefore(m, lists, issuersOnly: true) {
+                    add(m.entity, .selectedInto, target, r, a)
+                }
+            }
+        }
+
+        // implements: a zone, body or place and the policy after 推进/实施/开展.
+        for t in triggers(Relator.implement) {
+            guard let p = ms.first(where: { type($0) == .policy && $0.range.lowerBound >= t.upperBound && $0.range.lowerBound - t.upperBound <= 12 }) else { continue }
+            let subject = ms.last(where: { [.park, .organization, .place].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested })?.entity ?? topic
+            if let subject { add(subject, .implements, p.entity, r, a) }
+        }
+
+        // builds: a company, 新上/投资建设, the project.
+        for t in triggers(Relator.build) {
+            guard let p = ms.first(where: { type($0) == .project && $0.range.lowerBound >= t.upperBound && $0.range.lowerBound - t.upperBound <= 16 }) else { continue }
+            if let c = ms.last(where: { [.company, .organization].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested }) {
+                add(c.entity, .builds, p.entity, r, a)
+                // X 在 太原、长治等地 布局 项目: the project is in those places.
+                for place in ms where type(place) == .place && place.range.lowerBound > c.range.upperBound && place.range.upperBound <= t.lowerBound {
+                    add(p.entity, .locatedIn, place.entity, r, a)
+                }
+            }
+        }
+        // invests_in: X 在 园区 布局/投资; 投资方 … X.
+        for t in triggers(WordSet(["布局", "投资"])) {
+            if let park = ms.last(where: { type($0) == .park && $0.range.upperBound <= t.lowerBound && t.lowerBound - $0.range.upperBound <= 1 }),
+               park.range.lowerBound > 0, s[park.range.lowerBound - 1] == "在",
+               let c = ms.last(where: { type($0) == .company && $0.range.upperBound <= park.range.lowerBound }) {
+                add(c.entity, .investsIn, park.entity, r, a)
+                // 布局2家企业，其中，A…，B…: subsidiaries.
+                if let k = find(WordSet(["其中"]), in: t.upperBound..<r.upperBound).first {
+                    for sub in ms where type(sub) == .company && sub.range.lowerBound > k.upperBound {
+                        add(sub.entity, .subsidiaryOf, c.entity, r, a)
+                    }
+                }
+            }
+        }
+        if !find(WordSet(["投资方"]), in: r).isEmpty, let project = ms.first(where: { type($0) == .project })?.entity ?? recent[.project] {
+            for c in ms where type(c) == .company { add(c.entity, .investsIn, project, r, a) }
+        }
+        // 旗下/下属: subsidiary or part.
+        for t in triggers(WordSet(["旗下", "下属", "所属"])) {
+            if let parent = ms.last(where: { $0.range.upperBound <= t.lowerBound && [.company, .organization].contains(type($0)) }) ?? recent[.organization].flatMap({ e in ms.isEmpty ? nil : ms.first { $0.entity == e } }),
+               let child = ms.first(where: { $0.range.lowerBound >= t.upperBound && [.company, .organization].contains(type($0)) }) {
+                add(child.entity, type(child) == .company ? .subsidiaryOf : .partOf, parent.entity, r, a)
+            }
+        }
+
+        // cooperates_with / signed_with: A 与 B … 合作/共建/签约; A、B 携手.
+        for t in triggers(Relator.cooperate) {
+            let cl = r.lowerBound..<t.lowerBound
+            let before = actors.filter { cl.contains($0.range.lowerBound) }
+            guard !before.isEmpty else { continue }
+            let isSign = Relator.sign.longest(startingAt: t.lowerBound, in: s, limit: t.upperBound) > 0
+            if let w = lastCoordinator(in: cl, mentions: before) {
+                var left = before.filter { $0.range.upperBound <= w }
+                let right = before.filter { $0.range.lowerBound > w }
+                if left.isEmpty, let tp = topic, !right.contains(where: { $0.entity == tp }) {
+                    left = [ResolvedMention(entity: tp, range: cl.lowerBound..<cl.lowerBound, article: a, candidate: right[0].candidate)]
+                }
+                let leftGroup = coordinatedGroup(left, before: w)
+                for x in leftGroup {
+                    for y in right where x.entity != y.entity {
+                        if isSign, type(x) == .company || type(y) == .company {
+                            type(x) == .company ? add(x.entity, .signedWith, y.entity, r, a) : add(y.entity, .signedWith, x.entity, r, a)
+                        } else {
+                            add(x.entity, .cooperatesWith, y.entity, r, a)
+                        }
+                    }
+                }
+                // 签约 X项目: the signing companies invest in the projects after the verb; 分别 pairs them.
+                if isSign {
+                    let projects = ms.filter { type($0) == .project && $0.range.lowerBound >= t.upperBound }
+                    let companies = leftGroup.filter { type($0) == .company }
+                    if !find(WordSet(["分别"]), in: r).isEmpty, companies.count == projects.count {
+                        for (c, p) in zip(companies, projects) { add(c.entity, .investsIn, p.entity, r, a) }
+                    } else if projects.count == 1 {
+                        for c in companies { add(c.entity, .investsIn, projects[0].entity, r, a) }
+                    }
+                }
+            } else if s.string(t).hasPrefix("携手") || s.string(t).hasPrefix("合作"), before.count >= 2 {
+                let group = coordinatedGroup(before, before: t.lowerBound)
+                for (i, x) in group.enumerated() { for y in group.dropFirst(i + 1) { add(x.entity, .cooperatesWith, y.entity, r, a) } }
+            }
+        }
+
+        // incubated_by: 依托 X … 孵化的 Y.
+        if let t = find(WordSet(["依托"]), in: r).first, let h = find(WordSet(["孵化"]), in: t.upperBound..<r.upperBound).first,
+           let x = ms.first(where: { type($0) == .organization && $0.range.lowerBound >= t.upperBound && $0.range.upperBound <= h.lowerBound }),
+           let y = ms.first(where: { type($0) == .company && $0.range.lowerBound >= h.upperBound }) {
+            add(y.entity, .incubatedBy, x.entity, r, a)
+        }
+
+        // supports: a policy whose title says it supports a named zone or body.
+        for p in ms where type(p) == .policy {
+            let name = entities[p.entity].name
+            guard let k = name.range(of: "支持") else { continue }
+            let rest = NameKey.of(String(name[k.upperBound...]))
+            for (idx, e) in entities.enumerated() where idx != p.entity && [.park, .organization, .company, .project].contains(e.type) {
+                if e.name.count >= 4, rest.hasPrefix(NameKey.of(e.name)) { add(p.entity, .supports, idx, r, a) }
+            }
+        }
+
+        // part_of / located_in from nesting: a zone inside a zone's name.
+        for m in ms where m.candidate.nested && type(m) == .park {
+            if let outer = ms.first(where: { $0.entity != m.entity && type($0) == .park && $0.range.contains(m.range.lowerBound) && $0.range.count > m.range.count }) {
+                add(outer.entity, .locatedIn, m.entity, r, a)
+            }
+        }
+    }
+
+    /// The last list-type policy named so far in the article.
+    func recentList(_ recent: [EntityType: Int]) -> Int? {
+        guard let p = recent[.policy] else { return nil }
+        let n = entities[p].name
+        return n.hasSuffix("名单") || n.hasSuffix("清单") || n.hasSuffix("目录") ? p : nil
+    }
+
+    func isBefore(_ m: ResolvedMention, _ lists: [ResolvedMention], issuersOnly: Bool) -> Bool { false }
+
+    /// The members of the coordination that ends right before `p`: `A、B和C`.
+    func coordinatedGroup(_ ms: [ResolvedMention], before p: Int) -> [ResolvedMention] {
+        let sorted = ms.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        guard var last = sorted.last else { return [] }
+        var group = [last]
+        for m in sorted.dropLast().reversed() {
+            let gap = s.string(m.range.upperBound..<last.range.lowerBound)
+            if gap.isEmpty || ["、", "和", "与", "及", ",", "，", "以及", "、省"].contains(gap) { group.insert(m, at: 0); last = m } else { break }
+        }
+        _ = p
+        return group
+    }
+
+    /// The position of the last `与`/`和`/`同` between mentions in a clause (the coordinator of two parties).
+    func lastCoordinator(in cl: Range<Int>, mentions: [ResolvedMention]) -> Int? {
+        var i = cl.upperBound - 1
+        while i >= cl.lowerBound {
+            if Relator.coordinators.contains(s[i]), !insideMention(i, mentions),
+               mentions.contains(where: { $0.range.upperBound <= i }) || true,
+               mentions.contains(where: { $0.range.lowerBound > i }) {
+                return i
+            }
+            i -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,175 @@
+import GuanxiGraph
+import GuanxiText
+
+/// A relation found in one sentence of one article.
+struct LocalRelation: Sendable, Hashable {
+    var head: Int
+    var type: RelationType
+    var tail: Int
+    var sentence: Range<Int>
+    var article: Int
+}
+
+/// Relation rules driven by trigger words and sentence structure, never by names. Each rule
+/// checks the types of both ends against the schema; the subject of a sentence without one is the
+/// official (or zone) the article was last about.
+struct Relator {
+    let entities: [LocalEntity]
+    let s: [Unicode.Scalar]
+
+    // Trigger words.
+    static let visit = WordSet(["调研", "考察", "视察", "察看", "查看", "来到", "走进", "深入", "前往", "参观", "看望",
+                                "检查", "督导", "莅临", "到访", "走访", "实地", "调度"])
+    static let accompany = WordSet(["陪同", "随同", "一同"])
+    static let locate = WordSet(["位于", "落户", "入驻", "坐落", "坐落于", "选址", "落户于", "建在", "布局在"])
+    static let locateAfterIn = WordSet(["开工", "投产", "落地", "开业", "建成", "动工", "奠基", "揭牌", "举办", "举行"])
+    static let issue = WordSet(["发布", "印发", "出台", "公布", "制定", "颁布", "审议通过", "下发", "发出", "出台了", "印发了"])
+    static let approve = WordSet(["批复", "批准"])
+    static let select = WordSet(["入选", "列入", "获评", "评为", "认定为", "获批", "纳入", "上榜"])
+    static let implement = WordSet(["推进", "实施", "推行", "开展", "落实", "深化", "打响", "掀起", "践行", "执行", "启动", "乘"])
+    static let build = WordSet(["新上", "投资建设", "建设", "布局", "实施", "上马", "投建", "新建", "开建", "布局了", "推进"])
+    static let cooperate = WordSet(["合作", "共建", "携手", "建立", "对接", "战略合作", "签约", "签署", "签订", "共同"])
+    static let sign = WordSet(["签约", "签署", "签订"])
+    static let lead = WordSet(["牵头", "领衔", "带领", "率领"])
+    static let coordinators: Set<Unicode.Scalar> = ["与", "和", "同", "跟"]
+
+    private var out: [LocalRelation] = []
+
+    init(entities: [LocalEntity], text: [Unicode.Scalar]) {
+        self.entities = entities; self.s = text
+    }
+
+    func type(_ m: ResolvedMention) -> EntityType { entities[m.entity].type }
+
+    /// Positions (start, end) of trigger words in a range.
+    func find(_ words: WordSet, in r: Range<Int>) -> [Range<Int>] {
+        var hits: [Range<Int>] = []
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let n = words.longest(startingAt: i, in: s, limit: r.upperBound)
+            if n > 0 { hits.append(i..<(i + n)); i += n } else { i += 1 }
+        }
+        return hits
+    }
+
+    /// Whether a position lies inside any mention (a trigger inside a name is no trigger).
+    func insideMention(_ p: Int, _ ms: [ResolvedMention]) -> Bool { ms.contains { $0.range.contains(p) } }
+
+    mutating func add(_ head: Int, _ type: RelationType, _ tail: Int, _ sentence: Range<Int>, _ article: Int) {
+        guard head != tail, RelationSchema.allows(type, head: entities[head].type, tail: entities[tail].type) else { return }
+        out.append(LocalRelation(head: head, type: type, tail: tail, sentence: sentence, article: article))
+    }
+
+    /// Relations of every sentence of every article.
+    mutating func relate(articles: [Article], mentions: [ResolvedMention]) -> [LocalRelation] {
+        for (a, article) in articles.enumerated() {
+            let ms = mentions.filter { $0.article == a }
+            var focusOfficial: Int?
+            var topic: Int?
+            var recent: [EntityType: Int] = [:]
+            let regions = (article.titleRanges + article.sentences.map(\.range)).sorted { $0.lowerBound < $1.lowerBound }
+            for sentence in regions {
+                let inS = ms.filter { sentence.contains($0.range.lowerBound) }
+                relateSentence(sentence, a, inS, focus: &focusOfficial, topic: &topic, recent: recent)
+                for m in inS { recent[type(m)] = m.entity }
+            }
+        }
+        return out
+    }
+
+    mutating func relateSentence(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], focus: inout Int?, topic: inout Int?,
+                                 recent: [EntityType: Int]) {
+        func triggers(_ w: WordSet) -> [Range<Int>] { find(w, in: r).filter { !insideMention($0.lowerBound, ms) } }
+        let officials = ms.filter { type($0) == .official }
+
+        // holds_post: the organizations, places and zones named in an official's post.
+        for o in officials {
+            guard let post = o.candidate.postRange else { continue }
+            for m in ms where m.entity != o.entity && post.contains(m.range.lowerBound) {
+                add(o.entity, .holdsPost, m.entity, r, a)
+                // A party body's place: 芜湖市委 also when the body is an entity of its own.
+                if type(m) == .place {
+                    let body = s.string(m.range.lowerBound..<post.upperBound)
+                    for (k, e) in entities.enumerated() where e.type == .organization && body.hasPrefix(e.name) && e.name.count > entities[m.entity].name.count - 1 && e.name.hasSuffix("委") {
+                        add(o.entity, .holdsPost, k, r, a)
+                    }
+                }
+            }
+        }
+
+        // accompanied: officials before 陪同 accompany the official the article is about.
+        let acc = triggers(Relator.accompany)
+        var accompanying = Set<Int>()
+        if let t = acc.first {
+            let after = officials.first { $0.range.lowerBound >= t.upperBound }
+            let main = after?.entity ?? focus
+            for o in officials where o.range.upperBound <= t.lowerBound {
+                accompanying.insert(o.entity)
+                if let main { add(o.entity, .accompanied, main, r, a) }
+            }
+        }
+        let subjects = officials.filter { !accompanying.contains($0.entity) && !$0.candidate.nested }
+        if let first = subjects.first(where: { o in !officials.contains { $0.entity != o.entity && $0.range.upperBound <= o.range.lowerBound && accompanying.contains($0.entity) } }) {
+            if acc.isEmpty || first.range.lowerBound > (acc.first?.upperBound ?? 0) || focus == nil { focus = first.entity }
+        }
+
+        // visited: an official (or the one the article is about) and the places after a visiting verb.
+        let visits = triggers(Relator.visit)
+        if let v = visits.first, acc.isEmpty || subjects.contains(where: { $0.range.lowerBound > (acc.first?.upperBound ?? 0) }) || visits.count > 1 {
+            let who = subjects.last { $0.range.upperBound <= v.lowerBound }?.entity ?? focus
+            if let who {
+                var targets = ms.filter { m in
+                    [.park, .company, .project, .place].contains(type(m)) && m.range.lowerBound >= v.upperBound
+                        && !isInPost(m, officials)
+                }
+                // 在孟县调研: the place between 在 and the verb.
+                if let zai = lastIndex(of: "在", before: v.lowerBound, from: r.lowerBound) {
+                    targets += ms.filter { m in [.park, .company, .project, .place].contains(type(m)) && m.range.lowerBound > zai && m.range.upperBound <= v.lowerBound && !isInPost(m, officials) }
+                }
+                // 查看项目进展: a generic noun after the verb is the one just named.
+                if targets.isEmpty {
+                    for (noun, t) in [("项目", EntityType.project), ("园区", .park), ("企业", .company)] where s.has(noun, at: v.upperBound) {
+                        if let e = recent[t] { add(who, .visited, e, r, a) }
+                    }
+                }
+                for m in targets { add(who, .visited, m.entity, r, a) }
+            }
+        }
+        // 在X现场，陈凯…: the sites named before 现场 were visited.
+        if let site = find(WordSet(["现场"]), in: r).first, let zai = lastIndex(of: "在", before: site.lowerBound, from: r.lowerBound),
+           let who = subjects.first(where: { $0.range.lowerBound >= site.upperBound })?.entity ?? (visits.isEmpty ? focus : nil) {
+            for m in ms where m.range.lowerBound > zai && m.range.upperBound <= site.lowerBound && [.park, .company, .project].contains(type(m)) {
+                add(who, .visited, m.entity, r, a)
+            }
+        }
+
+        // leads: an official and the body or project after 牵头/带领.
+        for t in triggers(Relator.lead) {
+            if let o = officials.last(where: { $0.range.upperBound <= t.lowerBound }) {
+                if let m = ms.first(where: { $0.range.lowerBound >= t.upperBound && (type($0) == .organization || type($0) == .project) }) {
+                    add(o.entity, .leads, m.entity, r, a)
+                }
+            }
+        }
+
+        relateOrganizations(r, a, ms, topic: &topic, recent: recent)
+    }
+
+    func isInPost(_ m: ResolvedMention, _ officials: [ResolvedMention]) -> Bool {
+        officials.contains { $0.candidate.postRange?.contains(m.range.lowerBound) == true }
+    }
+
+    func lastIndex(of ch: Unicode.Scalar, before p: Int, from lo: Int) -> Int? {
+        var i = p - 1
+        while i >= lo { if s[i] == ch { return i }; if s[i] == "," || s[i] == "，" { return nil }; i -= 1 }
+        return nil
+    }
+
+    /// The clause (between commas or semicolons) around a position.
+    func clause(around p: Int, in r: Range<Int>) -> Range<Int> {
+        var lo = p, hi = p
+        while lo > r.lowerBound, ![",", "，", ";", "；", ":", "："].contains(s[lo - 1]) { lo -= 1 }
+        while hi < r.upperBound, ![",", "，", ";", "；", "。"].contains(s[hi]) { hi += 1 }
+        return lo..<hi
+    }
+}

@@ -1,0 +1,264 @@
+import GuanxiGraph
+import GuanxiText
+
+/// An entity of one document, with every form it is named by and where.
+struct LocalEntity: Sendable {
+    var type: EntityType
+    var name: String
+    var aliases: Set<String> = []
+    var posts: Set<Post> = []
+    var mentions: [Range<Int>] = []
+    var placeCode: String?
+}
+
+/// A mention resolved to its document entity.
+struct ResolvedMention: Sendable {
+    var entity: Int
+    var range: Range<Int>
+    var article: Int
+    var candidate: Candidate
+}
+
+/// Turns candidates into document entities: full and short forms merged (`屯留经开区` =
+/// `屯留经济技术开发区`), bare names qualified by the document's province or city (`省工信厅` →
+/// `山西省工信厅`), `（以下简称《规划》）` and short titles made aliases, `该公司`-style references
+/// resolved to the entity meant. Nothing here crosses articles except names themselves.
+struct Resolver {
+    let gazetteer: Gazetteer
+    let user: UserDictionary
+
+    private(set) var entities: [LocalEntity] = []
+    private var keys: [String: Int] = [:]
+
+    init(gazetteer: Gazetteer, user: UserDictionary) {
+        self.gazetteer = gazetteer; self.user = user
+    }
+
+    static let partyGovSuffixes = ["人民政府", "政府", "省委", "市委", "县委", "区委", "州委", "党工委", "工委", "党委", "管委会", "政协"]
+
+    /// Resolves the candidates of all articles (in order) into entities and mentions.
+    mutating func resolve(_ s: [Unicode.Scalar], articles: [[Candidate]], context: DocumentContext) -> [ResolvedMention] {
+        var mentions: [ResolvedMention] = []
+        for (a, cands) in articles.enumerated() {
+            let posts = cands.compactMap { $0.type == .official ? $0.postRange : nil }
+            for var c in cands where !c.reference {
+                if user.stopList.contains(c.name) { continue }
+                // Party and government bodies named inside a post stand for their place
+                // (`阳泉市委副书记` → 阳泉市), unless the body is named on its own elsewhere.
+                if c.type == .organization, posts.contains(where: { $0.contains(c.range.lowerBound) }),
+                   let place = placeBehind(c, s) {
+                    c = place
+                }
+                let names = forms(of: c, s, context: context)
+                let id = add(type: c.type, canonical: names.canonical, aliases: names.aliases, code: c.placeCode)
+                entities[id].mentions.append(c.range)
+                if let post = c.post, c.type == .official {
+                    let org = cands.first { other in other.type != .official && c.postRange.map { r in r.contains(other.range.lowerBound) } == true }
+                    entities[id].posts.insert(Post(title: post, organization: org.map { forms(of: $0, s, context: context).canonical }))
+                }
+                mentions.append(ResolvedMention(entity: id, range: c.range, article: a, candidate: c))
+            }
+        }
+        shortTitles(s, &mentions)
+        // References resolve to the nearest entity before them in the same article.
+        for (a, cands) in articles.enumerated() {
+            for c in cands where c.reference {
+                if let target = referent(of: c, article: a, mentions: mentions) {
+                    entities[target].mentions.append(c.range)
+                    mentions.append(ResolvedMention(entity: target, range: c.range, article: a, candidate: c))
+                }
+            }
+        }
+        mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
+        return mentions
+    }
+
+    /// The place a party or government body stands for (`芜湖市委` → 芜湖市), as a candidate.
+    func placeBehind(_ c: Candidate, _ s: [Unicode.Scalar]) -> Candidate? {
+        for suffix in Resolver.partyGovSuffixes where c.name.hasSuffix(suffix) {
+            var stem = String(c.name.dropLast(suffix.count))
+            if suffix == "省委" || suffix == "市委" || suffix == "县委" || suffix == "区委" || suffix == "州委" {
+                stem += String(suffix.prefix(1))
+            }
+            for form in [stem, String(stem.dropLast())] where form.count >= 2 {
+                if let d = gazetteer.divisions(named: form).first {
+                    let len = form.unicodeScalars.count
+                    let r = c.range.lowerBound..<(c.range.lowerBound + len)
+                    return Candidate(range: r, type: .place, name: s.string(r), aliases: [d.name] + d.shortForms,
+                                     priority: 1, placeCode: d.code)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The canonical name and aliases of a candidate.
+    func forms(of c: Candidate, _ s: [Unicode.Scalar], context: DocumentContext) -> (canonical: String, aliases: Set<String>) {
+        var canonical = c.name
+        var aliases = Set(c.aliases)
+        switch c.type {
+        case .place:
+            if let code = c.placeCode, let d = gazetteer.divisions[code] {
+                // A composite (`鄂州市鄂城区`) keeps its written form; a single division its full name.
+                if c.aliases.contains(d.name), c.name.count > d.name.count, !c.name.hasPrefix(d.name) {
+                    canonical = c.name
+                } else {
+                    canonical = d.name
+                    aliases.insert(c.name)
+                }
+                aliases.formUnion(d.shortForms)
+            }
+        case .organization, .park, .company:
+            // Bare names are qualified by the document's place: 省委 → 山西省委, 市政协 → 芜湖市政协.
+            if let first = c.name.unicodeScalars.first, let level = Lexicon.levelPrefix[first],
+               let place = qualifyingPlace(level: level, context: context) {
+                let rest = String(c.name.unicodeScalars.dropFirst())
+                let qualified = place.name + rest
+                canonical = qualified
+                aliases.insert(gazetteer.shortName(place) + String(first) + rest)
+                aliases.remove(c.name)
+            }
+            // A province before a zone or company name is often dropped: 安徽芜湖经济技术开发区 = 芜湖经济技术开发区.
+            let n = gazetteer.words.longest(startingAt: 0, in: Array(canonical.unicodeScalars))
+            if n > 0 {
+                let prefix = String(String.UnicodeScalarView(Array(canonical.unicodeScalars)[0..<n]))
+                if let d = gazetteer.divisions(named: prefix).first, d.level == .province {
+                    let rest = String(canonical.unicodeScalars.dropFirst(n))
+                    if rest.count >= 5, gazetteer.words.longest(startingAt: 0, in: Array(rest.unicodeScalars)) > 0 { aliases.insert(rest) }
+                }
+            }
+            // `新材料·上海金山工业园区` is also `上海金山工业园区`.
+            if let dot = canonical.lastIndex(of: "·") {
+                let rest = String(canonical[canonical.index(after: dot)...])
+                if rest.count >= 4 { aliases.insert(rest) }
+            }
+        case .project:
+            let scalars = Array(canonical.unicodeScalars)
+            let n = gazetteer.words.longest(startingAt: 0, in: scalars)
+            if n > 0, scalars.count - n >= 5 { aliases.insert(String(String.UnicodeScalarView(scalars[n...]))) }
+        case .policy, .official: break
+        }
+        // Standard abbreviations give the other form: 经开区 ↔ 经济技术开发区, 工信厅 ↔ 工业和信息化厅.
+        for form in [canonical] + Array(aliases) {
+            for (short, full) in Lexicon.abbreviations {
+                if form.contains(full) { aliases.insert(form.replacingOccurrences(of: full, with: short)) }
+                else if form.contains(short) { aliases.insert(form.replacingOccurrences(of: short, with: full)) }
+            }
+        }
+        if let mapped = user.aliasMap[canonical] { aliases.insert(canonical); canonical = mapped }
+        aliases.remove(canonical)
+        return (canonical, aliases)
+    }
+
+    /// The document's province or city that bare names (`省委`, `市政府`) belong to.
+    func qualifyingPlace(level: Gazetteer.Level, context: DocumentContext) -> Gazetteer.Division? {
+        switch level {
+        case .province: context.provinceCode.flatMap { gazetteer.divisions[$0] }
+        case .city: context.cityCode.flatMap { gazetteer.divisions[$0] }
+        case .county: nil
+        }
+    }
+
+    /// Adds or merges an entity by its names; returns its index.
+    mutating func add(type: EntityType, canonical: String, aliases: Set<String>, code: String?) -> Int {
+        var keyList = ([canonical] + aliases.sorted()).map { "\(type.rawValue)|" + NameKey.of($0) }
+        if let code { keyList.append("code|" + code) }
+        let known = keys
+        if let hit = keyList.lazy.compactMap({ known[$0] }).first {
+            var e = entities[hit]
+            // The fuller name becomes canonical.
+            if canonical.count > e.name.count, type != .place {
+                e.aliases.insert(e.name); e.name = canonical
+            } else if canonical != e.name { e.aliases.insert(canonical) }
+            e.aliases.formUnion(aliases)
+            e.aliases.remove(e.name)
+            entities[hit] = e
+            for k in keyList { keys[k] = hit }
+            return hit
+        }
+        entities.append(LocalEntity(type: type, name: canonical, aliases: aliases, placeCode: code))
+        for k in keyList { keys[k] = entities.count - 1 }
+        return entities.count - 1
+    }
+
+    /// `（以下简称《规划》）` after a name makes the short form its alias; a `《short》` title that is
+    /// part of an earlier full title is that policy.
+    mutating func shortTitles(_ s: [Unicode.Scalar], _ mentions: inout [ResolvedMention]) {
+        let sorted = mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        for (k, m) in sorted.enumerated() {
+            var j = m.range.upperBound
+            guard j < s.count, s[j] == "(" || s[j] == "（" else { continue }
+            j += 1
+            for marker in ["以下简称", "下称", "简称"] where s.has(marker, at: j) {
+                j += marker.unicodeScalars.count
+                // The alias is the next mention (a title) or the text up to the closing bracket.
+                if k + 1 < sorted.count, sorted[k + 1].range.lowerBound <= j + 1, sorted[k + 1].entity != m.entity {
+                    let other = sorted[k + 1]
+                    mergeEntity(other.entity, into: m.entity)
+                    for idx in mentions.indices where mentions[idx].entity == other.entity { mentions[idx].entity = m.entity }
+                } else {
+                    var e = j
+                    while e < s.count, e - j < 20, s[e] != ")", s[e] != "）" { e += 1 }
+                    if e > j { entities[m.entity].aliases.insert(s.string(j..<e)) }
+                }
+                break
+            }
+        }
+        // 《三年行动》 after 《云南省开发区振兴三年行动(2023—2025年)》.
+        var policies: [(Int, String)] = []
+        for m in mentions.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) where entities[m.entity].type == .policy {
+            let key = NameKey.of(entities[m.entity].name)
+            if let full = policies.first(where: { $0.0 != m.entity && $0.1.count > key.count && $0.1.contains(key) && key.count >= 2 }) {
+                let short = m.entity
+                mergeEntity(short, into: full.0)
+                for idx in mentions.indices where mentions[idx].entity == short { mentions[idx].entity = full.0 }
+            } else if !policies.contains(where: { $0.0 == m.entity }) {
+                policies.append((m.entity, key))
+            }
+        }
+    }
+
+    /// Moves every name and mention of one entity into another; the emptied one is dropped later.
+    mutating func mergeEntity(_ from: Int, into to: Int) {
+        guard from != to else { return }
+        let f = entities[from]
+        entities[to].aliases.insert(f.name)
+        entities[to].aliases.formUnion(f.aliases)
+        entities[to].aliases.remove(entities[to].name)
+        entities[to].mentions += f.mentions
+        entities[to].posts.formUnion(f.posts)
+        entities[from].mentions = []
+        entities[from].aliases = []
+        for (k, v) in keys where v == from { keys[k] = to }
+    }
+
+    /// The entity a reference points at: the nearest before it in the article with the type and
+    /// (for specific nouns) the suffix it names; for a bare zone name, the document's only zone of that kind.
+    func referent(of c: Candidate, article: Int, mentions: [ResolvedMention]) -> Int? {
+        let before = mentions.filter { $0.article == article && $0.range.upperBound <= c.range.lowerBound && !$0.candidate.reference }
+            .sorted { $0.range.lowerBound > $1.range.lowerBound }
+        let suffix = c.referenceSuffix ?? ""
+        func fits(_ e: LocalEntity) -> Bool {
+            switch suffix {
+            case "区": return e.type == .park || e.type == .place
+            case "校": return e.type == .organization && (e.name.hasSuffix("大学") || e.name.hasSuffix("学院") || e.name.hasSuffix("学校"))
+            case "院": return e.type == .organization && e.name.hasSuffix("院")
+            case "所": return e.type == .organization && e.name.hasSuffix("所")
+            case "公司", "企业", "集团": return e.type == .company
+            case "项目": return e.type == .project
+            case "园区", "基地": return e.type == .park
+            case "经开区": return e.type == .park && (e.name.hasSuffix("经开区") || e.name.hasSuffix("经济技术开发区") || e.name.hasSuffix("经济开发区"))
+            case "开发区": return e.type == .park && e.name.hasSuffix("开发区")
+            case "高新区": return e.type == .park && (e.name.hasSuffix("高新区") || e.name.hasSuffix("高新技术产业开发区"))
+            default: return e.type == c.type && (e.name.hasSuffix(suffix) || e.aliases.contains { $0.hasSuffix(suffix) })
+            }
+        }
+        if let hit = before.first(where: { fits(entities[$0.entity]) }) { return hit.entity }
+        if c.priority == 1 {
+            // Bare zone names: the document's one zone of that kind, wherever it is named.
+            let zones = Set(mentions.filter { !$0.candidate.reference && fits(entities[$0.entity]) }.map(\.entity))
+            if zones.count == 1 { return zones.first }
+        }
+        return nil
+    }
+}

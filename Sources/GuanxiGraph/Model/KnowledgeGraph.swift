@@ -1,0 +1,244 @@
+/// A typed, directed multigraph stored as adjacency lists.
+///
+/// Nodes live in an array; each node has an out-list and an in-list of edge indices, and an
+/// index maps every name and alias (by ``NameKey``) to its nodes, so a neighbour query costs
+/// O(degree) and a name look-up O(1). The same fact stated twice is one edge whose evidence
+/// grows. Nodes are never removed, only merged (the loser's slot is emptied and its id kept as
+/// a redirect), so indices stay valid while a graph is built.
+public struct KnowledgeGraph: Sendable {
+    public private(set) var documents: [String: DocumentRecord] = [:]
+    /// Node slots; `nil` marks a node merged into another.
+    private var slots: [Entity?] = []
+    private var relations: [Relation?] = []
+    private var outLists: [[Int]] = []
+    private var inLists: [[Int]] = []
+    private var idIndex: [String: Int] = [:]
+    private var nameIndex: [String: [Int]] = [:]
+    private var edgeIndex: [EdgeKey: Int] = [:]
+    private var hashIndex: [String: String] = [:]
+
+    public init() {}
+
+    // MARK: - Reading
+
+    /// Number of live nodes.
+    public var nodeCount: Int { idIndex.count }
+    /// Number of live edges.
+    public var edgeCount: Int { edgeIndex.count }
+
+    /// Live nodes in id order.
+    public var entities: [Entity] { slots.compactMap { $0 }.sorted { $0.id < $1.id } }
+    /// Live edges in key order.
+    public var edges: [Relation] { relations.compactMap { $0 }.sorted { $0.key < $1.key } }
+
+    /// The node with this id.
+    public func entity(id: String) -> Entity? { idIndex[id].flatMap { slots[$0] } }
+
+    /// Node slot of an id (for the algorithms).
+    public func index(of id: String) -> Int? { idIndex[id] }
+
+    /// The node in a slot.
+    public func entity(at index: Int) -> Entity? { slots.indices.contains(index) ? slots[index] : nil }
+
+    /// The edge in a slot.
+    public func relation(at index: Int) -> Relation? { relations.indices.contains(index) ? relations[index] : nil }
+
+    /// Edge slots leaving a node.
+    public func outEdges(of index: Int) -> [Int] { outLists.indices.contains(index) ? outLists[index] : [] }
+    /// Edge slots entering a node.
+    public func inEdges(of index: Int) -> [Int] { inLists.indices.contains(index) ? inLists[index] : [] }
+
+    /// Number of edges touching a node.
+    public func degree(of index: Int) -> Int { outEdges(of: index).count + inEdges(of: index).count }
+
+    /// The edge with this key.
+    public func relation(_ key: EdgeKey) -> Relation? { edgeIndex[key].flatMap { relations[$0] } }
+
+    /// Nodes named (or aliased) `name`, compared by ``NameKey``; exact canonical names first.
+    public func lookup(_ name: String) -> [Entity] {
+        let key = NameKey.of(name)
+        let hits = (nameIndex[key] ?? []).compactMap { slots[$0] }
+        return hits.sorted { a, b in
+            let ea = NameKey.of(a.name) == key, eb = NameKey.of(b.name) == key
+            if ea != eb { return ea }
+            return a.id < b.id
+        }
+    }
+
+    /// Whether the graph already holds a document with these bytes.
+    public func containsDocument(sha256: String) -> Bool { hashIndex[sha256] != nil }
+
+    /// Documents in id order.
+    public var documentList: [DocumentRecord] { documents.values.sorted { $0.id < $1.id } }
+
+    // MARK: - Building
+
+    /// Records a document. Its id is made unique against the documents already held.
+    @discardableResult
+    public mutating func addDocument(_ record: DocumentRecord) -> DocumentRecord {
+        if let existing = hashIndex[record.sha256], let doc = documents[existing] { return doc }
+        var doc = record
+        var n = 2
+        while documents[doc.id] != nil { doc.id = "\(record.id)-\(n)"; n += 1 }
+        documents[doc.id] = doc
+        hashIndex[doc.sha256] = doc.id
+        return doc
+    }
+
+    /// Adds an entity, merging it into an existing node of the same type that shares a name
+    /// or alias with it. Returns the id of the node that holds it.
+    @discardableResult
+    public mutating func add(_ entity: Entity) -> String {
+        let keys = Set(entity.allNames.map(NameKey.of))
+        var matches = Set<Int>()
+        for key in keys {
+            for slot in nameIndex[key] ?? [] where slots[slot]?.type == entity.type { matches.insert(slot) }
+        }
+        if let first = matches.min(by: { (slots[$0]?.id ?? "") < (slots[$1]?.id ?? "") }) {
+            absorb(entity, into: first)
+            for other in matches where other != first { mergeSlot(other, into: first) }
+            return slots[first]?.id ?? entity.id
+        }
+        var fresh = entity
+        var n = 2
+        while idIndex[fresh.id] != nil { fresh.id = "\(entity.id)#\(n)"; n += 1 }
+        let slot = slots.count
+        slots.append(fresh)
+        outLists.append([]); inLists.append([])
+        idIndex[fresh.id] = slot
+        for name in fresh.allNames { indexName(name, slot: slot) }
+        return fresh.id
+    }
+
+    /// Adds a relation between two node ids, merging its evidence into an existing edge with the
+    /// same source, type and target. Unknown ids are ignored (returns false).
+    @discardableResult
+    public mutating func add(_ relation: Relation) -> Bool {
+        guard let s = idIndex[relation.source], let t = idIndex[relation.target], s != t,
+              let sid = slots[s]?.id, let tid = slots[t]?.id else { return false }
+        var r = relation
+        r.source = sid; r.target = tid
+        if let existing = edgeIndex[r.key], var old = relations[existing] {
+            old.evidence = Array(Set(old.evidence).union(r.evidence)).sorted()
+            relations[existing] = old
+            return true
+        }
+        let slot = relations.count
+        relations.append(r)
+        edgeIndex[r.key] = slot
+        outLists[s].append(slot)
+        inLists[t].append(slot)
+        return true
+    }
+
+    /// Merges the node `loser` into `winner` (both ids): names, posts, mentions and edges.
+    public mutating func merge(_ loser: String, into winner: String) {
+        guard let l = idIndex[loser], let w = idIndex[winner], l != w else { return }
+        mergeSlot(l, into: w)
+    }
+
+    /// Adds a new alias to a node.
+    public mutating func addAlias(_ alias: String, to id: String) {
+        guard let slot = idIndex[id], var e = slots[slot], alias != e.name, !e.aliases.contains(alias) else { return }
+        e.aliases = (e.aliases + [alias]).sorted()
+        slots[slot] = e
+        indexName(alias, slot: slot)
+    }
+
+    /// Merges another graph (typically one document's extraction) into this one: its documents,
+    /// then its nodes by name/alias, then its edges with their evidence.
+    public mutating func merge(_ other: KnowledgeGraph) {
+        var docIDs: [String: String] = [:]
+        for doc in other.documentList {
+            docIDs[doc.id] = addDocument(doc).id
+        }
+        func remapDoc(_ id: String) -> String { docIDs[id] ?? id }
+        var ids: [String: String] = [:]
+        for var e in other.entities {
+            e.mentions = e.mentions.map { var m = $0; m.document = remapDoc(m.document); return m }
+            ids[e.id] = add(e)
+        }
+        for var r in other.edges {
+            guard let s = ids[r.source], let t = ids[r.target] else { continue }
+            // A merge above may have redirected a node: resolve through the id index.
+            r.source = currentID(s); r.target = currentID(t)
+            r.evidence = r.evidence.map { var ev = $0; ev.document = remapDoc(ev.document); return ev }
+            add(r)
+        }
+    }
+
+    // MARK: - Internals
+
+    /// Number of node slots (live or merged away); node indices are below it.
+    public var slotCount: Int { slots.count }
+
+    /// Inserts a node exactly as given (id included), for loading a stored graph and for
+    /// subgraphs. A node whose id is present already is merged.
+    public mutating func insertVerbatim(_ entity: Entity) {
+        if let slot = idIndex[entity.id] { absorb(entity, into: slot); return }
+        let slot = slots.count
+        slots.append(entity)
+        outLists.append([]); inLists.append([])
+        idIndex[entity.id] = slot
+        for name in entity.allNames { indexName(name, slot: slot) }
+    }
+
+    private var _redirects: [String: String] = [:]
+
+    /// The id a (possibly merged-away) node now lives under.
+    public func currentID(_ id: String) -> String {
+        var cur = id
+        var seen = 0
+        while idIndex[cur] == nil, let next = _redirects[cur], seen < 64 { cur = next; seen += 1 }
+        return cur
+    }
+
+    private mutating func indexName(_ name: String, slot: Int) {
+        let key = NameKey.of(name)
+        guard !key.isEmpty else { return }
+        if !(nameIndex[key]?.contains(slot) ?? false) { nameIndex[key, default: []].append(slot) }
+    }
+
+    private mutating func absorb(_ entity: Entity, into slot: Int) {
+        guard var e = slots[slot] else { return }
+        let newNames = Set(entity.allNames).subtracting(e.allNames)
+        // The canonical name is the fullest form seen: a longer name that contains the old one wins.
+        if entity.name.count > e.name.count, entity.name.contains(e.name) {
+            e.aliases.append(e.name)
+            e.name = entity.name
+        }
+        e.aliases = Array(Set(e.aliases).union(newNames).subtracting([e.name])).sorted()
+        e.posts = Array(Set(e.posts).union(entity.posts)).sorted()
+        e.mentions = Array(Set(e.mentions).union(entity.mentions)).sorted()
+        slots[slot] = e
+        for name in newNames { indexName(name, slot: slot) }
+    }
+
+    private mutating func mergeSlot(_ l: Int, into w: Int) {
+        guard let loser = slots[l], slots[w] != nil else { return }
+        absorb(loser, into: w)
+        guard let winnerID = slots[w]?.id else { return }
+        // Detach the loser's edges, then re-add them on the winner.
+        let moving = (outLists[l] + inLists[l]).compactMap { relations[$0] }
+        for edgeSlot in outLists[l] + inLists[l] {
+            guard let r = relations[edgeSlot] else { continue }
+            relations[edgeSlot] = nil
+            edgeIndex[r.key] = nil
+            if let s = idIndex[r.source] { outLists[s].removeAll { $0 == edgeSlot } }
+            if let t = idIndex[r.target] { inLists[t].removeAll { $0 == edgeSlot } }
+        }
+        slots[l] = nil
+        idIndex[loser.id] = nil
+        _redirects[loser.id] = winnerID
+        for name in loser.allNames {
+            let key = NameKey.of(name)
+            nameIndex[key]?.removeAll { $0 == l }
+            if nameIndex[key]?.isEmpty == true { nameIndex[key] = nil }
+        }
+        for var r in moving {
+            if r.source == loser.id { r.source = winnerID }
+            if r.target == loser.id { r.target = winnerID }
+            add(r)
+        }
+    }
+}

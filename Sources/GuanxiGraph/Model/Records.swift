@@ -1,0 +1,160 @@
+/// Where an entity is named in a source document. Offsets count Unicode scalars (code points)
+/// of the document's text as read (after decoding, and after reducing HTML/Markdown to text),
+/// so `text[start..<end]` is the mention as written, whatever normalisation found it.
+public struct Mention: Codable, Hashable, Sendable, Comparable {
+    /// The document's id (see ``DocumentRecord/id``).
+    public var document: String
+    public var start: Int
+    public var end: Int
+    /// The mention as written in the source.
+    public var text: String
+
+    public init(document: String, start: Int, end: Int, text: String) {
+        self.document = document; self.start = start; self.end = end; self.text = text
+    }
+
+    public static func < (a: Mention, b: Mention) -> Bool {
+        (a.document, a.start, a.end, a.text) < (b.document, b.start, b.end, b.text)
+    }
+}
+
+/// A post an official holds, as the text writes it (`阳泉市委副书记、代市长`), and, when the
+/// text names it, the organization, place or park it belongs to.
+public struct Post: Codable, Hashable, Sendable, Comparable {
+    public var title: String
+    /// Name of the organization or place the post belongs to, when known.
+    public var organization: String?
+
+    public init(title: String, organization: String? = nil) {
+        self.title = title; self.organization = organization
+    }
+
+    public static func < (a: Post, b: Post) -> Bool {
+        (a.title, a.organization ?? "") < (b.title, b.organization ?? "")
+    }
+}
+
+/// The sentence that states a relation, so a reader can check it.
+public struct Evidence: Codable, Hashable, Sendable, Comparable {
+    public var document: String
+    /// The sentence exactly as written in the source document.
+    public var sentence: String
+    /// Unicode-scalar offsets of `sentence` in the document's text.
+    public var start: Int
+    public var end: Int
+    /// The date the article gives for the fact, ISO-like (`2025-12-29`, or `2025-12` / `01-04` when partial).
+    public var date: String?
+
+    public init(document: String, sentence: String, start: Int, end: Int, date: String? = nil) {
+        self.document = document; self.sentence = sentence
+        self.start = start; self.end = end; self.date = date
+    }
+
+    public static func < (a: Evidence, b: Evidence) -> Bool {
+        (a.document, a.start, a.end) < (b.document, b.start, b.end)
+    }
+}
+
+/// One article of a document (a newspaper page holds several).
+public struct ArticleRecord: Codable, Hashable, Sendable {
+    public var title: String?
+    /// Reporters and photographers named in bylines and credits: never officials.
+    public var byline: [String]
+    public var dateline: String?
+    /// The article's date as the text gives it (`2025-12-29`, `01-04`), when it gives one.
+    public var date: String?
+    public var start: Int
+    public var end: Int
+
+    public init(title: String? = nil, byline: [String] = [], dateline: String? = nil,
+                date: String? = nil, start: Int, end: Int) {
+        self.title = title; self.byline = byline; self.dateline = dateline
+        self.date = date; self.start = start; self.end = end
+    }
+}
+
+/// A source document: part of the graph's record so every fact traces back to its file.
+public struct DocumentRecord: Codable, Hashable, Sendable {
+    /// Stable id: the file name without its extension, made unique within the graph.
+    public var id: String
+    /// The path as given to `build`.
+    public var path: String
+    /// SHA-256 of the file's bytes, hex; `build` skips a document whose hash the graph holds.
+    public var sha256: String
+    /// The text encoding the file was read in (`UTF-8`, `GB18030`, …) and its format (`text`, `html`, `markdown`).
+    public var encoding: String
+    public var format: String
+    /// Number of Unicode scalars of the document's text (offsets are below it).
+    public var length: Int
+    public var title: String?
+    public var byline: [String]
+    public var articles: [ArticleRecord]
+
+    public init(id: String, path: String, sha256: String, encoding: String = "UTF-8",
+                format: String = "text", length: Int = 0, title: String? = nil,
+                byline: [String] = [], articles: [ArticleRecord] = []) {
+        self.id = id; self.path = path; self.sha256 = sha256; self.encoding = encoding
+        self.format = format; self.length = length; self.title = title
+        self.byline = byline; self.articles = articles
+    }
+}
+
+/// A node of the graph: one real-world entity, whatever forms the texts name it by.
+public struct Entity: Codable, Hashable, Sendable {
+    /// Stable id, `type:canonical name` at creation (kept when aliases are added later).
+    public var id: String
+    public var type: EntityType
+    /// Canonical name: the fullest form the texts give.
+    public var name: String
+    /// Other forms the texts use (short forms, Traditional forms, `《规划》` …), sorted.
+    public var aliases: [String]
+    /// An official's posts as written.
+    public var posts: [Post]
+    /// Where the entity is named, sorted.
+    public var mentions: [Mention]
+
+    public init(id: String? = nil, type: EntityType, name: String, aliases: [String] = [],
+                posts: [Post] = [], mentions: [Mention] = []) {
+        self.id = id ?? Entity.makeID(type: type, name: name)
+        self.type = type; self.name = name
+        self.aliases = Array(Set(aliases).subtracting([name])).sorted()
+        self.posts = Array(Set(posts)).sorted()
+        self.mentions = Array(Set(mentions)).sorted()
+    }
+
+    /// The id a new entity of this type and name gets.
+    public static func makeID(type: EntityType, name: String) -> String { "\(type.rawValue):\(name)" }
+
+    /// The name and every alias.
+    public var allNames: [String] { [name] + aliases }
+}
+
+/// An edge's identity: the same fact stated twice is one edge with two pieces of evidence.
+public struct EdgeKey: Hashable, Sendable, Comparable {
+    public var source: String
+    public var type: RelationType
+    public var target: String
+
+    public init(source: String, type: RelationType, target: String) {
+        self.source = source; self.type = type; self.target = target
+    }
+
+    public static func < (a: EdgeKey, b: EdgeKey) -> Bool {
+        (a.source, a.type.rawValue, a.target) < (b.source, b.type.rawValue, b.target)
+    }
+}
+
+/// A directed, typed edge with the evidence that states it.
+public struct Relation: Codable, Hashable, Sendable {
+    public var source: String
+    public var type: RelationType
+    public var target: String
+    public var evidence: [Evidence]
+
+    public init(source: String, type: RelationType, target: String, evidence: [Evidence] = []) {
+        self.source = source; self.type = type; self.target = target
+        self.evidence = Array(Set(evidence)).sorted()
+    }
+
+    public var key: EdgeKey { EdgeKey(source: source, type: type, target: target) }
+}

@@ -1,0 +1,180 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The kind of markup a source file holds.
+public enum SourceFormat: String, Codable, Sendable {
+    case text, html, markdown
+
+    /// The format a file name implies (`.html`/`.htm`, `.md`/`.markdown`, anything else text).
+    public static func guess(path: String) -> SourceFormat {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "html", "htm", "xhtml", "shtml": .html
+        case "md", "markdown": .markdown
+        default: .text
+        }
+    }
+}
+
+/// Why a file could not be read as a document.
+public enum ReadError: Error, CustomStringConvertible, Equatable {
+    case notFound(path: String)
+    case unreadable(path: String, reason: String)
+    case empty(path: String)
+    case binary(path: String, kind: String)
+    case undecodable(path: String)
+    case tooLarge(path: String, bytes: Int, limit: Int)
+
+    public var description: String {
+        switch self {
+        case .notFound(let p): "\(p): no such file"
+        case .unreadable(let p, let r): "\(p): cannot read: \(r)"
+        case .empty(let p): "\(p): empty file (no text)"
+        case .binary(let p, let k): "\(p): not a text file (looks like \(k))"
+        case .undecodable(let p): "\(p): not text in UTF-8, UTF-16 or GB18030"
+        case .tooLarge(let p, let b, let l): "\(p): \(b) bytes is over the \(l)-byte limit for one document"
+        }
+    }
+
+    /// The file the error is about.
+    public var path: String {
+        switch self {
+        case .notFound(let p), .unreadable(let p, _), .empty(let p), .binary(let p, _),
+             .undecodable(let p), .tooLarge(let p, _, _): p
+        }
+    }
+}
+
+/// A document's text as read: decoded, and reduced from HTML or Markdown to plain text.
+/// Every offset Guanxi stores counts Unicode scalars of ``text``.
+public struct SourceText: Sendable {
+    public var path: String
+    public var sha256: String
+    /// `UTF-8`, `UTF-8 (BOM)`, `UTF-16LE`, `UTF-16BE` or `GB18030`.
+    public var encoding: String
+    public var format: SourceFormat
+    /// The `<title>` of an HTML page, when it has one.
+    public var htmlTitle: String?
+    public var text: String
+
+    public init(path: String, sha256: String, encoding: String, format: SourceFormat,
+                htmlTitle: String? = nil, text: String) {
+        self.path = path; self.sha256 = sha256; self.encoding = encoding
+        self.format = format; self.htmlTitle = htmlTitle; self.text = text
+    }
+}
+
+/// Reads files into ``SourceText``: detects the encoding (BOM, UTF-8, else GB18030 through
+/// iconv), refuses binary files, and reduces HTML and Markdown to text.
+public enum SourceReader {
+    /// Largest file read as one document (bytes).
+    public static let maxBytes = 256 * 1024 * 1024
+
+    /// Reads and decodes the file at `path`.
+    public static func read(path: String) throws -> SourceText {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw ReadError.notFound(path: path) }
+        if isDir.boolValue { throw ReadError.unreadable(path: path, reason: "is a folder") }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw ReadError.unreadable(path: path, reason: "permission denied")
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
+            throw ReadError.tooLarge(path: path, bytes: size, limit: maxBytes)
+        }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw ReadError.unreadable(path: path, reason: error.localizedDescription)
+        }
+        return try decode(data, path: path, format: SourceFormat.guess(path: path))
+    }
+
+    /// Decodes bytes as a document of the given format.
+    public static func decode(_ data: Data, path: String, format: SourceFormat) throws -> SourceText {
+        let bytes = [UInt8](data)
+        if let kind = binaryKind(bytes) { throw ReadError.binary(path: path, kind: kind) }
+        guard let (raw, encoding) = decodeText(bytes) else { throw ReadError.undecodable(path: path) }
+        // Line endings are folded to \n before anything else, so offsets are stable.
+        var text = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var title: String?
+        var fmt = format
+        if fmt == .text, looksLikeHTML(text) { fmt = .html }
+        switch fmt {
+        case .html:
+            let reduced = HTMLText.reduce(text)
+            text = reduced.text; title = reduced.title
+        case .markdown: text = MarkdownText.reduce(text)
+        case .text: break
+        }
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { throw ReadError.empty(path: path) }
+        return SourceText(path: path, sha256: SHA256.hex(bytes), encoding: encoding, format: fmt,
+                          htmlTitle: title, text: text)
+    }
+
+    /// A name for the binary format the bytes start with, or nil for text.
+    static func binaryKind(_ b: [UInt8]) -> String? {
+        func starts(_ p: [UInt8]) -> Bool { b.count >= p.count && Array(b[0..<p.count]) == p }
+        if starts([0x89, 0x50, 0x4E, 0x47]) { return "a PNG image" }
+        if starts([0x25, 0x50, 0x44, 0x46]) { return "a PDF document" }
+        if starts([0x50, 0x4B, 0x03, 0x04]) { return "a zip archive (or an Office document)" }
+        if starts([0xFF, 0xD8, 0xFF]) { return "a JPEG image" }
+        if starts([0x47, 0x49, 0x46, 0x38]) { return "a GIF image" }
+        if starts([0x1F, 0x8B]) { return "gzip-compressed data" }
+        if starts([0x7F, 0x45, 0x4C, 0x46]) { return "an executable (ELF)" }
+        if starts([0xD0, 0xCF, 0x11, 0xE0]) { return "an old Office document" }
+        let isUTF16 = starts([0xFF, 0xFE]) || starts([0xFE, 0xFF])
+        if !isUTF16, b.prefix(8192).contains(0) { return "binary data (NUL bytes)" }
+        return nil
+    }
+
+    /// Decodes text: BOMs first, then strict UTF-8, then GB18030.
+    static func decodeText(_ b: [UInt8]) -> (String, String)? {
+        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF {
+            return String(validating: b[3...], as: UTF8.self).map { ($0, "UTF-8 (BOM)") }
+        }
+        if b.count >= 2, b[0] == 0xFF, b[1] == 0xFE { return decodeUTF16(Array(b[2...]), littleEndian: true).map { ($0, "UTF-16LE") } }
+        if b.count >= 2, b[0] == 0xFE, b[1] == 0xFF { return decodeUTF16(Array(b[2...]), littleEndian: false).map { ($0, "UTF-16BE") } }
+        if let s = String(validating: b, as: UTF8.self) { return (s, "UTF-8") }
+        if let s = iconvDecode(b, from: "GB18030") { return (s, "GB18030") }
+        return nil
+    }
+
+    static func decodeUTF16(_ b: [UInt8], littleEndian: Bool) -> String? {
+        guard b.count % 2 == 0 else { return nil }
+        var units: [UInt16] = []
+        units.reserveCapacity(b.count / 2)
+        var i = 0
+        while i + 1 < b.count {
+            units.append(littleEndian ? UInt16(b[i]) | UInt16(b[i + 1]) << 8 : UInt16(b[i]) << 8 | UInt16(b[i + 1]))
+            i += 2
+        }
+        return String(validating: units, as: UTF16.self)
+    }
+
+    /// Converts bytes in `encoding` to a String with glibc's iconv; nil on any invalid sequence.
+    static func iconvDecode(_ bytes: [UInt8], from encoding: String) -> String? {
+        let cd = iconv_open("UTF-8", encoding)
+        if cd == iconv_t(bitPattern: -1) { return nil }
+        defer { iconv_close(cd) }
+        var input = bytes
+        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
+        let produced: Int? = input.withUnsafeMutableBytes { inBuf in
+            output.withUnsafeMutableBytes { outBuf in
+                var inPtr = inBuf.baseAddress?.assumingMemoryBound(to: CChar.self)
+                var outPtr = outBuf.baseAddress?.assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuf.count
+                var outLeft = outBuf.count
+                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                if r == -1 || inLeft != 0 { return nil }
+                return outBuf.count - outLeft
+            }
+        }
+        guard let produced else { return nil }
+        return String(validating: output[0..<produced], as: UTF8.self)
+    }
+
+    static func looksLikeHTML(_ s: String) -> Bool {
+        let head = s.prefix(2048).lowercased()
+        return head.contains("<!doctype html") || head.contains("<html") || (head.contains("<body") && head.contains("</"))
+    }
+}

@@ -1,0 +1,194 @@
+import ArgumentParser
+import Foundation
+import GuanxiExtract
+import GuanxiGraph
+import GuanxiText
+
+/// `guanxi build`: read documents, extract, merge into the graph file.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Extract entities and relations from documents into the graph.",
+        discussion: """
+        PATH is a file or a folder (read recursively: .txt, .md, .markdown, .html, .htm). Files may be
+        UTF-8, UTF-16 (with BOM) or GB18030/GBK, Simplified or Traditional. A graph that exists is
+        extended: documents whose content it holds already are skipped, new entities merge with known
+        ones by name and alias.
+
+        Exit codes: 0 all inputs built; 3 some inputs were skipped (each is reported on stderr with
+        the reason) and the rest were built; 2 nothing could be written (bad graph file, --strict
+        with a skipped input, unreadable user files). The graph file is written atomically and
+        locked while a build runs, so concurrent builds take turns.
+
+        Examples:
+          guanxi build seeds --graph graphs/seeds.json
+          guanxi build news/2025 extra.html --graph province.json --dictionary my-entities.tsv
+        """
+    )
+
+    @Argument(help: "Files or folders to read.")
+    var paths: [String]
+
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Flag(help: "Fail without writing anything when any input is skipped.")
+    var strict = false
+
+    @Option(help: ArgumentHelp("Your entities: type<TAB>name[<TAB>alias|alias] a line.", valueName: "FILE"))
+    var dictionary: String?
+
+    @Option(help: ArgumentHelp("Your aliases: alias<TAB>canonical name a line.", valueName: "FILE"))
+    var aliases: String?
+
+    @Option(help: ArgumentHelp("Names never to make entities, one a line.", valueName: "FILE"))
+    var stoplist: String?
+
+    @Flag(help: "Print the summary as JSON.")
+    var json = false
+
+    static let extensions: Set<String> = ["txt", "md", "markdown", "html", "htm", "xhtml", "shtml", "text"]
+
+    func run() throws {
+        try runReporting {
+            let user: UserDictionary
+            do { user = try UserDictionary(dictionary: dictionary, aliases: aliases, stoplist: stoplist) } catch let e as UserDictionary.LoadError {
+                throw CLIError(message: e.description, code: 2)
+            }
+            var skipped: [(String, String)] = []
+            let files = collect(paths, skipped: &skipped)
+            let path = graphOptions.path
+            let summary: BuildSummary = try withGraphLock(path) {
+                var graph: KnowledgeGraph
+                do { graph = try GraphStore.loadOrEmpty(path) } catch let e as GraphStoreError {
+                    throw CLIError(message: e.description, code: 2)
+                }
+                let before = (graph.nodeCount, graph.edgeCount)
+                // Read every file; skip what the graph holds already.
+                var sources: [(SourceText, String)] = []
+                var known = 0
+                for file in files {
+                    do {
+                        let src = try SourceReader.read(path: file)
+                        if graph.containsDocument(sha256: src.sha256) || sources.contains(where: { $0.0.sha256 == src.sha256 }) { known += 1; continue }
+                        sources.append((src, documentID(file)))
+                    } catch let e as ReadError {
+                        skipped.append((file, e.description))
+                    }
+                }
+                if strict, !skipped.isEmpty {
+                    for (_, why) in skipped { printError("guanxi: skipped \(why)") }
+                    throw CLIError(message: "--strict: \(skipped.count) input(s) skipped; nothing was written", code: 2)
+                }
+                let extractor = Extractor(user: user)
+                let fragments = extractAll(sources, extractor: extractor)
+                for fragment in fragments { graph.merge(fragment) }
+                if !fragments.isEmpty || !FileManager.default.fileExists(atPath: path) {
+                    do { try GraphStore.save(graph, to: path) } catch let e as GraphStoreError {
+                        throw CLIError(message: e.description, code: 2)
+                    }
+                }
+                return BuildSummary(graph: path, documentsAdded: fragments.count, documentsKnown: known,
+                                    skipped: skipped.map { ["path": $0.0, "reason": $0.1] },
+                                    nodesAdded: graph.nodeCount - before.0, edgesAdded: graph.edgeCount - before.1,
+                                    documents: graph.documents.count, nodes: graph.nodeCount, edges: graph.edgeCount,
+                                    nodesByType: Dictionary(grouping: graph.entities, by: \.type.rawValue).mapValues(\.count),
+                                    edgesByType: Dictionary(grouping: graph.edges, by: \.type.rawValue).mapValues(\.count))
+            }
+            for s in summary.skipped { printError("guanxi: skipped \(s["reason"] ?? "")") }
+            if json {
+                let enc = JSONEncoder(); enc.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+                FileHandle.standardOutput.write(try enc.encode(summary) + Data("\n".utf8))
+            } else {
+                print(summary.text)
+            }
+            if !summary.skipped.isEmpty { throw ExitCode(3) }
+        }
+    }
+
+    func withGraphLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do { return try GraphStore.withLock(path, body) } catch let e as GraphStoreError {
+            throw CLIError(message: e.description, code: 2)
+        }
+    }
+
+    /// The document id of a file: its name without the extension.
+    func documentID(_ file: String) -> String {
+        URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+    }
+
+    /// Files named or found under folders (recursively, following no symlink twice), sorted.
+    func collect(_ paths: [String], skipped: inout [(String, String)]) -> [String] {
+        var out: [String] = []
+        var seenDirs = Set<String>()
+        let fm = FileManager.default
+        func walk(_ dir: String, depth: Int) {
+            let real = URL(fileURLWithPath: dir).resolvingSymlinksInPath().path
+            guard depth < 64, seenDirs.insert(real).inserted else {
+                skipped.append((dir, "\(dir): folder visited already (a symbolic-link loop); skipped"))
+                return
+            }
+            guard let items = try? fm.contentsOfDirectory(atPath: dir) else {
+                skipped.append((dir, "\(dir): cannot list the folder")); return
+            }
+            for item in items.sorted() where !item.hasPrefix(".") {
+                let p = (dir as NSString).appendingPathComponent(item)
+                var isDir: ObjCBool = false
+                guard fm.fileExists(atPath: p, isDirectory: &isDir) else {
+                    skipped.append((p, "\(p): broken link or vanished file")); continue
+                }
+                if isDir.boolValue { walk(p, depth: depth + 1) }
+                else if BuildCommand.extensions.contains(URL(fileURLWithPath: p).pathExtension.lowercased()) { out.append(p) }
+            }
+        }
+        for p in paths {
+            var isDir: ObjCBool = false
+            if fm.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue { walk(p, depth: 0) } else { out.append(p) }
+        }
+        return out
+    }
+
+    /// Extracts documents in parallel (one per core), in input order.
+    func extractAll(_ sources: [(SourceText, String)], extractor: Extractor) -> [KnowledgeGraph] {
+        let results = ResultBox(count: sources.count)
+        let progress = isatty(2) != 0 && sources.count > 1
+        DispatchQueue.concurrentPerform(iterations: sources.count) { i in
+            let g = extractor.extract(sources[i].0, id: sources[i].1)
+            results.set(i, g)
+            if progress { printError("\r\(results.done)/\(sources.count) documents") }
+        }
+        return results.values
+    }
+}
+
+/// Collects results from parallel workers.
+final class ResultBox: @unchecked Sendable {
+    private var slots: [KnowledgeGraph?]
+    private let lock = NSLock()
+    private(set) var done = 0
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ g: KnowledgeGraph) { lock.lock(); slots[i] = g; done += 1; lock.unlock() }
+    var values: [KnowledgeGraph] { lock.lock(); defer { lock.unlock() }; return slots.compactMap { $0 } }
+}
+
+/// What a build did.
+struct BuildSummary: Encodable {
+    var graph: String
+    var documentsAdded: Int
+    var documentsKnown: Int
+    var skipped: [[String: String]]
+    var nodesAdded: Int
+    var edgesAdded: Int
+    var documents: Int
+    var nodes: Int
+    var edges: Int
+    var nodesByType: [String: Int]
+    var edgesByType: [String: Int]
+
+    var text: String {
+        var lines = ["\(graph): \(documentsAdded) document(s) added, \(documentsKnown) already held, \(skipped.count) skipped",
+                     "graph: \(documents) documents, \(nodes) entities (+\(nodesAdded)), \(edges) relations (+\(edgesAdded))"]
+        lines.append("entities: " + EntityType.allCases.map { "\($0.rawValue) \(nodesByType[$0.rawValue] ?? 0)" }.joined(separator: ", "))
+        lines.append("relations: " + edgesByType.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        return lines.joined(separator: "\n")
+    }
+}

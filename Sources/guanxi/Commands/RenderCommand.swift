@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import GuanxiGraph
+import GuanxiRender
+
+extension LayoutEngine: ExpressibleByArgument {}
+extension DiagramFormat: ExpressibleByArgument {}
+extension LabelLanguage: ExpressibleByArgument {}
+
+/// `guanxi render`: draws the graph, or a focus's neighbourhood, with Graphviz (in-process).
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Draw the graph (or part of it) as SVG, PNG, PDF or DOT.",
+        discussion: """
+        Without --layout, dot draws graphs of up to \(LayoutEngine.automaticThreshold) entities and sfdp larger ones.
+        The format follows OUT's extension unless --format is given; -o - writes to standard output.
+
+        Examples:
+          guanxi render --graph graphs/seeds.json --focus 陈凯 --depth 2 -o chen.svg
+          guanxi render --type official --type company --max-nodes 80 -o officials.png
+        """
+    )
+
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Option(help: ArgumentHelp("Centre on this entity (name or alias).", valueName: "NAME"))
+    var focus: String?
+
+    @Option(help: "Hops from the focus.")
+    var depth: Int = 1
+
+    @Option(name: .customLong("type"), help: ArgumentHelp("Only draw entities of this type (repeatable).", valueName: "T"))
+    var types: [EntityType] = []
+
+    @Option(name: .customLong("relation"), help: ArgumentHelp("Only draw relations of this type (repeatable).", valueName: "R"))
+    var relations: [RelationType] = []
+
+    @Option(help: ArgumentHelp("Keep at most N entities: the focus and the highest-degree ones around it.", valueName: "N"))
+    var maxNodes: Int?
+
+    @Option(help: ArgumentHelp("Layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "ENGINE"))
+    var layout: LayoutEngine?
+
+    @Option(help: ArgumentHelp("Output format: svg, png, pdf or dot.", valueName: "FORMAT"))
+    var format: DiagramFormat?
+
+    @Option(help: "Language of relation and type names: zh or en.")
+    var labels: LabelLanguage = .zh
+
+    @Option(help: ArgumentHelp("Make nodes links: {id} (anchor), {name}, {type} are filled in, e.g. '#entity-{id}'.", valueName: "T"))
+    var urlTemplate: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file, or - for standard output.", valueName: "OUT"))
+    var output: String
+
+    func validate() throws {
+        guard depth >= 0 else { throw ValidationError("--depth must be 0 or more.") }
+        if let maxNodes, maxNodes < 1 { throw ValidationError("--max-nodes must be at least 1.") }
+    }
+
+    func run() throws {
+        try runReporting {
+            let graph = try graphOptions.load()
+            let format = try resolvedFormat()
+            var focusID: String?
+            if let focus {
+                guard let hit = graph.lookup(focus).first else {
+                    let hints = graph.suggestions(for: focus)
+                    throw CLIError(message: "no entity named '\(focus)'"
+                                   + (hints.isEmpty ? "" : "; did you mean: \(hints.joined(separator: ", "))?"), code: 1)
+                }
+                focusID = hit.id
+            }
+            let query = DiagramQuery(focus: focusID, depth: depth, types: Set(types),
+                                     relations: Set(relations), maxNodes: maxNodes)
+            let diagram = Diagram.select(from: graph, query: query)
+            if let summary = diagram.omissionSummary { printError("guanxi: --max-nodes \(maxNodes ?? 0): \(summary)") }
+            var options = DOTOptions(engine: layout, labels: labels)
+            if let urlTemplate {
+                let template = URLTemplate(urlTemplate)
+                options.nodeURL = { @Sendable (entity: Entity) -> String? in template.url(for: entity) }
+            }
+            let drawn: RenderedDiagram
+            do { drawn = try GraphvizRenderer.shared.render(diagram, format: format, options: options) } catch let e as RenderError {
+                throw CLIError(message: e.description, code: 2)
+            }
+            if drawn.engineWasPicked, format != .dot {
+                printError("guanxi: layout \(drawn.engine.rawValue) (\(diagram.graph.nodeCount) entities, \(diagram.graph.edgeCount) relations)")
+            }
+            try writeOutput(drawn.data, to: output)
+        }
+    }
+
+    /// --format, else OUT's extension, else SVG for standard output.
+    func resolvedFormat() throws -> DiagramFormat {
+        if let format { return format }
+        if output == "-" { return .svg }
+        let ext = URL(fileURLWithPath: output).pathExtension
+        guard let f = DiagramFormat(pathExtension: ext) else {
+            throw CLIError(message: "cannot tell the format from '\(output)': give --format svg|png|pdf|dot", code: 1)
+        }
+        return f
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import GuanxiGraph
+
+/// The `guanxi` command: a thin layer over the Guanxi libraries.
+@main
+struct Guanxi: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "guanxi",
+        abstract: "Build and query a knowledge graph of officials, companies, parks and policies from Chinese news.",
+        discussion: """
+        The graph file is --graph FILE, or $GUANXI_GRAPH, or ./guanxi.json.
+
+        Examples:
+          guanxi build seeds --graph graphs/seeds.json
+          guanxi neighbors 陈凯 --graph graphs/seeds.json
+          guanxi render --graph graphs/seeds.json --focus 陈凯 -o chen.svg
+        """,
+        version: "0.1.0",
+        subcommands: [
+            BuildCommand.self, NeighborsCommand.self, PathCommand.self, ShowCommand.self,
+            SearchCommand.self, StatsCommand.self, ExportCommand.self, EvaluateCommand.self,
+            RenderCommand.self, ReportCommand.self,
+        ]
+    )
+}
+
+/// The `--graph` option every command shares.
+struct GraphOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The graph file.", valueName: "FILE"))
+    var graph: String?
+
+    /// The path in force: --graph, else $GUANXI_GRAPH, else ./guanxi.json.
+    var path: String {
+        if let graph { return graph }
+        if let env = ProcessInfo.processInfo.environment["GUANXI_GRAPH"], !env.isEmpty { return env }
+        return "guanxi.json"
+    }
+
+    /// Loads the graph, turning store errors into a clean message and exit code 2.
+    func load() throws -> KnowledgeGraph {
+        do { return try GraphStore.load(path) } catch let e as GraphStoreError {
+            throw CLIError(message: e.description, code: 2)
+        }
+    }
+}
+
+/// An error the CLI reports as one line on stderr with an exit code.
+struct CLIError: Error, CustomStringConvertible {
+    var message: String
+    var code: Int32
+    var description: String { message }
+}
+
+/// Writes a line to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Runs a command body, printing a `CLIError` as `guanxi: message` and exiting with its code.
+func runReporting(_ body: () throws -> Void) throws {
+    do { try body() } catch let e as CLIError {
+        printError("guanxi: \(e.message)")
+        throw ExitCode(e.code)
+    }
+}
+
+/// Writes data to a path, or to standard output when the path is `-` or nil.
+func writeOutput(_ data: Data, to path: String?) throws {
+    guard let path, path != "-" else { FileHandle.standardOutput.write(data); return }
+    do { try GraphStore.writeAtomically(data, to: path) } catch let e as GraphStoreError {
+        throw CLIError(message: e.description, code: 2)
+    }
+}
+
+extension EntityType: ExpressibleByArgument {}
+extension RelationType: ExpressibleByArgument {}
+extension Direction: ExpressibleByArgument {}
