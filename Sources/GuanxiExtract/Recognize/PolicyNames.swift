@@ -47,15 +47,16 @@ extension Recognizer {
             let after = j + 1
             let tail = Lexicon.policySuffixes.longest(startingAt: after, in: s, limit: region.upperBound)
             let innerSuffix = Lexicon.suffixes.longest(endingAt: j, in: s, lower: i + 1)
+            let plain = !content.contains("+") && !content.contains("、") && !content.contains(",") && !content.contains("，")
             if innerSuffix > 0, let type = Lexicon.suffixType[s.string((j - innerSuffix)..<j)], type != .project,
-               inner.count > innerSuffix + 1, !content.contains("+"), !content.contains("、") {
+               inner.count > innerSuffix + 1, plain, !isFalseSuffix(s, end: j, region: (i + 1)..<j) {
                 out.append(Candidate(range: inner, type: type, name: content, priority: 3))
             } else if tail > 0 {
                 let word = s.string(after..<(after + tail))
                 // `“三企入桂”工作`-style generic words stay outside the name.
                 out.append(Candidate(range: i..<(after + tail), type: .policy, name: s.string(i..<(after + tail)), priority: 3))
                 _ = word
-            } else if Lexicon.policyEndings.longest(endingAt: j, in: s, lower: i + 1) > 0, inner.count >= 3 {
+            } else if Lexicon.policyEndings.longest(endingAt: j, in: s, lower: i + 1) > 0, inner.count >= 3, inner.count <= 10, plain {
                 out.append(Candidate(range: i..<(j + 1), type: .policy, name: s.string(i..<(j + 1)), priority: 3))
             } else if Lexicon.policyVerbs.longest(endingAt: i, in: s, lower: region.lowerBound) > 0,
                       s.has("工作", at: after) || s.has("活动", at: after) {

@@ -41,8 +41,13 @@ struct Recognizer: Sendable {
     func recognize(_ s: [Unicode.Scalar], article: Article, context: DocumentContext) -> [Candidate] {
         var blocked = [Bool](repeating: false, count: s.count)
         for r in article.creditRanges { for i in r where i < s.count { blocked[i] = true } }
+        let credit0 = blocked
         var regions: [Range<Int>] = article.titleRanges + article.sentences.map(\.range)
         regions.sort { $0.lowerBound < $1.lowerBound }
+        // Personal names after posts first, so a name never swallows a person (`校长王存文与鄂城区区委`).
+        for region in regions {
+            for c in officialNames(s, region, taken: [], context: context, blocked: blocked) { for i in c.range { blocked[i] = true } }
+        }
         var found: [Candidate] = []
         for region in regions {
             found += userMatches(s, region)
@@ -51,15 +56,17 @@ struct Recognizer: Sendable {
             found += suffixNames(s, region, blocked: blocked)
             found += namedLists(s, region)
         }
-        var accepted = resolveOverlaps(found)
+        var accepted = resolveOverlaps(splitZones(s, found))
         // Places and officials read around what is already recognised.
         var places: [Candidate] = []
         for region in regions { places += placeNames(s, region, taken: accepted, context: context) }
         accepted = resolveOverlaps(accepted + places)
         var officials: [Candidate] = []
-        for region in regions { officials += officialNames(s, region, taken: accepted, context: context, blocked: blocked) }
+        for region in regions { officials += officialNames(s, region, taken: accepted, context: context, blocked: credit0) }
         accepted = resolveOverlaps(accepted + officials)
-        return accepted.filter { c in !c.range.contains(where: { blocked[$0] }) }
+        var credit = [Bool](repeating: false, count: s.count)
+        for r in article.creditRanges { for i in r where i < s.count { credit[i] = true } }
+        return accepted.filter { c in !c.range.contains(where: { credit[$0] }) }
     }
 
     // MARK: - Overlaps
@@ -92,11 +99,32 @@ struct Recognizer: Sendable {
         if inner.reference || outer.reference { return false }
         switch (outer.type, inner.type) {
         case (.project, .company), (.project, .park), (.project, .organization): return true
-        case (.park, .park), (.organization, .park), (.park, .organization): return inner.range.lowerBound == outer.range.lowerBound
+        case (.park, .park): return inner.range.lowerBound == outer.range.lowerBound && outer.range.upperBound - inner.range.upperBound >= 3
+        case (.organization, .park), (.park, .organization): return inner.range.lowerBound == outer.range.lowerBound
         case (.organization, .organization), (.organization, .company):
-            return inner.range.lowerBound == outer.range.lowerBound
+            return false
         case (.official, _): return false
         default: return false
+        }
+    }
+
+    /// A zone named after the zone it lies in (`山西转型综改示范区合成生物产业生态园`) is two zones
+    /// when its own part is a specific name; a generic remainder (`…医药消费品特色园区`) keeps it whole.
+    func splitZones(_ s: [Unicode.Scalar], _ cands: [Candidate]) -> [Candidate] {
+        let parks = cands.filter { $0.type == .park && !$0.reference }
+        return cands.map { c in
+            guard c.type == .park, !c.reference else { return c }
+            guard let inner = parks.filter({ $0.range.lowerBound == c.range.lowerBound && $0.range.upperBound < c.range.upperBound })
+                .max(by: { $0.range.count < $1.range.count }) else { return c }
+            let rest = inner.range.upperBound..<c.range.upperBound
+            let n = Lexicon.suffixes.longest(endingAt: rest.upperBound, in: s, lower: rest.lowerBound)
+            guard n > 0, rest.count - n >= 2 else { return c }
+            let stem = Array(s[rest.lowerBound..<(rest.upperBound - n)])
+            if coveredByGenericWords(stem) || Lexicon.genericStems.contains(String(String.UnicodeScalarView(stem))) { return c }
+            var split = c
+            split.range = rest
+            split.name = s.string(rest)
+            return split
         }
     }
 

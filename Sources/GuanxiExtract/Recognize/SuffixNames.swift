@@ -10,11 +10,11 @@ extension Recognizer {
         "布局", "格局", "结局", "大局", "全局", "当局", "开局", "时局", "骗局", "饭局", "局部", "全部", "内部", "外部",
         "干部", "本部", "总部", "中部", "西部", "东部", "南部", "北部", "头部", "底部", "腹部", "俱乐部", "各部", "基部",
         "大厅", "餐厅", "展厅", "客厅", "门厅", "部署", "签署", "市中心", "核心", "重心", "中心城区", "一部", "全署",
-        "高校", "项目部", "指挥部", "旗舰店", "东北部", "西北部", "东南部", "西南部", "南北部", "沿海地区",
+        "高校", "项目部", "指挥部", "分部", "旗舰店", "东北部", "西北部", "东南部", "西南部", "南北部", "沿海地区",
     ]
 
     /// Nouns that close a description before a name (`中国百强企业正威国际集团`).
-    static let descriptorNouns = WordSet(["企业", "高校", "院校", "单位", "机构", "平台", "龙头", "园区", "项目", "地区", "城市"])
+    static let descriptorNouns = WordSet(["企业", "高校", "院校", "单位", "机构", "平台", "龙头", "地区", "街道"])
 
     /// Characters a name may hold besides Han characters.
     @inline(__always)
@@ -37,7 +37,7 @@ extension Recognizer {
             let suffix = s.string(suffixStart..<e)
             guard var type = Lexicon.suffixType[suffix] else { continue }
             if isFalseSuffix(s, end: e, region: region) { continue }
-            if let c = nameEnding(s, region, end: e, suffixLength: n, type: &type, suffix: suffix) { out.append(c) }
+            if let c = nameEnding(s, region, end: e, suffixLength: n, type: &type, suffix: suffix, blocked: blocked) { out.append(c) }
         }
         out += references(s, region)
         return out
@@ -50,21 +50,24 @@ extension Recognizer {
         // `中心` followed by `城区`, `部` followed by `分`: the suffix opens another word.
         if e < region.upperBound {
             let next2 = s.string(e..<min(region.upperBound, e + 2))
-            if ["城区", "分", "门", "署", "长", "级"].contains(where: { next2.hasPrefix($0) }) { return true }
+            if ["城区", "分", "门", "署", "长", "级", "面", "势", "限"].contains(where: { next2.hasPrefix($0) }) { return true }
         }
         return false
     }
 
     /// The candidate whose name ends at `end`, or nil when the name is generic.
     func nameEnding(_ s: [Unicode.Scalar], _ region: Range<Int>, end e: Int, suffixLength n: Int,
-                    type: inout EntityType, suffix: String) -> Candidate? {
+                    type: inout EntityType, suffix: String, blocked: [Bool] = []) -> Candidate? {
         let suffixStart = e - n
         let maxLen = type == .project ? 40 : 32
         var j = suffixStart
         var weak: [Int] = []
         while j > region.lowerBound, e - (j - 1) <= maxLen {
-            if Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
+            if blocked.indices.contains(j - 1), blocked[j - 1] { break }
             let stemSoFar = s.string(j..<suffixStart)
+            // A verb just left of the name ends it (but a name may end in one: 城乡建设局).
+            if !stemSoFar.isEmpty, Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
+            if "年月日".unicodeScalars.contains(s[j - 1]), j - 2 >= region.lowerBound, TextDates.digit(s[j - 2]) != nil { break }
             if !stemSoFar.isEmpty, Recognizer.descriptorNouns.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
             if type == .project, !stemSoFar.isEmpty, Lexicon.suffixes.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 {
                 break
@@ -86,22 +89,45 @@ extension Recognizer {
             let leftIsName = Lexicon.suffixes.longest(endingAt: w - 1, in: s, lower: region.lowerBound) > 0
                 || gazetteer.words.longest(endingAt: w - 1, in: s, lower: region.lowerBound) > 0
             let placeOpens = gazetteer.words.longest(startingAt: start, in: s, limit: w - 1) > 0
+                || (Lexicon.levelPrefix[s[start]] != nil && start + 1 < w - 1)
             if leftIsName || !placeOpens { start = w }
         }
         // Leading digits and quantities are not part of a name (`12个园区`), except a project's capacity.
         while start < suffixStart, type != .project, TextDates.digit(s[start]) != nil { start += 1 }
+        if type == .project {
+            // A date before a project is no part of it: `2025年12月21日项目`.
+            if let d = TextDates.find(s, in: start..<suffixStart).last { start = max(start, d.range.upperBound) }
+            var k = start
+            while k < suffixStart, TextDates.digit(s[k]) != nil || s[k] == "." { k += 1 }
+            if k > start, k < suffixStart, "个家批项类座条所余多".unicodeScalars.contains(s[k]) { start = k + 1 }
+        }
+        // `经国务院批准`, `中共芜湖经济技术开发区`: a function word or a party prefix before a name.
+        if s.has("经", at: start), start + 1 < suffixStart, !s.has("经济", at: start), !s.has("经开", at: start), !s.has("经贸", at: start), !s.has("经信", at: start) { start += 1 }
+        if type == .park, s.has("中共", at: start) { start += 2 }
         let stem = s.string(start..<suffixStart)
         if isGeneric(stem, type: type, suffix: suffix) {
             return nil
         }
-        let name = s.string(start..<e)
+        // A zone's party or administrative committee named with the bare zone word is the zone itself.
+        if type == .organization, ["党工委", "工委", "管委会", "党委"].contains(suffix), ["开发区", "经开区", "高新区", "园区", "综保区"].contains(stem) {
+            return nil
+        }
+        if Lexicon.descriptionWords.contains(where: { stem.contains($0) }) { return nil }
+        var end = e
+        // `川渝合作示范区(广安片区)`, `贺巴高速公路(昭平至蒙山段)`: a bracketed section is part of the name.
+        if end < region.upperBound, s[end] == "(" || s[end] == "（" {
+            var k = end + 1
+            while k < region.upperBound, k - end < 14, s[k] != ")", s[k] != "）" { k += 1 }
+            if k < region.upperBound, k - end >= 3, s[k - 1] == "区" || s[k - 1] == "段" || s[k - 1] == "期" { end = k + 1 }
+        }
+        let name = s.string(start..<end)
         // Type from what the name holds, not only its last word.
         if type == .park, ["实验室", "大学", "研究院", "研究所", "学院"].contains(where: { stem.contains($0) }) { type = .organization }
         if type == .organization, suffix.hasSuffix("中心"), stem.contains("集团") || stem.contains("公司") { type = .company }
         if type == .organization, suffix == "部" || suffix == "局" || suffix == "厅", stem.count < 2, !Lexicon.standaloneOrganizations.contains(name) {
             if !(Lexicon.levelPrefix[s[start]] != nil && stem.count >= 1) { return nil }
         }
-        return Candidate(range: start..<e, type: type, name: name, priority: 2)
+        return Candidate(range: start..<end, type: type, name: name, priority: 2)
     }
 
     /// Whether a name's stem is a generic word (`园区`, `重点项目`, `12个园区`).
@@ -114,6 +140,10 @@ extension Recognizer {
         // Quantities: 3个, 12家, 一批, 多个.
         let quantityChars: Set<Unicode.Scalar> = Set("0123456789一二三四五六七八九十百千两几多个家批类所座项条余".unicodeScalars)
         if scalars.allSatisfy({ quantityChars.contains($0) }) { return true }
+        // A count anywhere in the stem (`本届洽谈会计有7个`) makes it a description.
+        if type == .project || type == .park {
+            for k in scalars.indices.dropLast() where TextDates.digit(scalars[k]) != nil && "个家批项类".unicodeScalars.contains(scalars[k + 1]) { return true }
+        }
         if type == .project {
             var rest = stem
             for g in ["重点", "在建", "在谈", "签约", "招商引资", "产业", "建设", "重大", "优质", "相关", "新", "好", "大",
@@ -125,7 +155,26 @@ extension Recognizer {
             if rest.unicodeScalars.count < 2 { return true }
         }
         if scalars.count == 1, type != .organization, type != .place { return true }
+        // A stem made only of words for an industry or a kind names no particular zone or body.
+        if type == .park || type == .organization || type == .project, coveredByGenericWords(scalars) { return true }
+        if type == .project {
+            // A project's name says what it is: four characters or more, or a capacity, or a place.
+            let hasDigitOrLatin = scalars.contains { TextDates.digit($0) != nil || ($0.value >= 0x41 && $0.value <= 0x7A) }
+            if scalars.count < 4, !hasDigitOrLatin, gazetteer.words.longest(startingAt: 0, in: scalars) == 0 { return true }
+        }
         return false
+    }
+
+    /// Whether a stem is nothing but generic words (and quantities).
+    func coveredByGenericWords(_ s: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        while i < s.count {
+            let n = Lexicon.genericStemWords.longest(startingAt: i, in: s)
+            if n > 0 { i += n; continue }
+            if TextDates.digit(s[i]) != nil || "个家批类".unicodeScalars.contains(s[i]) { i += 1; continue }
+            return false
+        }
+        return true
     }
 
     /// `该公司`, `该区`, `该工作站`, and bare `经开区`/`开发区`: references to an entity named before.
@@ -149,7 +198,7 @@ extension Recognizer {
             i += 1
         }
         // Bare short forms of a zone's name at a boundary: `经开区召开干部大会`.
-        for word in ["经开区", "开发区", "高新区", "综保区"] {
+        for word in ["经济技术开发区", "经济开发区", "经开区", "开发区", "高新区", "综保区"] {
             var k = region.lowerBound
             let w = Array(word.unicodeScalars)
             while k + w.count <= region.upperBound {

@@ -49,7 +49,8 @@ extension Relator {
         // located_in: X 位于/落户/选址 Y; 位于 Y 的 X; X 在 Y 开工.
         for t in triggers(Relator.locate) {
             let cl = clause(around: t.lowerBound, in: r)
-            let heads = ms.filter { [.company, .project, .organization, .park].contains(type($0)) && $0.range.upperBound <= t.lowerBound && cl.contains($0.range.lowerBound) && !$0.candidate.nested }
+            let officials = ms.filter { type($0) == .official }
+            let heads = coordinatedGroup(ms.filter { [.company, .project, .organization, .park].contains(type($0)) && $0.range.upperBound <= t.lowerBound && cl.contains($0.range.lowerBound) && !$0.candidate.nested && !isInPost($0, officials) }, before: t.lowerBound)
             let after = ms.filter { $0.range.lowerBound >= t.upperBound }
             guard let tail = after.first(where: { [.park, .place].contains(type($0)) }) else { continue }
             if heads.isEmpty {
@@ -180,8 +181,10 @@ extension Relator {
         }
 
         // incubated_by: 依托 X … 孵化的 Y.
+        // 依托其…孵化: 其 is the body named before.
         if let t = find(WordSet(["依托"]), in: r).first, let h = find(WordSet(["孵化"]), in: t.upperBound..<r.upperBound).first,
-           let x = ms.first(where: { type($0) == .organization && $0.range.lowerBound >= t.upperBound && $0.range.upperBound <= h.lowerBound }),
+           let x = ms.first(where: { type($0) == .organization && $0.range.lowerBound >= t.upperBound && $0.range.upperBound <= h.lowerBound })
+                ?? ms.last(where: { type($0) == .organization && $0.range.upperBound <= t.lowerBound }),
            let y = ms.first(where: { type($0) == .company && $0.range.lowerBound >= h.upperBound }) {
             add(y.entity, .incubatedBy, x.entity, r, a)
         }
@@ -196,6 +199,10 @@ extension Relator {
             }
         }
 
+        // A zone written right after the zone it lies in: 山西转型综改示范区合成生物产业生态园.
+        for (x, y) in zip(ordered, ordered.dropFirst()) where y.range.lowerBound == x.range.upperBound && type(x) == .park && type(y) == .park {
+            add(y.entity, .locatedIn, x.entity, r, a)
+        }
         // part_of / located_in from nesting: a zone inside a zone's name.
         for m in ms where m.candidate.nested && type(m) == .park {
             if let outer = ms.first(where: { $0.entity != m.entity && type($0) == .park && $0.range.contains(m.range.lowerBound) && $0.range.count > m.range.count }) {

@@ -85,6 +85,13 @@ struct Relator {
         // holds_post: the organizations, places and zones named in an official's post.
         for o in officials {
             guard let post = o.candidate.postRange else { continue }
+            // 山西正大制管有限公司年产40万吨薄壁钢管项目相关负责人: the post belongs to the company named before it.
+            if let before = ms.last(where: { $0.range.upperBound == post.lowerBound }) {
+                if [.company, .organization, .park].contains(type(before)) { add(o.entity, .holdsPost, before.entity, r, a) }
+                else if type(before) == .project, let c = ms.last(where: { $0.range.upperBound == before.range.lowerBound && type($0) == .company }) {
+                    add(o.entity, .holdsPost, c.entity, r, a)
+                }
+            }
             for m in ms where m.entity != o.entity && post.contains(m.range.lowerBound) {
                 add(o.entity, .holdsPost, m.entity, r, a)
                 // A party body's place: 芜湖市委 also when the body is an entity of its own.
@@ -115,25 +122,27 @@ struct Relator {
 
         // visited: an official (or the one the article is about) and the places after a visiting verb.
         let visits = triggers(Relator.visit)
-        if let v = visits.first, acc.isEmpty || subjects.contains(where: { $0.range.lowerBound > (acc.first?.upperBound ?? 0) }) || visits.count > 1 {
-            let who = subjects.last { $0.range.upperBound <= v.lowerBound }?.entity ?? focus
-            if let who {
-                var targets = ms.filter { m in
-                    [.park, .company, .project, .place].contains(type(m)) && m.range.lowerBound >= v.upperBound
-                        && !isInPost(m, officials)
-                }
-                // 在孟县调研: the place between 在 and the verb.
-                if let zai = lastIndex(of: "在", before: v.lowerBound, from: r.lowerBound) {
-                    targets += ms.filter { m in [.park, .company, .project, .place].contains(type(m)) && m.range.lowerBound > zai && m.range.upperBound <= v.lowerBound && !isInPost(m, officials) }
-                }
-                // 查看项目进展: a generic noun after the verb is the one just named.
-                if targets.isEmpty {
-                    for (noun, t) in [("项目", EntityType.project), ("园区", .park), ("企业", .company)] where s.has(noun, at: v.upperBound) {
-                        if let e = recent[t] { add(who, .visited, e, r, a) }
-                    }
-                }
-                for m in targets { add(who, .visited, m.entity, r, a) }
+        let accompanyOnly = !acc.isEmpty && !subjects.contains(where: { $0.range.lowerBound > (acc.first?.upperBound ?? 0) }) && visits.count <= 1
+        for v in visits where !accompanyOnly {
+            guard let who = subjects.last(where: { $0.range.upperBound <= v.lowerBound })?.entity ?? focus else { continue }
+            // The sites named right after the verb, in its clause: 深入A、B、C等项目现场.
+            let cl = clause(around: v.lowerBound, in: r)
+            var targets = ms.filter { m in
+                [.park, .company, .project, .place].contains(type(m)) && m.range.lowerBound >= v.upperBound
+                    && m.range.upperBound <= cl.upperBound && !isInPost(m, officials) && !m.candidate.nested
             }
+            if let first = targets.first, first.range.lowerBound - v.upperBound > 6 { targets = [] }
+            // 在孟县调研: the place between 在 and the verb.
+            if let zai = lastIndex(of: "在", before: v.lowerBound, from: r.lowerBound) {
+                targets += ms.filter { m in [.park, .company, .project, .place].contains(type(m)) && m.range.lowerBound > zai && m.range.upperBound <= v.lowerBound && !isInPost(m, officials) }
+            }
+            // 查看项目进展: a generic noun after the verb is the one just named.
+            if targets.isEmpty {
+                for (noun, t) in [("项目", EntityType.project), ("园区", .park), ("企业", .company)] where s.has(noun, at: v.upperBound) {
+                    if let e = recent[t] { add(who, .visited, e, r, a) }
+                }
+            }
+            for m in targets { add(who, .visited, m.entity, r, a) }
         }
         // 在X现场，陈凯…: the sites named before 现场 were visited.
         if let site = find(WordSet(["现场"]), in: r).first, let zai = lastIndex(of: "在", before: site.lowerBound, from: r.lowerBound),

@@ -41,8 +41,33 @@ struct Resolver {
         var mentions: [ResolvedMention] = []
         for (a, cands) in articles.enumerated() {
             let posts = cands.compactMap { $0.type == .official ? $0.postRange : nil }
-            for var c in cands where !c.reference {
+            for (ci, original) in cands.enumerated() where !original.reference {
+                var c = original
                 if user.stopList.contains(c.name) { continue }
+                // A bare party or government body (`市委`, `县委`, `市政府`): qualified by the document's
+                // place; inside a post it stands for that place; unqualifiable, it names nothing.
+                if c.type == .organization, Lexicon.standaloneOrganizations.contains(c.name),
+                   let first = c.name.unicodeScalars.first, let level = Lexicon.levelPrefix[first] {
+                    guard let place = qualifyingPlace(level: level, context: context) else { continue }
+                    if posts.contains(where: { $0.contains(c.range.lowerBound) }) {
+                        c = Candidate(range: c.range, type: .place, name: c.name, aliases: [place.name] + place.shortForms,
+                                      priority: 1, placeCode: place.code)
+                    }
+                }
+                // `数字电视产业园项目`: a zone's name with 项目 is the zone.
+                if c.type == .project, c.name.hasSuffix("项目") {
+                    let stem = Array(c.name.unicodeScalars.dropLast(2))
+                    let n = Lexicon.suffixes.longest(endingAt: stem.count, in: stem)
+                    if n > 0, Lexicon.suffixType[String(String.UnicodeScalarView(stem[(stem.count - n)...]))] == .park {
+                        c.type = .park
+                        c.aliases.append(c.name)
+                        c.name = String(String.UnicodeScalarView(stem))
+                    }
+                }
+                // A company named right before its project: the project is also called by both.
+                if c.type == .project, ci > 0, cands[ci - 1].type == .company, cands[ci - 1].range.upperBound == c.range.lowerBound {
+                    c.aliases.append(cands[ci - 1].name + c.name)
+                }
                 // Party and government bodies named inside a post stand for their place
                 // (`阳泉市委副书记` → 阳泉市), unless the body is named on its own elsewhere.
                 if c.type == .organization, posts.contains(where: { $0.contains(c.range.lowerBound) }),
@@ -109,8 +134,15 @@ struct Resolver {
                 aliases.formUnion(d.shortForms)
             }
         case .organization, .park, .company:
+            // A school of a university is named with it: 南京航空航天大学航空学院 → 南京航空航天大学.
+            if c.type == .organization, let k = c.name.range(of: "大学"), k.upperBound != c.name.endIndex, c.name.hasSuffix("学院") {
+                aliases.insert(c.name)
+                canonical = String(c.name[..<k.upperBound])
+            }
             // Bare names are qualified by the document's place: 省委 → 山西省委, 市政协 → 芜湖市政协.
-            if let first = c.name.unicodeScalars.first, let level = Lexicon.levelPrefix[first],
+            let scalars = Array(c.name.unicodeScalars)
+            if c.type == .organization, let first = scalars.first, let level = Lexicon.levelPrefix[first],
+               scalars.count > 1, scalars[1] != "级",
                let place = qualifyingPlace(level: level, context: context) {
                 let rest = String(c.name.unicodeScalars.dropFirst())
                 let qualified = place.name + rest
@@ -118,14 +150,17 @@ struct Resolver {
                 aliases.insert(gazetteer.shortName(place) + String(first) + rest)
                 aliases.remove(c.name)
             }
-            // A province before a zone or company name is often dropped: 安徽芜湖经济技术开发区 = 芜湖经济技术开发区.
-            let n = gazetteer.words.longest(startingAt: 0, in: Array(canonical.unicodeScalars))
-            if n > 0 {
-                let prefix = String(String.UnicodeScalarView(Array(canonical.unicodeScalars)[0..<n]))
-                if let d = gazetteer.divisions(named: prefix).first, d.level == .province {
-                    let rest = String(canonical.unicodeScalars.dropFirst(n))
-                    if rest.count >= 5, gazetteer.words.longest(startingAt: 0, in: Array(rest.unicodeScalars)) > 0 { aliases.insert(rest) }
-                }
+            // A province or city before a zone or company name is often dropped:
+            // 安徽芜湖经济技术开发区 = 芜湖经济技术开发区, 长治市屯留经济技术开发区 = 屯留经济技术开发区.
+            var rest = Array(canonical.unicodeScalars)
+            for _ in 0..<2 {
+                let n = gazetteer.words.longest(startingAt: 0, in: rest)
+                guard n > 0, let d = gazetteer.divisions(named: String(String.UnicodeScalarView(rest[0..<n]))).first,
+                      d.level != .county else { break }
+                let tail = Array(rest[n...])
+                guard tail.count >= 5, gazetteer.words.longest(startingAt: 0, in: tail) > 0 else { break }
+                aliases.insert(String(String.UnicodeScalarView(tail)))
+                rest = tail
             }
             // `新材料·上海金山工业园区` is also `上海金山工业园区`.
             if let dot = canonical.lastIndex(of: "·") {

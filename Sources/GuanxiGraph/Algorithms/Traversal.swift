@@ -34,15 +34,24 @@ public struct NeighborHit: Sendable {
 extension KnowledgeGraph {
     /// Edges incident to a node in the filter's direction, as steps away from it: O(degree).
     public func steps(from node: Int, filter: TraversalFilter = .init()) -> [Step] {
+        var examined = 0
+        return steps(from: node, filter: filter, examined: &examined)
+    }
+
+    /// ``steps(from:filter:)`` that also counts the edges it looked at (for tests that check a
+    /// query stays O(degree)).
+    func steps(from node: Int, filter: TraversalFilter, examined: inout Int) -> [Step] {
         var result: [Step] = []
         if filter.direction != .in {
             for e in outEdges(of: node) {
+                examined += 1
                 guard let r = relation(at: e), filter.follows(r), let t = index(of: r.target) else { continue }
                 result.append(Step(edge: e, from: node, to: t, forward: true))
             }
         }
         if filter.direction != .out {
             for e in inEdges(of: node) {
+                examined += 1
                 guard let r = relation(at: e), filter.follows(r), let s = index(of: r.source) else { continue }
                 result.append(Step(edge: e, from: node, to: s, forward: false))
             }
@@ -53,6 +62,12 @@ extension KnowledgeGraph {
     /// Nodes within `depth` hops of `focus`, breadth-first, filtered; ordered by distance, then
     /// relation, then name. Costs O(sum of degrees of the nodes visited), never O(edges).
     public func neighborhood(of focus: Int, depth: Int = 1, filter: TraversalFilter = .init()) -> [NeighborHit] {
+        var examined = 0
+        return neighborhood(of: focus, depth: depth, filter: filter, examined: &examined)
+    }
+
+    /// ``neighborhood(of:depth:filter:)`` that also counts the edges it looked at.
+    func neighborhood(of focus: Int, depth: Int, filter: TraversalFilter, examined: inout Int) -> [NeighborHit] {
         guard depth > 0, entity(at: focus) != nil else { return [] }
         var seen: Set<Int> = [focus]
         var frontier = [focus]
@@ -60,7 +75,7 @@ extension KnowledgeGraph {
         for d in 1...depth {
             var next: [Int] = []
             for node in frontier {
-                for step in steps(from: node, filter: filter) where !seen.contains(step.to) {
+                for step in steps(from: node, filter: filter, examined: &examined) where !seen.contains(step.to) {
                     seen.insert(step.to)
                     next.append(step.to)
                     if let e = entity(at: step.to), filter.reports(e) {

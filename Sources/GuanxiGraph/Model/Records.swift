@@ -51,7 +51,9 @@ public struct Evidence: Codable, Hashable, Sendable, Comparable {
     }
 
     public static func < (a: Evidence, b: Evidence) -> Bool {
-        (a.document, a.start, a.end) < (b.document, b.start, b.end)
+        // Every field takes part, so evidence that differs only in sentence or date still sorts
+        // the same way whatever order a Set handed it over in (byte-identical graph files).
+        (a.document, a.start, a.end, a.sentence, a.date ?? "") < (b.document, b.start, b.end, b.sentence, b.date ?? "")
     }
 }
 

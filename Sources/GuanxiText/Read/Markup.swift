@@ -7,6 +7,28 @@ public enum HTMLText {
         "td", "th", "figure", "figcaption", "nav", "aside", "main",
     ]
     static let skipTags: Set<String> = ["script", "style", "noscript", "template", "svg", "head"]
+    /// Elements whose content is raw text, not markup.
+    static let rawTextTags: Set<String> = ["script", "style"]
+
+    /// The index just past `</name…>` at or after `from` (case-insensitive), or the end.
+    static func closingTag(_ name: String, in s: [Unicode.Scalar], from: Int) -> Int {
+        let pattern = Array(("</" + name).unicodeScalars)
+        var i = from
+        while i + pattern.count <= s.count {
+            if s[i] == "<" {
+                var match = true
+                for (k, p) in pattern.enumerated() where s[i + k].properties.lowercaseMapping != String(p) { match = false; break }
+                let after = i + pattern.count < s.count ? s[i + pattern.count] : ">"
+                if match, !(after.properties.isAlphabetic || (0x30...0x39).contains(after.value)) {
+                    var j = i + pattern.count
+                    while j < s.count, s[j] != ">" { j += 1 }
+                    return min(s.count, j + 1)
+                }
+            }
+            i += 1
+        }
+        return s.count
+    }
 
     /// The page's text and its `<title>`.
     public static func reduce(_ html: String) -> (text: String, title: String?) {
@@ -30,18 +52,25 @@ public enum HTMLText {
                 i = min(s.count, j + 1)
                 let closing = inner.hasPrefix("/")
                 let name = String(inner.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber })).lowercased()
-                if let skip = skipUntil {
-                    if closing, name == skip { skipUntil = nil }
+                // Script and style hold raw text (`a < b`, `"<p>"`): jump to their closing tag,
+                // whether or not they sit in a skipped element.
+                if rawTextTags.contains(name), !closing, !inner.hasSuffix("/") {
+                    i = closingTag(name, in: s, from: i)
                     continue
                 }
-                if name == "title", !closing {
+                // The <title> lives in <head>, which is skipped otherwise: read it here.
+                if name == "title", !closing, skipUntil == nil || skipUntil == "head" {
                     // Read the title text up to </title>.
                     var k = i
                     var t = String.UnicodeScalarView()
                     while k < s.count, !(s[k] == "<" && k + 1 < s.count && s[k + 1] == "/") { t.append(s[k]); k += 1 }
                     let tt = decodeEntities(String(t)).trimmedWhitespace()
-                    if !tt.isEmpty { title = tt }
-                    skipUntil = "title"
+                    if !tt.isEmpty, title == nil { title = tt }
+                    i = closingTag("title", in: s, from: i)
+                    continue
+                }
+                if let skip = skipUntil {
+                    if closing, name == skip { skipUntil = nil }
                     continue
                 }
                 if skipTags.contains(name), !closing, !inner.hasSuffix("/") { skipUntil = name; continue }
