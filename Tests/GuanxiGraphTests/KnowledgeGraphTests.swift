@@ -49,10 +49,14 @@ final class KnowledgeGraphTests: XCTestCase {
         // One entity naming both forms: the two nodes become one, and the edge follows.
         let c = g.add(Entity(type: .park, name: "屯留经济技术开发区", aliases: ["屯留经开区"]))
         XCTAssertEqual(g.nodeCount, 2)
-        XCTAssertEqual(c, a)
-        XCTAssertEqual(g.edges.map(\.target), [a])
-        XCTAssertEqual(g.lookup("屯留经开区").map(\.id), [a])
-        XCTAssertEqual(g.currentID(b), a, "the merged-away id redirects to the survivor")
+        XCTAssertEqual(c, min(a, b), "the node with the smallest id survives")
+        let gone = c == a ? b : a
+        XCTAssertNil(g.entity(id: gone))
+        XCTAssertEqual(g.edges.map(\.target), [c])
+        XCTAssertEqual(g.lookup("屯留经开区").map(\.id), [c])
+        XCTAssertEqual(g.lookup("屯留经济技术开发区").map(\.id), [c])
+        XCTAssertEqual(Set(g.entity(id: c)?.allNames ?? []), ["屯留经开区", "屯留经济技术开发区"])
+        XCTAssertEqual(g.currentID(gone), c, "the merged-away id redirects to the survivor")
     }
 
     func testAddAlias() {

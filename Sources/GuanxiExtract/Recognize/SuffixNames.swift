@@ -66,7 +66,7 @@ extension Recognizer {
             if blocked.indices.contains(j - 1), blocked[j - 1] { break }
             let stemSoFar = s.string(j..<suffixStart)
             // A verb just left of the name ends it (but a name may end in one: 城乡建设局).
-            if !stemSoFar.isEmpty, Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
+            if !stemSoFar.isEmpty || n >= 2, Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
             if "年月日".unicodeScalars.contains(s[j - 1]), j - 2 >= region.lowerBound, TextDates.digit(s[j - 2]) != nil { break }
             if !stemSoFar.isEmpty, Recognizer.descriptorNouns.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
             if type == .project, !stemSoFar.isEmpty, Lexicon.suffixes.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 {
@@ -102,15 +102,23 @@ extension Recognizer {
             if k > start, k < suffixStart, "个家批项类座条所余多".unicodeScalars.contains(s[k]) { start = k + 1 }
         }
         // `经国务院批准`, `中共芜湖经济技术开发区`: a function word or a party prefix before a name.
-        if s.has("经", at: start), start + 1 < suffixStart, !s.has("经济", at: start), !s.has("经开", at: start), !s.has("经贸", at: start), !s.has("经信", at: start) { start += 1 }
+        if s.has("经", at: start), start + 1 <= suffixStart, !s.has("经济", at: start), !s.has("经开", at: start), !s.has("经贸", at: start), !s.has("经信", at: start) { start += 1 }
         if type == .park, s.has("中共", at: start) { start += 2 }
         let stem = s.string(start..<suffixStart)
         if isGeneric(stem, type: type, suffix: suffix) {
             return nil
         }
         // A zone's party or administrative committee named with the bare zone word is the zone itself.
-        if type == .organization, ["党工委", "工委", "管委会", "党委"].contains(suffix), ["开发区", "经开区", "高新区", "园区", "综保区"].contains(stem) {
-            return nil
+        if type == .organization, ["党工委", "工委", "管委会", "管理委员会", "党委"].contains(suffix) {
+            if ["开发区", "经开区", "高新区", "园区", "综保区"].contains(stem) { return nil }
+            // `芜湖经济技术开发区管委会` is the zone's administration: the zone stands for it.
+            let st = Array(stem.unicodeScalars)
+            let k = Lexicon.suffixes.longest(endingAt: st.count, in: st)
+            if k > 0, Lexicon.suffixType[String(String.UnicodeScalarView(st[(st.count - k)...]))] == .park, st.count > k {
+                var zoneType = EntityType.park
+                return nameEnding(s, region, end: suffixStart, suffixLength: k, type: &zoneType,
+                                  suffix: String(String.UnicodeScalarView(st[(st.count - k)...])), blocked: blocked)
+            }
         }
         if Lexicon.descriptionWords.contains(where: { stem.contains($0) }) { return nil }
         var end = e
