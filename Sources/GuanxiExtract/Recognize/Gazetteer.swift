@@ -20,9 +20,11 @@ public struct Gazetteer: Sendable {
     private var forms: [String: [String]] = [:]
     private(set) var words = WordSet([])
     /// Regions that are not divisions but are named as places (public names).
-    static let regions = ["粤港澳大湾区", "长三角", "长江三角洲", "珠三角", "珠江三角洲", "京津冀", "成渝地区双城经济圈",
-                          "长江经济带", "黄河流域", "晋北", "晋南", "晋中", "苏南", "苏北",
-                          "皖北", "川东", "川南", "豫西", "鲁西", "大湾区"]
+    static let regions: [(String, [String])] = [
+        ("粤港澳大湾区", ["大湾区"]), ("长江三角洲", ["长三角"]), ("珠江三角洲", ["珠三角"]), ("京津冀", []),
+        ("成渝地区双城经济圈", []), ("长江经济带", []), ("黄河流域", []), ("晋北", []), ("晋南", []), ("苏南", []),
+        ("苏北", []), ("皖北", []), ("川东", []), ("川南", []), ("豫西", []), ("鲁西", []),
+    ]
 
     /// The shipped table.
     public static let shared = Gazetteer(tsv: Gazetteer.loadResource())
@@ -47,11 +49,13 @@ public struct Gazetteer: Sendable {
                 words.insert(f)
             }
         }
-        for r in Gazetteer.regions {
+        for (r, short) in Gazetteer.regions {
             let code = "R:" + r
-            divisions[code] = Division(code: code, name: r, level: .province, parent: nil, shortForms: [])
-            forms[r, default: []].append(code)
-            words.insert(r)
+            divisions[code] = Division(code: code, name: r, level: .province, parent: nil, shortForms: short)
+            for f in [r] + short {
+                forms[f, default: []].append(code)
+                words.insert(f)
+            }
         }
         let rank: (Level) -> Int = { $0 == .province ? 0 : $0 == .city ? 1 : 2 }
         for (k, v) in forms {

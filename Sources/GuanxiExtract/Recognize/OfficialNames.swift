@@ -96,6 +96,9 @@ extension Recognizer {
     func postPhraseStart(_ s: [Unicode.Scalar], _ region: Range<Int>, titleEnd: Int, taken: [Candidate]) -> Int {
         var j = titleEnd
         while j > region.lowerBound, titleEnd - j < 48 {
+            // Posts themselves (`主任`, `书记`) are walked over whole.
+            let t = Lexicon.titles.longest(endingAt: j, in: s, lower: region.lowerBound)
+            if t > 0 { j -= t; continue }
             if let c = taken.first(where: { $0.range.upperBound == j && !$0.nested }) {
                 if c.type == .official || c.type == .project || c.type == .policy { break }
                 j = c.range.lowerBound; continue

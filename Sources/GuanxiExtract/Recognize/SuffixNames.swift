@@ -121,6 +121,8 @@ extension Recognizer {
             }
         }
         if Lexicon.descriptionWords.contains(where: { stem.contains($0) }) { return nil }
+        // `中心` alone is a weak suffix: `利用中心平台` names nothing.
+        if suffix == "中心", stem.unicodeScalars.count < 3 { return nil }
         var end = e
         // `川渝合作示范区(广安片区)`, `贺巴高速公路(昭平至蒙山段)`: a bracketed section is part of the name.
         if end < region.upperBound, s[end] == "(" || s[end] == "（" {
@@ -204,6 +206,16 @@ extension Recognizer {
                 }
             }
             i += 1
+        }
+        // 我市, 本省: the document's own city or province.
+        for word in ["我市", "本市", "我省", "本省"] {
+            var k = region.lowerBound
+            while k + 2 <= region.upperBound {
+                if s.has(word, at: k) {
+                    out.append(Candidate(range: k..<(k + 2), type: .place, name: word, priority: 3, reference: true, referenceSuffix: word))
+                    k += 2
+                } else { k += 1 }
+            }
         }
         // Bare short forms of a zone's name at a boundary: `经开区召开干部大会`.
         for word in ["经济技术开发区", "经济开发区", "经开区", "开发区", "高新区", "综保区"] {

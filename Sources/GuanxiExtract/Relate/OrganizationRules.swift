@@ -73,11 +73,12 @@ extension Relator {
         }
 
         // issued: bodies before 发布/印发/公布 and the policies after it.
-        let issues = triggers(Relator.issue)
-        if let t = issues.first {
+        let issues = triggers(Relator.issue).filter { !s.has("会", at: $0.upperBound) }
+        for (k, t) in issues.enumerated() {
             let issuers = ms.filter { [.organization, .place].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested }
             let lastGroup = coordinatedGroup(issuers, before: t.lowerBound)
-            let policies = ms.filter { type($0) == .policy && $0.range.lowerBound >= t.upperBound }
+            let next = k + 1 < issues.count ? issues[k + 1].lowerBound : r.upperBound
+            let policies = ms.filter { type($0) == .policy && $0.range.lowerBound >= t.upperBound && ($0.range.lowerBound < next || lastGroup.isEmpty) }
             for p in policies { for i in lastGroup { add(i.entity, .issued, p.entity, r, a) } }
         }
         // 《方案》获得国家发展改革委批复: passive approval.
@@ -102,8 +103,12 @@ extension Relator {
         // implements: a zone, body or place and the policy after 推进/实施/开展.
         for t in triggers(Relator.implement) {
             guard let p = ms.first(where: { type($0) == .policy && $0.range.lowerBound >= t.upperBound && $0.range.lowerBound - t.upperBound <= 12 }) else { continue }
-            let subject = ms.last(where: { [.park, .organization, .place].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested })?.entity ?? topic
-            if let subject { add(subject, .implements, p.entity, r, a) }
+            // The subject: the zone or body opening a clause before the verb, else the nearest before it.
+            let before = ms.filter { [.park, .organization, .place].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested }
+            let opener = before.first { m in
+                m.range.lowerBound == r.lowerBound || [",", "，", ";", "；", "、"].contains(s[m.range.lowerBound - 1]) && !(m.range.lowerBound - 1 > r.lowerBound && s[m.range.lowerBound - 2] == "、")
+            }
+            if let subject = (opener ?? before.last)?.entity { add(subject, .implements, p.entity, r, a) }
         }
 
         // builds: a company, 新上/投资建设, the project.
@@ -166,7 +171,7 @@ extension Relator {
                 }
                 // 签约 X项目: the signing companies invest in the projects after the verb; 分别 pairs them.
                 if isSign {
-                    let projects = ms.filter { type($0) == .project && $0.range.lowerBound >= t.upperBound }
+                    let projects = ms.filter { (type($0) == .project || type($0) == .park) && $0.range.lowerBound >= t.upperBound }
                     let companies = leftGroup.filter { type($0) == .company }
                     if !find(WordSet(["分别"]), in: r).isEmpty, companies.count == projects.count {
                         for (c, p) in zip(companies, projects) { add(c.entity, .investsIn, p.entity, r, a) }

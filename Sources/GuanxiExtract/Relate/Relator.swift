@@ -19,7 +19,7 @@ struct Relator {
 
     // Trigger words.
     static let visit = WordSet(["调研", "考察", "视察", "察看", "查看", "来到", "走进", "深入", "前往", "参观", "看望",
-                                "检查", "督导", "莅临", "到访", "走访", "实地", "调度"])
+                                "检查", "督导", "莅临", "到访", "走访", "实地", "调度", "沿着", "沿著", "到", "赴"])
     static let accompany = WordSet(["陪同", "随同", "一同"])
     static let locate = WordSet(["位于", "落户", "入驻", "坐落", "坐落于", "选址", "落户于", "建在", "布局在"])
     static let locateAfterIn = WordSet(["开工", "投产", "落地", "开业", "建成", "动工", "奠基", "揭牌", "举办", "举行"])
@@ -131,13 +131,16 @@ struct Relator {
                 [.park, .company, .project, .place].contains(type(m)) && m.range.lowerBound >= v.upperBound
                     && m.range.upperBound <= cl.upperBound && !isInPost(m, officials) && !m.candidate.nested
             }
-            if let first = targets.first, first.range.lowerBound - v.upperBound > 6 { targets = [] }
+            // `到`/`赴` visit only what is named right after them (`到我市`).
+            let strict = v.count == 1
+            if let first = targets.first, first.range.lowerBound - v.upperBound > (strict ? 0 : 6) { targets = [] }
+            if strict { targets = Array(targets.prefix(1)) }
             // 在孟县调研: the place between 在 and the verb.
-            if let zai = lastIndex(of: "在", before: v.lowerBound, from: r.lowerBound) {
+            if !strict, let zai = lastIndex(of: "在", before: v.lowerBound, from: r.lowerBound) {
                 targets += ms.filter { m in [.park, .company, .project, .place].contains(type(m)) && m.range.lowerBound > zai && m.range.upperBound <= v.lowerBound && !isInPost(m, officials) }
             }
             // 查看项目进展: a generic noun after the verb is the one just named.
-            if targets.isEmpty {
+            if targets.isEmpty, !strict {
                 for (noun, t) in [("项目", EntityType.project), ("园区", .park), ("企业", .company)] where s.has(noun, at: v.upperBound) {
                     if let e = recent[t] { add(who, .visited, e, r, a) }
                 }

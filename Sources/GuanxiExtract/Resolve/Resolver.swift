@@ -88,7 +88,7 @@ struct Resolver {
         // References resolve to the nearest entity before them in the same article.
         for (a, cands) in articles.enumerated() {
             for c in cands where c.reference {
-                if let target = referent(of: c, article: a, mentions: mentions) {
+                if let target = referent(of: c, article: a, mentions: mentions, context: context) {
                     entities[target].mentions.append(c.range)
                     mentions.append(ResolvedMention(entity: target, range: c.range, article: a, candidate: c))
                 }
@@ -269,7 +269,11 @@ struct Resolver {
 
     /// The entity a reference points at: the nearest before it in the article with the type and
     /// (for specific nouns) the suffix it names; for a bare zone name, the document's only zone of that kind.
-    func referent(of c: Candidate, article: Int, mentions: [ResolvedMention]) -> Int? {
+    func referent(of c: Candidate, article: Int, mentions: [ResolvedMention], context: DocumentContext) -> Int? {
+        if ["我市", "本市", "我省", "本省"].contains(c.referenceSuffix ?? "") {
+            let code = (c.referenceSuffix ?? "").hasSuffix("市") ? context.cityCode : context.provinceCode
+            return entities.firstIndex { $0.placeCode != nil && $0.placeCode == code && !$0.mentions.isEmpty }
+        }
         let before = mentions.filter { $0.article == article && $0.range.upperBound <= c.range.lowerBound && !$0.candidate.reference }
             .sorted { $0.range.lowerBound > $1.range.lowerBound }
         let suffix = c.referenceSuffix ?? ""

@@ -122,8 +122,23 @@ public enum Normalizer {
         guard !terminal.contains(last) else { return false }
         guard ChineseConverter.isHan(last) || last.properties.isAlphabetic || (0x30...0x39).contains(last.value) || last == "+" || last == "-" else { return false }
         guard ChineseConverter.isHan(next) || next.properties.isAlphabetic || (0x30...0x39).contains(next.value) else { return false }
-        // Body text carries clause punctuation; headlines rarely do.
-        guard line.contains(where: { $0 == "," || $0 == "，" || $0 == "、" || $0 == "。" }) else { return false }
+        // Body text carries clause punctuation (a dash counts: `先手棋——山西省…信息技|术`);
+        // headlines rarely do.
+        guard line.contains(where: { $0 == "," || $0 == "，" || $0 == "、" || $0 == "。" || $0 == "—" }) else { return false }
+        // A line never continues into a dateline (`科学导报讯 …`, `新华社北京1月4日电`): what
+        // comes before one is a headline, however it is punctuated.
+        if startsWithDateline(nextLine) { return false }
         return true
+    }
+
+    /// Whether a line opens with a dateline: `…讯` or `…日电` within its first words.
+    static func startsWithDateline(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+        let head = Array(line.prefix(while: { $0 != "\n" }).prefix(24))
+        if let k = head.firstIndex(of: "讯"), k >= 2, k <= 12,
+           head[..<k].allSatisfy({ ChineseConverter.isHan($0) || $0 == " " }) { return true }
+        for k in 0..<max(0, head.count - 1) where head[k] == "日" && head[k + 1] == "电" {
+            return head[..<k].contains("月")
+        }
+        return false
     }
 }
