@@ -169,9 +169,13 @@ final class NormalizerTests: XCTestCase {
     func testPropertyOriginMapIsMonotoneAndFaithful() throws {
         let conv = try converter()
         var rng = SeededRNG(seed: 20_250_104)
+        var joined = 0, converted = 0, folded = 0
         for n in 0..<400 {
             let text = randomText(&rng)
             let t = Normalizer.normalize(text)
+            if t.scalars.count < t.original.count { joined += 1 }
+            if t.convertedTraditional { converted += 1 }
+            if zip(t.origin, t.scalars).contains(where: { t.original[$0.0] != $0.1 && !ChineseConverter.isHan($0.1) }) { folded += 1 }
             let context = "case \(n): \(text.debugDescription)"
             XCTAssertEqual(t.original, Array(text.unicodeScalars), context)
             XCTAssertEqual(t.origin.count, t.scalars.count, context)
@@ -201,5 +205,9 @@ final class NormalizerTests: XCTestCase {
                 XCTAssertEqual(t.originalText(a..<b), String(String.UnicodeScalarView(t.original[o])), context)
             }
         }
+        // The generator exercises every kind of change.
+        XCTAssertGreaterThan(joined, 10, "cases with joined line breaks")
+        XCTAssertGreaterThan(converted, 100, "cases with Traditional characters")
+        XCTAssertGreaterThan(folded, 100, "cases with full-width characters")
     }
 }

@@ -66,6 +66,25 @@ extension Recognizer {
                     }
                 }
             }
+            // A name followed by its post: 王宁书记来到…, 张三副县长表示….
+            if i == region.lowerBound || !ChineseConverter.isHan(s[i - 1]) || Lexicon.hardStops.contains(s[i - 1]) || Lexicon.boundaryWords.longest(endingAt: i, in: s, lower: region.lowerBound) > 0 {
+                let sn = surnames.surnameLength(s, at: i)
+                var matched = false
+                for len in [sn + 1, sn + 2] where sn > 0 && i + len < region.upperBound {
+                    let t = Lexicon.titles.longest(startingAt: i + len, in: s, limit: region.upperBound)
+                    guard t > 0, (i + sn..<(i + len)).allSatisfy({ ChineseConverter.isHan(s[$0]) && !Lexicon.notInGivenName.contains(s[$0]) }),
+                          isFree(i..<(i + len)) else { continue }
+                    let after = i + len + t
+                    guard after >= region.upperBound || !ChineseConverter.isHan(s[after]) || Lexicon.afterName.longest(startingAt: after, in: s, limit: region.upperBound) > 0 else { continue }
+                    let name = s.string(i..<(i + len))
+                    if context.bylineNames.contains(name) { continue }
+                    out.append(Candidate(range: i..<(i + len), type: .official, name: name, priority: 3,
+                                         post: s.string((i + len)..<after), postRange: (i + len)..<after))
+                    i = after; matched = true
+                    break
+                }
+                if matched { continue }
+            }
             // Appointment: 张东同志任…  /  张东任中共…书记
             if i == region.lowerBound || !Recognizer.isNameChar(s[i - 1]) || Lexicon.hardStops.contains(s[i - 1]) {
                 let n = personName(s, at: i, limit: region.upperBound)

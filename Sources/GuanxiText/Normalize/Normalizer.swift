@@ -118,7 +118,7 @@ public enum Normalizer {
     /// line is not a byline or a new paragraph of its own.
     static func shouldJoin(line: ArraySlice<Unicode.Scalar>, next: Unicode.Scalar?, nextLine: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let last = line.last, let next else { return false }
-        guard line.count >= 24 else { return false }
+        guard line.count >= 30 else { return false }
         guard !terminal.contains(last) else { return false }
         guard ChineseConverter.isHan(last) || last.properties.isAlphabetic || (0x30...0x39).contains(last.value) || last == "+" || last == "-" else { return false }
         guard ChineseConverter.isHan(next) || next.properties.isAlphabetic || (0x30...0x39).contains(next.value) else { return false }

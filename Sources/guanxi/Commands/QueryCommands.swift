@@ -210,6 +210,7 @@ struct StatsCommand: ParsableCommand {
     @OptionGroup var graphOptions: GraphOptions
     @Option(help: "How many top entities to list.") var top = 10
     @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Print only the names of the top entities, one a line (for scripts).") var names = false
 
     struct Stats: Encodable {
         var documents: Int; var entities: Int; var relations: Int
@@ -228,6 +229,7 @@ struct StatsCommand: ParsableCommand {
                               components: comps.count, largestComponent: comps.first?.count ?? 0,
                               topByDegree: graph.degreeRanking(limit: top).map { ["name": $0.entity.name, "type": $0.entity.type.rawValue, "degree": "\($0.degree)"] })
             if json { FileHandle.standardOutput.write(try encodeJSON(stats)); return }
+            if names { stats.topByDegree.forEach { print($0["name"] ?? "") }; return }
             print("\(stats.documents) documents, \(stats.entities) entities, \(stats.relations) relations")
             print("entities:  " + EntityType.allCases.map { "\($0.rawValue) \(stats.entitiesByType[$0.rawValue] ?? 0)" }.joined(separator: ", "))
             print("relations: " + stats.relationsByType.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))

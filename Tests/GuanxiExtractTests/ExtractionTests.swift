@@ -1,0 +1,251 @@
+import Foundation
+import XCTest
+@testable import GuanxiExtract
+import GuanxiGraph
+import GuanxiText
+
+/// Where the repository and the shared development data are.
+enum Paths {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let shared = repo.deletingLastPathComponent().appendingPathComponent("shared")
+    static let seed = repo.appendingPathComponent("seeds/000_7b3e52b32049f56f.txt")
+    static let heldout = repo.appendingPathComponent("Tests/Fixtures/heldout")
+}
+
+func extract(_ text: String, id: String = "doc", path: String = "doc.txt") -> KnowledgeGraph {
+    let src = SourceText(path: path, sha256: SHA256.hex(Array(text.utf8)), encoding: "UTF-8", format: .text, text: text)
+    return Extractor().extract(src, id: id)
+}
+
+func extractFile(_ url: URL) throws -> (KnowledgeGraph, SourceText) {
+    let src = try SourceReader.read(path: url.path)
+    return (Extractor().extract(src, id: url.deletingPathExtension().lastPathComponent), src)
+}
+
+final class ExtractionTests: XCTestCase {
+    // MARK: - Scores on real text
+
+    func testSamplePageMeetsTargets() throws {
+        let goldURL = Paths.shared.appendingPathComponent("gold/000_7b3e52b32049f56f.json")
+        guard FileManager.default.fileExists(atPath: goldURL.path) else { throw XCTSkip("../shared/gold is absent: sample-page score not measured") }
+        let (g, _) = try extractFile(Paths.seed)
+        let r = Evaluator.evaluate(graph: g, gold: try GoldFile.load(goldURL.path), document: nil)
+        XCTAssertGreaterThanOrEqual(r.typedEntities.f1, 0.90, "typed entity F1; missed \(r.missedEntities), spurious \(r.spuriousEntities)")
+        XCTAssertGreaterThanOrEqual(r.relations.f1, 0.80, "unlabeled relation F1; missed \(r.missedRelations)")
+        XCTAssertGreaterThanOrEqual(r.labeledRelations.f1, 0.70, "labeled relation F1; spurious \(r.spuriousRelations)")
+    }
+
+    /// Micro-averaged scores over a folder of texts with gold files.
+    func score(texts: URL, gold: URL) throws -> (entities: Double, relations: Double, n: Int) {
+        var ent = Score(), rel = Score()
+        let golds = try FileManager.default.contentsOfDirectory(atPath: gold.path).filter { $0.hasSuffix(".json") }.sorted()
+        for name in golds {
+            let goldFile = try GoldFile.load(gold.appendingPathComponent(name).path)
+            let (g, _) = try extractFile(texts.appendingPathComponent(goldFile.doc))
+            let r = Evaluator.evaluate(graph: g, gold: goldFile, document: nil)
+            ent.truePositives += r.typedEntities.truePositives; ent.falsePositives += r.typedEntities.falsePositives
+            ent.falseNegatives += r.typedEntities.falseNegatives
+            rel.truePositives += r.relations.truePositives; rel.falsePositives += r.relations.falsePositives
+            rel.falseNegatives += r.relations.falseNegatives
+        }
+        return (ent.f1, rel.f1, golds.count)
+    }
+
+    func testDevelopmentSetGeneralises() throws {
+        let dev = Paths.shared.appendingPathComponent("devset")
+        guard FileManager.default.fileExists(atPath: dev.path) else { throw XCTSkip("../shared/devset is absent: development-set score not measured") }
+        let s = try score(texts: dev.appendingPathComponent("texts"), gold: dev.appendingPathComponent("gold"))
+        print("devset (\(s.n) articles): typed entity F1 \(s.entities), unlabeled relation F1 \(s.relations)")
+        XCTAssertGreaterThanOrEqual(s.entities, 0.80)
+        XCTAssertGreaterThanOrEqual(s.relations, 0.60)
+    }
+
+    func testHeldOutArticlesGeneralise() throws {
+        let gold = Paths.heldout.appendingPathComponent("gold")
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: gold.path), files.contains(where: { $0.hasSuffix(".json") }) else {
+            throw XCTSkip("no held-out fixtures")
+        }
+        let s = try score(texts: Paths.heldout.appendingPathComponent("texts"), gold: gold)
+        print("held-out (\(s.n) articles): typed entity F1 \(s.entities), unlabeled relation F1 \(s.relations)")
+        XCTAssertGreaterThanOrEqual(s.entities, 0.70)
+        XCTAssertGreaterThanOrEqual(s.relations, 0.45)
+    }
+
+    // MARK: - Evidence and mentions quote the source
+
+    func testEvidenceAndMentionsAreSlicesOfTheSource() throws {
+        var urls = [Paths.seed]
+        let dev = Paths.shared.appendingPathComponent("devset/texts")
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: dev.path) {
+            urls += names.sorted().map { dev.appendingPathComponent($0) }
+        }
+        for url in urls {
+            let (g, src) = try extractFile(url)
+            let text = Array(src.text.unicodeScalars)
+            func slice(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(text[a..<b])) }
+            XCTAssertGreaterThan(g.edgeCount, 0, url.lastPathComponent)
+            for r in g.edges {
+                for ev in r.evidence {
+                    XCTAssertTrue(ev.start >= 0 && ev.end <= text.count && ev.start < ev.end)
+                    XCTAssertEqual(slice(ev.start, ev.end), ev.sentence, "\(url.lastPathComponent) \(r.key)")
+                }
+            }
+            for e in g.entities {
+                for m in e.mentions {
+                    XCTAssertEqual(slice(m.start, m.end), m.text, "\(url.lastPathComponent) \(e.name)")
+                }
+            }
+        }
+    }
+
+    // MARK: - Behaviour on the sample page
+
+    func testSamplePageOfficialsPostsAndBylines() throws {
+        let (g, _) = try extractFile(Paths.seed)
+        let chen = try XCTUnwrap(g.lookup("陈凯").first)
+        XCTAssertEqual(chen.type, .official)
+        XCTAssertTrue(chen.posts.contains { $0.title == "阳泉市委副书记、代市长" }, "\(chen.posts)")
+        // Reporters in bylines are never officials.
+        for reporter in ["侯海宏", "李京益", "李青", "郭赞", "马永亮", "白续宏", "何君苗", "高朋"] {
+            XCTAssertTrue(g.lookup(reporter).isEmpty, "\(reporter) is a reporter")
+        }
+        // Short and full forms are one node.
+        let zone = try XCTUnwrap(g.lookup("屯留经开区").first)
+        XCTAssertEqual(g.lookup("屯留经济技术开发区").first?.id, zone.id)
+        let plan = try XCTUnwrap(g.lookup("《规划》").first)
+        XCTAssertTrue(plan.name.contains("未来产业发展规划"), plan.name)
+    }
+
+    func testSamplePageRelations() throws {
+        let (g, _) = try extractFile(Paths.seed)
+        func has(_ h: String, _ t: RelationType, _ tail: String) -> Bool {
+            guard let a = g.lookup(h).first, let b = g.lookup(tail).first else { return false }
+            return g.relation(EdgeKey(source: a.id, type: t, target: b.id)) != nil
+        }
+        XCTAssertTrue(has("陈凯", .holdsPost, "阳泉市"))
+        XCTAssertTrue(has("陈凯", .visited, "西烟循环经济产业园"))
+        XCTAssertTrue(has("山西省商务厅", .issued, "第二批省级消费品特色园区名单"))
+        XCTAssertTrue(has("低空经济智能制造院士专家工作站", .locatedIn, "屯留经济技术开发区"))
+        XCTAssertTrue(has("屯留经开区", .cooperatesWith, "清华大学"))
+        XCTAssertTrue(has("欧贝姆纳米科技有限公司", .subsidiaryOf, "中大(天津)集团"))
+        XCTAssertTrue(has("侯马经济开发区", .implements, "“冬季行动”"))
+        // The 陈凯 article's date is resolved for evidence.
+        let chen = try XCTUnwrap(g.lookup("陈凯").first), park = try XCTUnwrap(g.lookup("西烟循环经济产业园").first)
+        let visit = try XCTUnwrap(g.relation(EdgeKey(source: chen.id, type: .visited, target: park.id)))
+        XCTAssertEqual(visit.evidence.first?.date, "01-04")
+    }
+
+    // MARK: - Generalisation on text written for these tests
+
+    func testPatternsOnUnseenText() {
+        let text = """
+        本报讯 3月5日，湖南省委常委、长沙市委书记吴桂英到长沙经开区调研。她先后来到三一重工股份有限公司、\
+        蓝思科技股份有限公司年产500万片玻璃盖板项目现场，详细了解企业生产经营情况。市委副书记、市长周海兵陪同调研。
+        近日，湖南省工业和信息化厅印发《湖南省制造业数字化转型实施方案》（以下简称《方案》）。《方案》提出，到2027年全省培育一批示范企业。
+        """
+        let g = extract(text)
+        let wu = g.lookup("吴桂英").first
+        XCTAssertEqual(wu?.type, .official)
+        XCTAssertEqual(g.lookup("三一重工股份有限公司").first?.type, .company)
+        XCTAssertEqual(g.lookup("长沙经开区").first?.type, .park)
+        XCTAssertEqual(g.lookup("长沙经济技术开发区").first?.id, g.lookup("长沙经开区").first?.id)
+        XCTAssertEqual(g.lookup("年产500万片玻璃盖板项目").first?.type, .project)
+        XCTAssertEqual(g.lookup("《方案》").first?.id, g.lookup("《湖南省制造业数字化转型实施方案》").first?.id)
+        func has(_ h: String, _ t: RelationType, _ tail: String) -> Bool {
+            guard let a = g.lookup(h).first, let b = g.lookup(tail).first else { return false }
+            return g.relation(EdgeKey(source: a.id, type: t, target: b.id)) != nil
+        }
+        XCTAssertTrue(has("吴桂英", .visited, "长沙经开区"))
+        XCTAssertTrue(has("吴桂英", .visited, "三一重工股份有限公司"))
+        XCTAssertTrue(has("周海兵", .accompanied, "吴桂英"))
+        XCTAssertTrue(has("湖南省工业和信息化厅", .issued, "《湖南省制造业数字化转型实施方案》"))
+        XCTAssertTrue(has("蓝思科技股份有限公司", .builds, "年产500万片玻璃盖板项目"))
+    }
+
+    func testReferencesResolveWithinTheArticle() {
+        let text = "浙江大学与杭州市余杭区签署战略合作协议，共建未来产业研究院。该校将派出专家团队。"
+        let g = extract(text)
+        XCTAssertNil(g.lookup("该校").first, "a reference is not a node")
+        let zju = g.lookup("浙江大学").first
+        XCTAssertEqual(zju?.type, .organization)
+        XCTAssertGreaterThanOrEqual(zju?.mentions.count ?? 0, 2, "该校 is a mention of 浙江大学")
+    }
+
+    // MARK: - Encodings and formats give the same entities
+
+    func names(_ g: KnowledgeGraph) -> [String] { g.entities.map { "\($0.type.rawValue):\($0.name)" }.sorted() }
+
+    func testTraditionalGB18030AndHTMLTwinsYieldTheSameEntities() throws {
+        let simplified = "近日，广西壮族自治区副主席费志荣到梧州高新技术产业开发区调研，市长钟畅姿陪同。他来到广西华虹蚕丝股份有限公司，了解企业生产情况。"
+        let traditional = "近日，廣西壯族自治區副主席費志榮到梧州高新技術產業開發區調研，市長鍾暢姿陪同。他來到廣西華虹蠶絲股份有限公司，瞭解企業生產情況。"
+        let base = names(extract(simplified))
+        XCTAssertFalse(base.isEmpty)
+        XCTAssertEqual(names(extract(traditional)), base, "Traditional-only text")
+
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("guanxi-twins-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // GB18030 bytes through glibc's iconv.
+        let gbURL = dir.appendingPathComponent("gb.txt")
+        try XCTUnwrap(gb18030(simplified)).write(to: gbURL)
+        let (gb, gbSource) = try extractFile(gbURL)
+        XCTAssertEqual(gbSource.encoding, "GB18030")
+        XCTAssertEqual(names(gb), base, "GB18030 file")
+        // HTML with markup and entities.
+        let htmlURL = dir.appendingPathComponent("page.html")
+        let html = "<!DOCTYPE html><html><head><title>调研</title><style>p{}</style></head><body><div class=\"nav\"></div><p>\(simplified.replacingOccurrences(of: "梧州高新技术产业开发区", with: "<b>梧州高新技术产业开发区</b>"))</p><script>var x=1;</script></body></html>"
+        try Data(html.utf8).write(to: htmlURL)
+        let (h, _) = try extractFile(htmlURL)
+        XCTAssertEqual(names(h), base, "HTML file")
+    }
+
+    func gb18030(_ s: String) -> Data? {
+        let cd = iconv_open("GB18030", "UTF-8")
+        guard cd != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(cd) }
+        var input = Array(s.utf8)
+        var output = [UInt8](repeating: 0, count: input.count * 2 + 8)
+        let n: Int? = input.withUnsafeMutableBytes { ib in
+            output.withUnsafeMutableBytes { ob in
+                var ip = ib.baseAddress?.assumingMemoryBound(to: CChar.self), op = ob.baseAddress?.assumingMemoryBound(to: CChar.self)
+                var il = ib.count, ol = ob.count
+                return iconv(cd, &ip, &il, &op, &ol) == -1 ? nil : ob.count - ol
+            }
+        }
+        return n.map { Data(output[0..<$0]) }
+    }
+
+    // MARK: - Documents merge across articles
+
+    func testSameFactInTwoDocumentsIsOneEdgeWithTwoEvidences() {
+        let a = extract("5月1日，省委书记王宁来到昆明高新技术产业开发区调研。", id: "a", path: "a.txt")
+        let b = extract("王宁书记来到昆明高新技术产业开发区调研，了解园区建设情况。", id: "b", path: "b.txt")
+        var g = KnowledgeGraph()
+        g.merge(a); g.merge(b)
+        guard let wang = g.lookup("王宁").first, let zone = g.lookup("昆明高新技术产业开发区").first,
+              let edge = g.relation(EdgeKey(source: wang.id, type: .visited, target: zone.id)) else {
+            return XCTFail("visited edge missing: \(g.edges.map(\.key))")
+        }
+        XCTAssertEqual(Set(edge.evidence.map(\.document)), ["a", "b"])
+    }
+
+    // MARK: - User corrections
+
+    func testUserDictionaryAliasesAndStopList() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("guanxi-user-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "# entities\ncompany\t京东方\tBOE\n".write(to: dir.appendingPathComponent("d.tsv"), atomically: true, encoding: .utf8)
+        try "长沙经开区\t长沙经济技术开发区\n".write(to: dir.appendingPathComponent("a.tsv"), atomically: true, encoding: .utf8)
+        try "三一重工股份有限公司\n".write(to: dir.appendingPathComponent("s.txt"), atomically: true, encoding: .utf8)
+        let user = try UserDictionary(dictionary: dir.appendingPathComponent("d.tsv").path, aliases: dir.appendingPathComponent("a.tsv").path,
+                                      stoplist: dir.appendingPathComponent("s.txt").path)
+        let text = "京东方在长沙经开区投资建设新型显示项目，三一重工股份有限公司也在长沙经开区。"
+        let src = SourceText(path: "x.txt", sha256: "x", encoding: "UTF-8", format: .text, text: text)
+        let g = Extractor(user: user).extract(src, id: "x")
+        XCTAssertEqual(g.lookup("BOE").first?.type, .company)
+        XCTAssertNil(g.lookup("三一重工股份有限公司").first)
+        XCTAssertEqual(g.lookup("长沙经开区").first?.name, "长沙经济技术开发区")
+        XCTAssertThrowsError(try UserDictionary(dictionary: dir.appendingPathComponent("a.tsv").path))
+    }
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need (graphviz programs and chromium are used to
+# cross-check DOT output and to screenshot the HTML report), then runs the whole suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+GUANXI_TEST_PACKAGES="graphviz chromium" scripts/setup.sh
+swift build --build-tests
+swift test --skip-build
