@@ -5,8 +5,8 @@ import FoundationXML
 import GuanxiGraph
 import XCTest
 
-/// Drives the built `guanxi` executable: each command on good and bad input.
-final class CLITests: XCTestCase {
+/// Runs the built `guanxi` executable in a scratch folder of its own.
+class GuanxiCLITestCase: XCTestCase {
     struct Run {
         var status: Int32
         var stdout: Data
@@ -88,6 +88,10 @@ final class CLITests: XCTestCase {
     }
 
     func bytes(_ p: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: p)) }
+}
+
+/// Drives the built `guanxi` executable: each command on good and bad input.
+final class CLITests: GuanxiCLITestCase {
 
     // MARK: - build
 
