@@ -31,7 +31,8 @@ public struct Extractor: Sendable {
         }
         mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
         var relator = Relator(entities: entities, text: s)
-        let relations = relator.relate(articles: articles, mentions: mentions)
+        var relations = relator.relate(articles: articles, mentions: mentions)
+        relations += impliedPosts(s, articles: articles, mentions: mentions, entities: &entities, context: context)
         return makeGraph(source: source, id: id, norm: norm, articles: articles, entities: entities, relations: relations)
     }
 
@@ -55,6 +56,48 @@ public struct Extractor: Sendable {
         ctx.provinceCode = provinceCount.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         ctx.cityCode = cityCount.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         return ctx
+    }
+
+    /// Posts that name their body only by level or by a short form: `市长` in a city's paper is that
+    /// city's mayor; `中大校长` is the president of 香港中文大学 when the article names it.
+    func impliedPosts(_ s: [Unicode.Scalar], articles: [Article], mentions: [ResolvedMention],
+                      entities: inout [LocalEntity], context: DocumentContext) -> [LocalRelation] {
+        var out: [LocalRelation] = []
+        for m in mentions where entities[m.entity].type == .official {
+            guard let post = m.candidate.postRange, !post.isEmpty else { continue }
+            if mentions.contains(where: { $0.entity != m.entity && post.contains($0.range.lowerBound) }) { continue }
+            if mentions.contains(where: { $0.range.upperBound == post.lowerBound && entities[$0.entity].type != .official }) { continue }
+            guard let sentence = articles[m.article].sentences.first(where: { $0.range.contains(m.range.lowerBound) })?.range
+                    ?? articles[m.article].titleRanges.first(where: { $0.contains(m.range.lowerBound) }) else { continue }
+            let title = s.string(post)
+            var target: Int?
+            if let first = title.unicodeScalars.first, first == "市" || first == "省",
+               let code = first == "市" ? context.cityCode : context.provinceCode {
+                target = entities.firstIndex { $0.placeCode == code && !$0.mentions.isEmpty }
+            } else {
+                // The characters before the post word abbreviate a body of the article: 中大 → 香港中文大学.
+                let t = Lexicon.titles.longest(endingAt: post.upperBound, in: s, lower: post.lowerBound)
+                let short = Array(s[post.lowerBound..<(post.upperBound - t)])
+                if (2...3).contains(short.count) {
+                    let hits = entities.indices.filter { k in
+                        [.organization, .company, .park].contains(entities[k].type) && !entities[k].mentions.isEmpty
+                            && isAbbreviation(short, of: Array(entities[k].name.unicodeScalars))
+                    }
+                    if hits.count == 1 { target = hits[0]; entities[hits[0]].aliases.insert(String(String.UnicodeScalarView(short))) }
+                }
+            }
+            if let target { out.append(LocalRelation(head: m.entity, type: .holdsPost, tail: target, sentence: sentence, article: m.article)) }
+        }
+        return out
+    }
+
+    /// Whether `short` takes characters of `full` in order, starting within its first word
+    /// (`中大` of `香港中文大学`), and is not simply its prefix.
+    func isAbbreviation(_ short: [Unicode.Scalar], of full: [Unicode.Scalar]) -> Bool {
+        guard full.count > short.count + 1 else { return false }
+        var k = 0
+        for c in full where k < short.count && c == short[k] { k += 1 }
+        return k == short.count && full.prefix(4).contains(short[0])
     }
 
     /// Officials named again without their post (`陈凯来到…`): every later occurrence of the name

@@ -138,7 +138,7 @@ extension Recognizer {
         var j = k, lastTitleEnd = k
         while j < region.upperBound, j - k < 48 {
             let ch = s[j]
-            if ch == "," || ch == "。" || ch == ";" || ch == "，" || ch == "\n" { break }
+            if ch == "。" || ch == ";" || ch == "\n" || s.has("不再", at: j) || s.has("同志", at: j) { break }
             j += 1
             if Lexicon.titles.longest(endingAt: j, in: s, lower: k) > 0 { lastTitleEnd = j }
         }

@@ -85,6 +85,7 @@ struct Resolver {
             }
         }
         shortTitles(s, &mentions)
+        ownerlessForms(&mentions)
         // References resolve to the nearest entity before them in the same article.
         for (a, cands) in articles.enumerated() {
             for c in cands where c.reference {
@@ -250,6 +251,21 @@ struct Resolver {
             } else if !policies.contains(where: { $0.0 == m.entity }) {
                 policies.append((m.entity, key))
             }
+        }
+    }
+
+    /// `新质产业中心` after `中大新质产业中心`: a body named without its owner's short name is the same body.
+    mutating func ownerlessForms(_ mentions: inout [ResolvedMention]) {
+        for b in entities.indices where [.organization, .company].contains(entities[b].type) && !entities[b].mentions.isEmpty {
+            let short = entities[b].name
+            guard short.count >= 5 else { continue }
+            let owners = entities.indices.filter { a in
+                a != b && entities[a].type == entities[b].type && !entities[a].mentions.isEmpty
+                    && entities[a].name.hasSuffix(short) && (1...4).contains(entities[a].name.count - short.count)
+            }
+            guard owners.count == 1, let a = owners.first else { continue }
+            mergeEntity(b, into: a)
+            for k in mentions.indices where mentions[k].entity == b { mentions[k].entity = a }
         }
     }
 

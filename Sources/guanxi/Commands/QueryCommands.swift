@@ -216,8 +216,9 @@ struct StatsCommand: ParsableCommand {
         var documents: Int; var entities: Int; var relations: Int
         var entitiesByType: [String: Int]; var relationsByType: [String: Int]
         var components: Int; var largestComponent: Int
-        var topByDegree: [[String: String]]
+        var topByDegree: [Ranked]
     }
+    struct Ranked: Encodable { var name: String; var type: EntityType; var degree: Int }
 
     func run() throws {
         try runReporting {
@@ -227,15 +228,15 @@ struct StatsCommand: ParsableCommand {
                               entitiesByType: Dictionary(grouping: graph.entities, by: \.type.rawValue).mapValues(\.count),
                               relationsByType: Dictionary(grouping: graph.edges, by: \.type.rawValue).mapValues(\.count),
                               components: comps.count, largestComponent: comps.first?.count ?? 0,
-                              topByDegree: graph.degreeRanking(limit: top).map { ["name": $0.entity.name, "type": $0.entity.type.rawValue, "degree": "\($0.degree)"] })
+                              topByDegree: graph.degreeRanking(limit: top).map { Ranked(name: $0.entity.name, type: $0.entity.type, degree: $0.degree) })
             if json { FileHandle.standardOutput.write(try encodeJSON(stats)); return }
-            if names { stats.topByDegree.forEach { print($0["name"] ?? "") }; return }
+            if names { stats.topByDegree.forEach { print($0.name) }; return }
             print("\(stats.documents) documents, \(stats.entities) entities, \(stats.relations) relations")
             print("entities:  " + EntityType.allCases.map { "\($0.rawValue) \(stats.entitiesByType[$0.rawValue] ?? 0)" }.joined(separator: ", "))
             print("relations: " + stats.relationsByType.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             print("components: \(stats.components) (largest \(stats.largestComponent) entities)")
             print("best connected:")
-            for row in stats.topByDegree { print("  \(row["degree"] ?? "")  \(row["name"] ?? "") [\(row["type"] ?? "")]") }
+            for row in stats.topByDegree { print("  \(row.degree)  \(row.name) [\(row.type.rawValue)]") }
         }
     }
 }
