@@ -39,6 +39,10 @@ let package = Package(
             "GuanxiGraph", "GuanxiText", "GuanxiExtract", "GuanxiRender",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // `make bench`: corpus generator and the performance table (docs/performance.md).
+        .executableTarget(name: "guanxi-bench", dependencies: [
+            "GuanxiGraph", "GuanxiText", "GuanxiExtract", "GuanxiRender",
+        ]),
 
         .testTarget(name: "GuanxiGraphTests", dependencies: ["GuanxiGraph"]),
         .testTarget(name: "GuanxiTextTests", dependencies: ["GuanxiText"]),

@@ -71,7 +71,10 @@ public struct Extractor: Sendable {
                     ?? articles[m.article].titleRanges.first(where: { $0.contains(m.range.lowerBound) }) else { continue }
             let title = s.string(post)
             var target: Int?
-            if let first = title.unicodeScalars.first, first == "市" || first == "省",
+            if ["党工委", "管委会", "工委"].contains(where: { title.hasPrefix($0) }) {
+                // A zone's committee named bare: the zone the article is about.
+                target = mentions.last(where: { $0.article == m.article && $0.range.upperBound <= m.range.lowerBound && entities[$0.entity].type == .park })?.entity
+            } else if let first = title.unicodeScalars.first, first == "市" || first == "省",
                let code = first == "市" ? context.cityCode : context.provinceCode {
                 target = entities.firstIndex { $0.placeCode == code && !$0.mentions.isEmpty }
             } else {

@@ -83,7 +83,7 @@ enum Lexicon {
     /// Single characters that always end a name to their left.
     static let hardStops: Set<Unicode.Scalar> = Set("的在由是了被把将对从为让给到其该这那每各此等即位于入他她它们我你据任".unicodeScalars)
     /// Single characters that end a name unless a place name opens a longer one (`中和陶瓷产业园`).
-    static let weakStops: Set<Unicode.Scalar> = Set("和与及同或并以".unicodeScalars)
+    static let weakStops: Set<Unicode.Scalar> = Set("和与及或并以".unicodeScalars)
 
     /// Verbs and adverbs that end a name to their left (a name never ends with them).
     static let boundaryWords = WordSet([
@@ -143,6 +143,15 @@ enum Lexicon {
         "服务", "重大", "发展", "建设", "现有", "招商", "在建", "在谈", "优质", "大型", "知名", "著名", "跨国", "世界500强",
         "中国500强", "百强", "龙头", "骨干", "高端", "服务型", "研发型", "总部型", "第一个", "首个", "第一", "唯一",
     ])
+
+    /// Endings of companies' short names (`晶门科技`, `同仁堂健康药业`), trusted only inside a list of companies.
+    static let weakCompanySuffixes = WordSet(["科技", "药业", "制药", "电子", "实业", "股份", "电气", "国际", "集团", "能源", "光电", "微电子", "半导体", "软件"])
+    /// Fields of technology and industry: a stem of them names a field, not a company (`量子科技`).
+    static let fieldWords = WordSet(["量子", "生物", "信息", "人工智能", "数字", "智能", "网络", "航空", "航天", "海洋", "医疗", "能源",
+                                     "材料", "新材料", "环保", "节能", "新能源", "电子", "通信", "半导体", "集成电路", "高新", "高科",
+                                     "信息技术", "互联网", "大数据", "云计算", "区块链", "低空", "氢能", "储能", "光伏", "风电", "健康", "生命", "人工", "机器人", "医药", "化工", "新能源汽车", "汽车"])
+    /// Words that open a list of companies.
+    static let companyListOpeners = WordSet(["聚集", "集聚", "包括", "引进", "吸引", "入驻", "落户", "汇聚", "聚集了", "引进了", "吸引了", "与", "和"])
 
     /// Words that make a stem a description (`安徽省第一个国家级开发区`), wherever they stand in it.
     static let descriptionWords = ["第一个", "首个", "唯一", "第一家", "首家", "最大的", "最大", "首批", "之一"]

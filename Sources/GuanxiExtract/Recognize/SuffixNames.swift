@@ -40,17 +40,61 @@ extension Recognizer {
             if let c = nameEnding(s, region, end: e, suffixLength: n, type: &type, suffix: suffix, blocked: blocked) { out.append(c) }
         }
         out += references(s, region)
+        out += listedCompanies(s, region, blocked: blocked)
         return out
+    }
+
+    /// Companies named by a short form inside a list: `聚集中芯国际、晶门科技等企业`.
+    func listedCompanies(_ s: [Unicode.Scalar], _ region: Range<Int>, blocked: [Bool]) -> [Candidate] {
+        var out: [Candidate] = []
+        var i = region.lowerBound
+        while i < region.upperBound {
+            // A list item starts after 、 or after a word that opens a list of companies.
+            let opener = s[i] == "、" ? 1 : Lexicon.companyListOpeners.longest(startingAt: i, in: s, limit: region.upperBound)
+            guard opener > 0 else { i += 1; continue }
+            let start = i + opener
+            var found = false
+            for len in stride(from: 8, through: 4, by: -1) where start + len <= region.upperBound {
+                let end = start + len
+                guard s[start..<end].allSatisfy(ChineseConverter.isHan), !(start..<end).contains(where: { blocked.indices.contains($0) && blocked[$0] }) else { continue }
+                let after = end < region.upperBound ? s[end] : "。"
+                guard after == "、" || after == "等" || (after == "," && s[start - 1] == "、") else { continue }
+                let n = Lexicon.weakCompanySuffixes.longest(endingAt: end, in: s, lower: start)
+                guard n > 0, len - n >= 2 else { continue }
+                let stem = Array(s[start..<(end - n)])
+                let whole = Array(s[start..<end])
+                if coveredByGenericWords(stem) || coveredBy(Lexicon.fieldWords, stem) || coveredBy(Lexicon.fieldWords, whole)
+                    || gazetteer.words.longest(startingAt: 0, in: stem) == stem.count { continue }
+                out.append(Candidate(range: start..<end, type: .company, name: s.string(start..<end), priority: 1))
+                found = true
+                i = end
+                break
+            }
+            if !found { i += 1 }
+        }
+        return out
+    }
+
+    func coveredBy(_ words: WordSet, _ s: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        while i < s.count {
+            let n = words.longest(startingAt: i, in: s)
+            if n == 0 { return false }
+            i += n
+        }
+        return true
     }
 
     func isFalseSuffix(_ s: [Unicode.Scalar], end e: Int, region: Range<Int>) -> Bool {
         for len in [2, 3, 4] where e - len >= region.lowerBound {
             if Recognizer.falseSuffixWords.contains(s.string((e - len)..<e)) { return true }
         }
-        // `中心` followed by `城区`, `部` followed by `分`: the suffix opens another word.
+        // `中心城区`, `部分`, `局面`: a one-character suffix (or 中心) opening another word.
         if e < region.upperBound {
+            let suffixLen = Lexicon.suffixes.longest(endingAt: e, in: s, lower: region.lowerBound)
             let next2 = s.string(e..<min(region.upperBound, e + 2))
-            if ["城区", "分", "门", "署", "长", "级", "面", "势", "限"].contains(where: { next2.hasPrefix($0) }) { return true }
+            if suffixLen == 1 || s.string((e - suffixLen)..<e) == "中心",
+               ["城区", "分", "门", "署", "长", "级", "面", "势", "限"].contains(where: { next2.hasPrefix($0) }) { return true }
         }
         return false
     }
@@ -165,6 +209,8 @@ extension Recognizer {
             if rest.unicodeScalars.count < 2 { return true }
         }
         if scalars.count == 1, type != .organization, type != .place { return true }
+        // Categories: 化工类园区, 制造业类项目.
+        if (type == .park || type == .project), scalars.last == "类" { return true }
         // A stem made only of words for an industry or a kind names no particular zone or body.
         if type == .park || type == .organization || type == .project, coveredByGenericWords(scalars) { return true }
         if type == .project {

@@ -180,7 +180,9 @@ extension Relator {
                     }
                 }
             } else if s.string(t).hasPrefix("携手") || s.string(t).hasPrefix("合作"), before.count >= 2 {
-                let group = coordinatedGroup(before, before: t.lowerBound)
+                let cl = clause(around: t.lowerBound, in: r)
+                let group = coordinatedGroup(before.filter { cl.contains($0.range.lowerBound) }, before: t.lowerBound)
+                guard group.count >= 2 else { continue }
                 for (i, x) in group.enumerated() { for y in group.dropFirst(i + 1) { add(x.entity, .cooperatesWith, y.entity, r, a) } }
             }
         }

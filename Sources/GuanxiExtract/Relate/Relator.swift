@@ -66,11 +66,13 @@ struct Relator {
             let ms = mentions.filter { $0.article == a }
             var focusOfficial: Int?
             var topic: Int?
+            var host: Int?
             var recent: [EntityType: Int] = [:]
             let regions = (article.titleRanges + article.sentences.map(\.range)).sorted { $0.lowerBound < $1.lowerBound }
             for sentence in regions {
                 let inS = ms.filter { sentence.contains($0.range.lowerBound) }
                 relateSentence(sentence, a, inS, focus: &focusOfficial, topic: &topic, recent: recent)
+                hostedItems(sentence, a, inS, host: &host)
                 for m in inS { recent[type(m)] = m.entity }
             }
         }
@@ -165,6 +167,29 @@ struct Relator {
         }
 
         relateOrganizations(r, a, ms, topic: &topic, recent: recent)
+    }
+
+    /// `广安经济技术开发区吸引了一大批项目落地。…的气盐综合利用项目；…`, `北京亦庄已聚集中芯国际、晶门科技`:
+    /// the projects and companies listed after a zone draws them in are located in it.
+    mutating func hostedItems(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], host: inout Int?) {
+        let draws = find(WordSet(["吸引", "聚集", "集聚", "引进", "汇聚", "入驻了"]), in: r).filter { !insideMention($0.lowerBound, ms) }
+        var current = host
+        host = nil
+        if let t = draws.first, let zone = ms.last(where: { type($0) == .park && $0.range.upperBound <= t.lowerBound }) {
+            current = zone.entity
+            let rest = s.string(t.upperBound..<r.upperBound)
+            if (rest.contains("项目") || rest.contains("企业")) && !ms.contains(where: { $0.range.lowerBound >= t.upperBound && [.project, .company].contains(type($0)) }) {
+                host = zone.entity
+            }
+            for m in ms where m.range.lowerBound >= t.upperBound && [.project, .company].contains(type(m)) {
+                add(m.entity, .locatedIn, zone.entity, r, a)
+            }
+            return
+        }
+        // The sentence after: a list of projects or companies with no verb of its own.
+        if let zone = current, !ms.contains(where: { [.park, .place, .official].contains(type($0)) }) {
+            for m in ms where [.project, .company].contains(type(m)) { add(m.entity, .locatedIn, zone, r, a) }
+        }
     }
 
     func isInPost(_ m: ResolvedMention, _ officials: [ResolvedMention]) -> Bool {
