@@ -12,11 +12,13 @@ public struct DiagramQuery: Sendable {
     public var relations: Set<RelationType>
     /// Keep at most this many entities: the focus, then the highest-degree ones around it.
     public var maxNodes: Int?
+    /// Leave out entities that no drawn relation touches (whole-graph drawings only).
+    public var hideIsolated: Bool
 
     public init(focus: String? = nil, depth: Int = 1, types: Set<EntityType> = [],
-                relations: Set<RelationType> = [], maxNodes: Int? = nil) {
+                relations: Set<RelationType> = [], maxNodes: Int? = nil, hideIsolated: Bool = false) {
         self.focus = focus; self.depth = depth; self.types = types
-        self.relations = relations; self.maxNodes = maxNodes
+        self.relations = relations; self.maxNodes = maxNodes; self.hideIsolated = hideIsolated
     }
 }
 
@@ -73,6 +75,9 @@ public struct Diagram: Sendable {
         }
         let edges = graph.edges.filter {
             ids.contains($0.source) && ids.contains($0.target) && (query.relations.isEmpty || query.relations.contains($0.type))
+        }
+        if query.hideIsolated, query.focus == nil {
+            ids = Set(edges.flatMap { [$0.source, $0.target] })
         }
         var kept = ids
         if let limit = query.maxNodes, ids.count > max(limit, 1) {

@@ -38,7 +38,9 @@ struct HTMLReportWriter {
         }
         out += "</tbody></table>\n"
         let overview = model.overview
-        out += try diagram(overview, caption: t("全图", "Whole graph") + (overview.omissionSummary.map { "（\(h($0))）" } ?? ""))
+        let isolated = model.graph.nodeCount - overview.graph.nodeCount - overview.omitted.count
+        let isolatedNote = isolated > 0 ? t("；另有 \(isolated) 个实体暂无关系，见下表", "; \(isolated) entities without relations are listed below") : ""
+        out += try diagram(overview, caption: t("全图", "Whole graph") + (overview.omissionSummary.map { "（\(h($0))）" } ?? "") + isolatedNote)
         out += "<h3>\(t("文档列表", "Documents"))</h3>\n<ul>\n"
         for doc in g.documentList {
             out += "<li><a href=\"#doc-\(Anchor.of(doc.id))\">\(h(doc.title ?? doc.id))</a> <span class=\"meta\">\(h(doc.path))</span></li>\n"

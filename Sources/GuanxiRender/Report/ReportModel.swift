@@ -45,7 +45,7 @@ struct ReportModel {
     }
 
     var overview: Diagram {
-        Diagram.select(from: graph, query: DiagramQuery(maxNodes: options.overviewMaxNodes))
+        Diagram.select(from: graph, query: DiagramQuery(maxNodes: options.overviewMaxNodes, hideIsolated: true))
     }
 
     func ego(_ id: String) -> Diagram {

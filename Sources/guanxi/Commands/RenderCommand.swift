@@ -51,6 +51,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Make nodes links: {id} (anchor), {name}, {type} are filled in, e.g. '#entity-{id}'.", valueName: "T"))
     var urlTemplate: String?
 
+    @Flag(help: "Leave out entities without relations (whole-graph drawings).")
+    var hideIsolated = false
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file, or - for standard output.", valueName: "OUT"))
     var output: String
 
@@ -64,16 +67,9 @@ struct RenderCommand: ParsableCommand {
             let graph = try graphOptions.load()
             let format = try resolvedFormat()
             var focusID: String?
-            if let focus {
-                guard let hit = graph.lookup(focus).first else {
-                    let hints = graph.suggestions(for: focus)
-                    throw CLIError(message: "no entity named '\(focus)'"
-                                   + (hints.isEmpty ? "" : "; did you mean: \(hints.joined(separator: ", "))?"), code: 1)
-                }
-                focusID = hit.id
-            }
+            if let focus { focusID = try resolveEntity(graph, focus).id }
             let query = DiagramQuery(focus: focusID, depth: depth, types: Set(types),
-                                     relations: Set(relations), maxNodes: maxNodes)
+                                     relations: Set(relations), maxNodes: maxNodes, hideIsolated: hideIsolated)
             let diagram = Diagram.select(from: graph, query: query)
             if let summary = diagram.omissionSummary { printError("guanxi: --max-nodes \(maxNodes ?? 0): \(summary)") }
             var options = DOTOptions(engine: layout, labels: labels)
