@@ -22,6 +22,12 @@ func extractFile(_ url: URL) throws -> (KnowledgeGraph, SourceText) {
     return (Extractor().extract(src, id: url.deletingPathExtension().lastPathComponent), src)
 }
 
+/// Whether the graph holds the relation `head -type-> tail` (names or aliases).
+func hasRelation(_ g: KnowledgeGraph, _ head: String, _ type: RelationType, _ tail: String) -> Bool {
+    guard let a = g.lookup(head).first, let b = g.lookup(tail).first else { return false }
+    return g.relation(EdgeKey(source: a.id, type: type, target: b.id)) != nil
+}
+
 final class ExtractionTests: XCTestCase {
     // MARK: - Scores on real text
 
@@ -118,10 +124,7 @@ final class ExtractionTests: XCTestCase {
 
     func testSamplePageRelations() throws {
         let (g, _) = try extractFile(Paths.seed)
-        func has(_ h: String, _ t: RelationType, _ tail: String) -> Bool {
-            guard let a = g.lookup(h).first, let b = g.lookup(tail).first else { return false }
-            return g.relation(EdgeKey(source: a.id, type: t, target: b.id)) != nil
-        }
+        let has = { (h: String, t: RelationType, tail: String) in hasRelation(g, h, t, tail) }
         XCTAssertTrue(has("陈凯", .holdsPost, "阳泉市"))
         XCTAssertTrue(has("陈凯", .visited, "西烟循环经济产业园"))
         XCTAssertTrue(has("山西省商务厅", .issued, "第二批省级消费品特色园区名单"))
@@ -151,10 +154,7 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(g.lookup("长沙经济技术开发区").first?.id, g.lookup("长沙经开区").first?.id)
         XCTAssertEqual(g.lookup("年产500万片玻璃盖板项目").first?.type, .project)
         XCTAssertEqual(g.lookup("《方案》").first?.id, g.lookup("《湖南省制造业数字化转型实施方案》").first?.id)
-        func has(_ h: String, _ t: RelationType, _ tail: String) -> Bool {
-            guard let a = g.lookup(h).first, let b = g.lookup(tail).first else { return false }
-            return g.relation(EdgeKey(source: a.id, type: t, target: b.id)) != nil
-        }
+        let has = { (h: String, t: RelationType, tail: String) in hasRelation(g, h, t, tail) }
         XCTAssertTrue(has("吴桂英", .visited, "长沙经开区"))
         XCTAssertTrue(has("吴桂英", .visited, "三一重工股份有限公司"))
         XCTAssertTrue(has("周海兵", .accompanied, "吴桂英"))
