@@ -53,6 +53,13 @@ public struct Extractor: Sendable {
                 }
             }
         }
+        var countyCount: [String: Int] = [:]
+        for a in articles {
+            for r in a.titleRanges + a.sentences.map(\.range) {
+                for m in recognizer.placeMatches(s, r, context: nil) where m.division.level == .county { countyCount[m.division.code, default: 0] += 1 }
+            }
+        }
+        ctx.countyCode = countyCount.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         ctx.provinceCode = provinceCount.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         ctx.cityCode = cityCount.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         return ctx
@@ -71,11 +78,11 @@ public struct Extractor: Sendable {
                     ?? articles[m.article].titleRanges.first(where: { $0.contains(m.range.lowerBound) }) else { continue }
             let title = s.string(post)
             var target: Int?
-            if ["党工委", "管委会", "工委"].contains(where: { title.hasPrefix($0) }) {
+            if ["党工委", "管委会", "工委", "园区", "开发区", "经开区", "高新区", "新区"].contains(where: { title.hasPrefix($0) }) {
                 // A zone's committee named bare: the zone the article is about.
                 target = mentions.last(where: { $0.article == m.article && $0.range.upperBound <= m.range.lowerBound && entities[$0.entity].type == .park })?.entity
-            } else if let first = title.unicodeScalars.first, first == "市" || first == "省",
-               let code = first == "市" ? context.cityCode : context.provinceCode {
+            } else if let first = title.unicodeScalars.first, first == "市" || first == "省" || first == "县",
+               let code = first == "市" ? context.cityCode : first == "省" ? context.provinceCode : context.countyCode {
                 target = entities.firstIndex { $0.placeCode == code && !$0.mentions.isEmpty }
             } else {
                 // The characters before the post word abbreviate a body of the article: 中大 → 香港中文大学.

@@ -18,11 +18,25 @@ extension Recognizer {
             if i + len == limit { return true }
             let next = s[i + len]
             if !ChineseConverter.isHan(next) { return !Recognizer.isNameChar(next) || next == " " }
+            // 黄立峰教授: a name may be followed by a post too.
             return Lexicon.afterName.longest(startingAt: i + len, in: s, limit: limit) > 0
+                || Lexicon.titles.longest(startingAt: i + len, in: s, limit: limit) >= 2
         }
         // Prefer the shorter name when the character after it starts a following word (`陈凯在`).
         if ok(sn + 1) { return sn + 1 }
         if ok(sn + 2) { return sn + 2 }
+        return 0
+    }
+
+    /// A name of 2–4 characters whose family name is not in the list (`乌兰图雅`), after a post:
+    /// accepted only when a word a name is followed by comes right after it.
+    func unlistedName(_ s: [Unicode.Scalar], at i: Int, limit: Int) -> Int {
+        for len in 2...4 where i + len < limit {
+            guard s[i..<(i + len)].allSatisfy({ ChineseConverter.isHan($0) && !Lexicon.notInGivenName.contains($0) }) else { return 0 }
+            let next = s[i + len]
+            if next == "、" || next == "，" || next == "," { return len }
+            if Lexicon.afterName.longest(startingAt: i + len, in: s, limit: limit) >= 2 { return len }
+        }
         return 0
     }
 
@@ -40,7 +54,12 @@ extension Recognizer {
             // A post ends at i and a name starts at i.
             let t = Lexicon.titles.longest(endingAt: i, in: s, lower: region.lowerBound)
             if t > 0 {
-                let n = personName(s, at: i, limit: region.upperBound)
+                var n = personName(s, at: i, limit: region.upperBound)
+                let postWord = s.string((i - t)..<i)
+                if n == 0, ["长", "记", "任", "席"].contains(where: { postWord.hasSuffix($0) }),
+                   Lexicon.boundaryWords.longest(startingAt: i, in: s, limit: region.upperBound) == 0 {
+                    n = unlistedName(s, at: i, limit: region.upperBound)
+                }
                 if n > 0, isFree(i..<(i + n)) {
                     let name = s.string(i..<(i + n))
                     if !context.bylineNames.contains(name) {
@@ -90,7 +109,15 @@ extension Recognizer {
                 let n = personName(s, at: i, limit: region.upperBound)
                 if n > 0, isFree(i..<(i + n)) {
                     var k = i + n
-                    if s.has("同志", at: k) { k += 2 }
+                    let comrade = s.has("同志", at: k)
+                    if comrade { k += 2 }
+                    if comrade, !(s.has("任", at: k) || s.has("拟任", at: k) || s.has("担任", at: k)) {
+                        let name = s.string(i..<(i + n))
+                        if !context.bylineNames.contains(name) {
+                            out.append(Candidate(range: i..<(i + n), type: .official, name: name, priority: 3))
+                            i = k; continue
+                        }
+                    }
                     if s.has("任", at: k) || s.has("拟任", at: k) || s.has("担任", at: k) {
                         k += s.has("任", at: k) ? 1 : 2
                         let postEnd = appointedPostEnd(s, region, from: k)

@@ -26,6 +26,18 @@ extension Recognizer {
                 let tail = Lexicon.policySuffixes.longest(startingAt: end, in: s, limit: region.upperBound)
                 if tail > 0, ["协议", "条例", "办法", "通知"].contains(s.string(end..<(end + tail))) { end += tail }
                 out.append(Candidate(range: i..<end, type: .policy, name: s.string(i..<end), priority: 4))
+                // 《国务院关于…的意见》: the body that opens the title issued it.
+                if let k = (i + 1..<c).first(where: { s.has("关于", at: $0) }), k > i + 2 {
+                    let issuer = (i + 1)..<k
+                    let text = s.string(issuer)
+                    if Lexicon.standaloneOrganizations.contains(text) || Lexicon.suffixes.longest(endingAt: k, in: s, lower: i + 1) > 0 {
+                        let type = Lexicon.standaloneOrganizations.contains(text) ? EntityType.organization
+                            : Lexicon.suffixType[s.string((k - Lexicon.suffixes.longest(endingAt: k, in: s, lower: i + 1))..<k)] ?? .organization
+                        if type == .organization {
+                            out.append(Candidate(range: issuer, type: .organization, name: text, priority: 4, issuerOfTitle: true))
+                        }
+                    }
+                }
             }
             i = c + 1
         }
@@ -45,7 +57,32 @@ extension Recognizer {
             let inner = (i + 1)..<j
             let content = s.string(inner)
             let after = j + 1
-            let tail = Lexicon.policySuffixes.longest(startingAt: after, in: s, limit: region.upperBound)
+            var tail = Lexicon.policySuffixes.longest(startingAt: after, in: s, limit: region.upperBound)
+            // `“十百千”企业培育计划`: a few words may stand between the quote and the policy word.
+            if tail == 0 {
+                var k = after
+                while k < region.upperBound, k - after < 7, ChineseConverter.isHan(s[k]), !Lexicon.hardStops.contains(s[k]),
+                      !content.contains("、"), Lexicon.boundaryWords.longest(startingAt: k, in: s, limit: region.upperBound) == 0 {
+                    k += 1
+                    let n = Lexicon.policySuffixes.longest(endingAt: k, in: s, lower: after)
+                    if n >= 2, k - after > n, k >= region.upperBound || !ChineseConverter.isHan(s[k]) || Lexicon.afterName.longest(startingAt: k, in: s, limit: region.upperBound) > 0 || s[k] == "的" { tail = k - after }
+                }
+            }
+            // `制造业数字化转型“快进”行动`: a descriptive head before the quote belongs to the name.
+            var open = i
+            if tail > 0 || Lexicon.policyEndings.longest(endingAt: j, in: s, lower: i + 1) > 0 {
+                var k = i
+                let isList = tail > 0 && Lexicon.listEndings.longest(endingAt: after + tail, in: s, lower: after) > 0
+                while k > region.lowerBound, i - k < (isList ? 24 : 12), ChineseConverter.isHan(s[k - 1]), !Lexicon.hardStops.contains(s[k - 1]),
+                      Lexicon.boundaryWords.longest(endingAt: k, in: s, lower: region.lowerBound) == 0,
+                      Lexicon.policyVerbs.longest(endingAt: k, in: s, lower: region.lowerBound) == 0 { k -= 1 }
+                let head = Array(s[k..<i])
+                if head.count >= 4 {
+                    let namesSomething = head.indices.contains { Lexicon.suffixes.longest(endingAt: $0 + 1, in: head) > 0 }
+                        || head.indices.contains { gazetteer.words.longest(startingAt: $0, in: head) > 0 }
+                    if !namesSomething || isList { open = k }
+                }
+            }
             let innerSuffix = Lexicon.suffixes.longest(endingAt: j, in: s, lower: i + 1)
             let plain = !content.contains("+") && !content.contains("、") && !content.contains(",") && !content.contains("，")
             if innerSuffix > 0, let type = Lexicon.suffixType[s.string((j - innerSuffix)..<j)], type != .project,
@@ -54,10 +91,10 @@ extension Recognizer {
             } else if tail > 0 {
                 let word = s.string(after..<(after + tail))
                 // `“三企入桂”工作`-style generic words stay outside the name.
-                out.append(Candidate(range: i..<(after + tail), type: .policy, name: s.string(i..<(after + tail)), priority: 3))
+                out.append(Candidate(range: open..<(after + tail), type: .policy, name: s.string(open..<(after + tail)), priority: 3))
                 _ = word
             } else if Lexicon.policyEndings.longest(endingAt: j, in: s, lower: i + 1) > 0, inner.count >= 3, inner.count <= 10, plain {
-                out.append(Candidate(range: i..<(j + 1), type: .policy, name: s.string(i..<(j + 1)), priority: 3))
+                out.append(Candidate(range: open..<(j + 1), type: .policy, name: s.string(open..<(j + 1)), priority: 3))
             } else if Lexicon.policyVerbs.longest(endingAt: i, in: s, lower: region.lowerBound) > 0,
                       s.has("工作", at: after) || s.has("活动", at: after) {
                 out.append(Candidate(range: i..<(j + 1), type: .policy, name: s.string(i..<(j + 1)), priority: 3))

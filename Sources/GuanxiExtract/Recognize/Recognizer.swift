@@ -19,12 +19,15 @@ struct Candidate: Sendable {
     var reference = false
     /// Entity type a reference may point at and the suffix it must share.
     var referenceSuffix: String?
+    /// An organization that opens a policy's title (`《国务院关于…》`): it issued the policy.
+    var issuerOfTitle = false
 }
 
 /// What the recognisers know about the whole document (places named, byline names).
 struct DocumentContext: Sendable {
     var provinceCode: String?
     var cityCode: String?
+    var countyCode: String?
     var mentionedCodes: Set<String> = []
     var bylineNames: Set<String> = []
 }
@@ -103,6 +106,7 @@ struct Recognizer: Sendable {
         case (.organization, .park), (.park, .organization): return inner.range.lowerBound == outer.range.lowerBound
         case (.organization, .organization), (.organization, .company):
             return false
+        case (.policy, .organization): return inner.issuerOfTitle
         case (.official, _): return false
         default: return false
         }
@@ -118,7 +122,7 @@ struct Recognizer: Sendable {
                 .max(by: { $0.range.count < $1.range.count }) else { return c }
             let rest = inner.range.upperBound..<c.range.upperBound
             let n = Lexicon.suffixes.longest(endingAt: rest.upperBound, in: s, lower: rest.lowerBound)
-            guard n > 0, rest.count - n >= 2 else { return c }
+            guard n > 0, rest.count - n >= 2, s[rest.lowerBound] != "(", s[rest.lowerBound] != "（" else { return c }
             let stem = Array(s[rest.lowerBound..<(rest.upperBound - n)])
             if coveredByGenericWords(stem) || Lexicon.genericStems.contains(String(String.UnicodeScalarView(stem))) { return c }
             var split = c

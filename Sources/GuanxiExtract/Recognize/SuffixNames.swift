@@ -10,7 +10,8 @@ extension Recognizer {
         "布局", "格局", "结局", "大局", "全局", "当局", "开局", "时局", "骗局", "饭局", "局部", "全部", "内部", "外部",
         "干部", "本部", "总部", "中部", "西部", "东部", "南部", "北部", "头部", "底部", "腹部", "俱乐部", "各部", "基部",
         "大厅", "餐厅", "展厅", "客厅", "门厅", "部署", "签署", "市中心", "核心", "重心", "中心城区", "一部", "全署",
-        "高校", "项目部", "指挥部", "分部", "旗舰店", "东北部", "西北部", "东南部", "西南部", "南北部", "沿海地区",
+        "高校", "项目部", "指挥部", "分部", "旗舰店", "东北部", "西北部", "东南部", "西南部", "南北部", "沿海地区", "行政中心", "会展中心", "体育中心", "会议中心", "市民中心",
+        "活动中心", "购物中心", "文化中心", "零部", "部件",
     ]
 
     /// Nouns that close a description before a name (`中国百强企业正威国际集团`).
@@ -94,7 +95,10 @@ extension Recognizer {
             let suffixLen = Lexicon.suffixes.longest(endingAt: e, in: s, lower: region.lowerBound)
             let next2 = s.string(e..<min(region.upperBound, e + 2))
             if suffixLen == 1 || s.string((e - suffixLen)..<e) == "中心",
-               ["城区", "分", "门", "署", "长", "级", "面", "势", "限"].contains(where: { next2.hasPrefix($0) }) { return true }
+               ["城区", "分", "门", "署", "长", "级", "面", "势", "限", "件", "位", "落"].contains(where: { next2.hasPrefix($0) }) { return true }
+            // `大学校长`: a post that starts inside the suffix (`学校` + `长`) means the suffix is shorter.
+            let t = Lexicon.titles.longest(startingAt: e - 1, in: s, limit: region.upperBound)
+            if t > 1 { return true }
         }
         return false
     }
@@ -134,7 +138,9 @@ extension Recognizer {
                 || gazetteer.words.longest(endingAt: w - 1, in: s, lower: region.lowerBound) > 0
             let placeOpens = gazetteer.words.longest(startingAt: start, in: s, limit: w - 1) > 0
                 || (Lexicon.levelPrefix[s[start]] != nil && start + 1 < w - 1)
-            if leftIsName || !placeOpens { start = w }
+            // Coordination of two names (`商务厅和省工信厅`) splits; a short word before the
+            // conjunction inside one name (`中和陶瓷`, `粮食和物资储备局`) does not.
+            if leftIsName || (!placeOpens && (w - 1 - start > 3 || w - 1 - start < 2)) { start = w }
         }
         // Leading digits and quantities are not part of a name (`12个园区`), except a project's capacity.
         while start < suffixStart, type != .project, TextDates.digit(s[start]) != nil { start += 1 }
@@ -186,6 +192,11 @@ extension Recognizer {
 
     /// Whether a name's stem is a generic word (`园区`, `重点项目`, `12个园区`).
     func isGeneric(_ stem: String, type: EntityType, suffix: String) -> Bool {
+        // 省发展改革委, 市工信局: a bare level and a body are a name the resolver qualifies.
+        if type == .organization, ["省", "市", "县", "区"].contains(stem) { return false }
+        // 组织部, 公安局: a department named without its government names nothing in particular.
+        if type == .organization, ["部", "局", "厅", "办", "委"].contains(suffix), stem.count <= 2,
+           !Lexicon.standaloneOrganizations.contains(stem + suffix) { return true }
         if Lexicon.genericStems.contains(stem) {
             // `省委`, `市政府`: bare organizations are names; the resolver qualifies them.
             return !Lexicon.standaloneOrganizations.contains(stem + suffix)
@@ -213,6 +224,8 @@ extension Recognizer {
         if (type == .park || type == .project), scalars.last == "类" { return true }
         // A stem made only of words for an industry or a kind names no particular zone or body.
         if type == .park || type == .organization || type == .project, coveredByGenericWords(scalars) { return true }
+        // 贵州省开发区: a province's zones in general.
+        if type == .park, ["开发区", "园区", "产业园区"].contains(suffix), gazetteer.divisions(named: stem).first?.level == .province { return true }
         if type == .project {
             // A project's name says what it is: four characters or more, or a capacity, or a place.
             let hasDigitOrLatin = scalars.contains { TextDates.digit($0) != nil || ($0.value >= 0x41 && $0.value <= 0x7A) }
@@ -225,7 +238,7 @@ extension Recognizer {
     func coveredByGenericWords(_ s: [Unicode.Scalar]) -> Bool {
         var i = 0
         while i < s.count {
-            let n = Lexicon.genericStemWords.longest(startingAt: i, in: s)
+            let n = max(Lexicon.genericStemWords.longest(startingAt: i, in: s), Lexicon.fieldWords.longest(startingAt: i, in: s))
             if n > 0 { i += n; continue }
             if TextDates.digit(s[i]) != nil || "个家批类".unicodeScalars.contains(s[i]) { i += 1; continue }
             return false
@@ -254,7 +267,7 @@ extension Recognizer {
             i += 1
         }
         // 我市, 本省: the document's own city or province.
-        for word in ["我市", "本市", "我省", "本省"] {
+        for word in ["我市", "本市", "我省", "本省", "我县", "本县"] {
             var k = region.lowerBound
             while k + 2 <= region.upperBound {
                 if s.has(word, at: k) {

@@ -81,6 +81,10 @@ extension Relator {
             let policies = ms.filter { type($0) == .policy && $0.range.lowerBound >= t.upperBound && ($0.range.lowerBound < next || lastGroup.isEmpty) }
             for p in policies { for i in lastGroup { add(i.entity, .issued, p.entity, r, a) } }
         }
+        // 《国务院关于…》: the body opening the title issued it.
+        for m in ms where m.candidate.issuerOfTitle {
+            if let p = ms.first(where: { type($0) == .policy && $0.range.contains(m.range.lowerBound) }) { add(m.entity, .issued, p.entity, r, a) }
+        }
         // 《方案》获得国家发展改革委批复: passive approval.
         for t in triggers(Relator.approve) {
             if let p = ms.last(where: { type($0) == .policy && $0.range.upperBound <= t.lowerBound }),
@@ -89,8 +93,10 @@ extension Relator {
             }
         }
 
-        // selected_into: zones or companies 入选 a list (named here or just before).
-        if !triggers(Relator.select).isEmpty {
+        // selected_into: zones or companies 入选 a list (named here or just before); a sentence
+        // opening with 其中 lists the members of the one before.
+        let opensWithAmong = s.has("其中", at: r.lowerBound)
+        if !triggers(Relator.select).isEmpty || (opensWithAmong && recentList(recent) != nil) {
             let lists = ms.filter { type($0) == .policy }
             let target = lists.first?.entity ?? recentList(recent)
             if let target {
@@ -140,7 +146,7 @@ extension Relator {
             for c in ms where type(c) == .company { add(c.entity, .investsIn, project, r, a) }
         }
         // 旗下/下属: subsidiary or part.
-        for t in triggers(WordSet(["旗下", "下属", "所属"])) {
+        for t in triggers(WordSet(["旗下", "下属", "所属", "全资子公司", "控股子公司", "子公司"])) {
             if let parent = ms.last(where: { $0.range.upperBound <= t.lowerBound && [.company, .organization].contains(type($0)) }) ?? recent[.organization].flatMap({ e in ms.isEmpty ? nil : ms.first { $0.entity == e } }),
                let child = ms.first(where: { $0.range.lowerBound >= t.upperBound && [.company, .organization].contains(type($0)) }) {
                 add(child.entity, type(child) == .company ? .subsidiaryOf : .partOf, parent.entity, r, a)
@@ -196,6 +202,14 @@ extension Relator {
             add(y.entity, .incubatedBy, x.entity, r, a)
         }
 
+        // supports: a policy, body or place 支持/扶持 the zones, bodies or projects listed after it.
+        for t in triggers(WordSet(["支持", "扶持", "鼓励支持", "重点支持", "大力支持", "全力支持"])) {
+            let cl = clause(around: t.lowerBound, in: r)
+            guard let subject = ms.last(where: { [.policy, .organization, .place].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested && !$0.candidate.issuerOfTitle }) else { continue }
+            let objects = ms.filter { $0.range.lowerBound >= t.upperBound && $0.range.upperBound <= cl.upperBound && [.park, .organization, .company, .project].contains(type($0)) }
+            guard let first = objects.first, first.range.lowerBound - t.upperBound <= 2 else { continue }
+            for o in coordinatedFrom(objects) { add(subject.entity, .supports, o.entity, r, a) }
+        }
         // supports: a policy whose title says it supports a named zone or body.
         for p in ms where type(p) == .policy {
             let name = entities[p.entity].name
@@ -226,6 +240,18 @@ extension Relator {
     }
 
     func isBefore(_ m: ResolvedMention, _ lists: [ResolvedMention], issuersOnly: Bool) -> Bool { false }
+
+    /// The members of the coordination that starts with the first mention: `A、B和C等`.
+    func coordinatedFrom(_ ms: [ResolvedMention]) -> [ResolvedMention] {
+        let sorted = ms.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        guard var last = sorted.first else { return [] }
+        var group = [last]
+        for m in sorted.dropFirst() {
+            let gap = s.string(last.range.upperBound..<m.range.lowerBound)
+            if gap.isEmpty || ["、", "和", "与", "及", "以及"].contains(gap) { group.append(m); last = m } else { break }
+        }
+        return group
+    }
 
     /// The members of the coordination that ends right before `p`: `A、B和C`.
     func coordinatedGroup(_ ms: [ResolvedMention], before p: Int) -> [ResolvedMention] {

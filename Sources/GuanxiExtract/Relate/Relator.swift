@@ -30,7 +30,7 @@ struct Relator {
     static let build = WordSet(["新上", "投资建设", "建设", "布局", "实施", "上马", "投建", "新建", "开建", "布局了", "推进"])
     static let cooperate = WordSet(["合作", "共建", "携手", "建立", "对接", "战略合作", "签约", "签署", "签订", "共同"])
     static let sign = WordSet(["签约", "签署", "签订"])
-    static let lead = WordSet(["牵头", "领衔", "带领", "率领"])
+    static let lead = WordSet(["牵头", "领衔"])
     static let coordinators: Set<Unicode.Scalar> = ["与", "和", "同", "跟"]
 
     private var out: [LocalRelation] = []

@@ -106,10 +106,18 @@ struct Resolver {
             if suffix == "省委" || suffix == "市委" || suffix == "县委" || suffix == "区委" || suffix == "州委" {
                 stem += String(suffix.prefix(1))
             }
-            for form in [stem, String(stem.dropLast())] where form.count >= 2 {
+            // The most specific place that ends the stem: 江西省赣州市委 → 赣州市.
+            let st = Array(stem.unicodeScalars)
+            var forms: [(Int, String)] = []
+            for k in 0..<st.count {
+                for form in [String(String.UnicodeScalarView(st[k...])), String(String.UnicodeScalarView(st[k..<max(k, st.count - 1)]))]
+                    where form.count >= 2 && gazetteer.divisions(named: form).first != nil { forms.append((k, form)) }
+                if !forms.isEmpty { break }
+            }
+            for (offset, form) in forms {
                 if let d = gazetteer.divisions(named: form).first {
                     let len = form.unicodeScalars.count
-                    let r = c.range.lowerBound..<(c.range.lowerBound + len)
+                    let r = (c.range.lowerBound + offset)..<(c.range.lowerBound + offset + len)
                     return Candidate(range: r, type: .place, name: s.string(r), aliases: [d.name] + d.shortForms,
                                      priority: 1, placeCode: d.code)
                 }
@@ -286,8 +294,9 @@ struct Resolver {
     /// The entity a reference points at: the nearest before it in the article with the type and
     /// (for specific nouns) the suffix it names; for a bare zone name, the document's only zone of that kind.
     func referent(of c: Candidate, article: Int, mentions: [ResolvedMention], context: DocumentContext) -> Int? {
-        if ["我市", "本市", "我省", "本省"].contains(c.referenceSuffix ?? "") {
-            let code = (c.referenceSuffix ?? "").hasSuffix("市") ? context.cityCode : context.provinceCode
+        if ["我市", "本市", "我省", "本省", "我县", "本县"].contains(c.referenceSuffix ?? "") {
+            let word = c.referenceSuffix ?? ""
+            let code = word.hasSuffix("市") ? context.cityCode : word.hasSuffix("省") ? context.provinceCode : context.countyCode
             return entities.firstIndex { $0.placeCode != nil && $0.placeCode == code && !$0.mentions.isEmpty }
         }
         let before = mentions.filter { $0.article == article && $0.range.upperBound <= c.range.lowerBound && !$0.candidate.reference }
