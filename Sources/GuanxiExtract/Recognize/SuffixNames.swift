@@ -277,7 +277,7 @@ extension Recognizer {
             }
         }
         // Bare short forms of a zone's name at a boundary: `经开区召开干部大会`.
-        for word in ["经济技术开发区", "经济开发区", "经开区", "开发区", "高新区", "综保区"] {
+        for word in ["经济技术开发区", "经济开发区", "经开区", "开发区", "高新区", "综保区", "新区", "研究院", "园区"] {
             var k = region.lowerBound
             let w = Array(word.unicodeScalars)
             while k + w.count <= region.upperBound {

@@ -28,7 +28,7 @@ enum RelationSchema {
 
 extension Relator {
     mutating func relateOrganizations(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], topic: inout Int?,
-                                      recent: [EntityType: Int]) {
+                                      recent: [EntityType: Int], policyTopic: Int? = nil) {
         func triggers(_ w: WordSet) -> [Range<Int>] { find(w, in: r).filter { !insideMention($0.lowerBound, ms) } }
         func of(_ types: Set<EntityType>) -> [ResolvedMention] { ms.filter { types.contains(type($0)) && !$0.candidate.nested } }
         let actors = of([.organization, .park, .place, .company])
@@ -58,6 +58,9 @@ extension Relator {
                 if let x = after.first(where: { $0.range.lowerBound > tail.range.upperBound && [.company, .project, .organization, .park].contains(type($0)) }),
                    s.string(tail.range.upperBound..<x.range.lowerBound).contains("的") {
                     add(x.entity, .locatedIn, tail.entity, r, a)
+                    if let p = after.first(where: { $0.range.lowerBound == x.range.upperBound && type($0) == .project }) {
+                        add(p.entity, .locatedIn, tail.entity, r, a)
+                    }
                 }
             } else {
                 for h in heads { add(h.entity, .locatedIn, tail.entity, r, a) }
@@ -123,10 +126,18 @@ extension Relator {
             if let c = ms.last(where: { [.company, .organization].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested }) {
                 add(c.entity, .builds, p.entity, r, a)
                 // X 在 太原、长治等地 布局 项目: the project is in those places.
-                for place in ms where type(place) == .place && place.range.lowerBound > c.range.upperBound && place.range.upperBound <= t.lowerBound {
+                for place in ms where [.place, .park].contains(type(place)) && place.range.lowerBound > c.range.upperBound && place.range.upperBound <= t.lowerBound
+                    && s[c.range.upperBound..<place.range.lowerBound].contains("在") {
                     add(p.entity, .locatedIn, place.entity, r, a)
                 }
             }
+        }
+        // 该项目…由X控股建设: the body after 由 builds the project named before it.
+        for t in triggers(WordSet(["控股建设", "投资建设", "承建", "投资兴建", "出资建设", "牵头建设"])) {
+            guard let c = ms.last(where: { [.company, .organization].contains(type($0)) && $0.range.upperBound <= t.lowerBound }),
+                  c.range.lowerBound > r.lowerBound, s[c.range.lowerBound - 1] == "由",
+                  let p = ms.last(where: { type($0) == .project && $0.range.upperBound <= c.range.lowerBound }) ?? recent[.project].map({ e in ResolvedMention(entity: e, range: r.lowerBound..<r.lowerBound, article: a, candidate: c.candidate) }) else { continue }
+            add(c.entity, .builds, p.entity, r, a)
         }
         // invests_in: X 在 园区 布局/投资; 投资方 … X.
         for t in triggers(WordSet(["布局", "投资"])) {
@@ -159,7 +170,8 @@ extension Relator {
             let before = actors.filter { cl.contains($0.range.lowerBound) }
             guard !before.isEmpty else { continue }
             let isSign = Relator.sign.longest(startingAt: t.lowerBound, in: s, limit: t.upperBound) > 0
-            if let w = lastCoordinator(in: cl, mentions: before) {
+            let own = clause(around: t.lowerBound, in: r).lowerBound..<t.lowerBound
+            if let w = lastCoordinator(in: own, mentions: before) {
                 var left = before.filter { $0.range.upperBound <= w }
                 let right = before.filter { $0.range.lowerBound > w }
                 if left.isEmpty, let tp = topic, !right.contains(where: { $0.entity == tp }) {
@@ -205,10 +217,11 @@ extension Relator {
         // supports: a policy, body or place 支持/扶持 the zones, bodies or projects listed after it.
         for t in triggers(WordSet(["支持", "扶持", "鼓励支持", "重点支持", "大力支持", "全力支持"])) {
             let cl = clause(around: t.lowerBound, in: r)
-            guard let subject = ms.last(where: { [.policy, .organization, .place].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested && !$0.candidate.issuerOfTitle }) else { continue }
+            guard let subjectEntity = ms.last(where: { [.policy, .organization, .place].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested && !$0.candidate.issuerOfTitle })?.entity
+                    ?? (t.lowerBound - r.lowerBound <= 1 ? policyTopic : nil) else { continue }
             let objects = ms.filter { $0.range.lowerBound >= t.upperBound && $0.range.upperBound <= cl.upperBound && [.park, .organization, .company, .project].contains(type($0)) }
             guard let first = objects.first, first.range.lowerBound - t.upperBound <= 2 else { continue }
-            for o in coordinatedFrom(objects) { add(subject.entity, .supports, o.entity, r, a) }
+            for o in coordinatedFrom(objects) { add(subjectEntity, .supports, o.entity, r, a) }
         }
         // supports: a policy whose title says it supports a named zone or body.
         for p in ms where type(p) == .policy {

@@ -67,11 +67,14 @@ struct Relator {
             var focusOfficial: Int?
             var topic: Int?
             var host: Int?
+            var policyTopic: Int?
             var recent: [EntityType: Int] = [:]
             let regions = (article.titleRanges + article.sentences.map(\.range)).sorted { $0.lowerBound < $1.lowerBound }
             for sentence in regions {
                 let inS = ms.filter { sentence.contains($0.range.lowerBound) }
-                relateSentence(sentence, a, inS, focus: &focusOfficial, topic: &topic, recent: recent)
+                relateSentence(sentence, a, inS, focus: &focusOfficial, topic: &topic, recent: recent, policyTopic: policyTopic)
+                // A sentence opening with a policy (`《方案》还…`) makes it the subject of the next one.
+                policyTopic = inS.first.flatMap { m in type(m) == .policy && m.range.lowerBound - sentence.lowerBound <= 1 ? m.entity : nil }
                 hostedItems(sentence, a, inS, host: &host)
                 for m in inS { recent[type(m)] = m.entity }
             }
@@ -80,7 +83,7 @@ struct Relator {
     }
 
     mutating func relateSentence(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], focus: inout Int?, topic: inout Int?,
-                                 recent: [EntityType: Int]) {
+                                 recent: [EntityType: Int], policyTopic: Int? = nil) {
         func triggers(_ w: WordSet) -> [Range<Int>] { find(w, in: r).filter { !insideMention($0.lowerBound, ms) } }
         let officials = ms.filter { type($0) == .official }
 
@@ -149,6 +152,15 @@ struct Relator {
             }
             for m in targets { add(who, .visited, m.entity, r, a) }
         }
+        // 在河南远航电气股份有限公司，周立新走进车间…: a sentence that opens at a site.
+        if s.has("在", at: r.lowerBound) {
+            let first = clause(around: r.lowerBound + 1, in: r)
+            let sites = ms.filter { first.contains($0.range.lowerBound) && [.park, .company, .project].contains(type($0)) && !$0.candidate.nested }
+            if !sites.isEmpty, first.upperBound < r.upperBound, !first.isEmpty,
+               let who = subjects.first(where: { $0.range.lowerBound >= first.upperBound })?.entity {
+                for m in sites { add(who, .visited, m.entity, r, a) }
+            }
+        }
         // 在X现场，陈凯…: the sites named before 现场 were visited.
         if let site = find(WordSet(["现场"]), in: r).first, let zai = lastIndex(of: "在", before: site.lowerBound, from: r.lowerBound),
            let who = subjects.first(where: { $0.range.lowerBound >= site.upperBound })?.entity ?? (visits.isEmpty ? focus : nil) {
@@ -166,7 +178,7 @@ struct Relator {
             }
         }
 
-        relateOrganizations(r, a, ms, topic: &topic, recent: recent)
+        relateOrganizations(r, a, ms, topic: &topic, recent: recent, policyTopic: policyTopic)
     }
 
     /// `广安经济技术开发区吸引了一大批项目落地。…的气盐综合利用项目；…`, `北京亦庄已聚集中芯国际、晶门科技`:

@@ -311,6 +311,8 @@ struct Resolver {
             case "公司", "企业", "集团": return e.type == .company
             case "项目": return e.type == .project
             case "园区", "基地": return e.type == .park
+            case "新区": return e.type == .park && e.name.hasSuffix("新区")
+            case "研究院": return e.type == .organization && e.name.hasSuffix("研究院")
             case "经开区": return e.type == .park && (e.name.hasSuffix("经开区") || e.name.hasSuffix("经济技术开发区") || e.name.hasSuffix("经济开发区"))
             case "开发区": return e.type == .park && e.name.hasSuffix("开发区")
             case "高新区": return e.type == .park && (e.name.hasSuffix("高新区") || e.name.hasSuffix("高新技术产业开发区"))
