@@ -10,6 +10,7 @@ enum Paths {
     static let shared = repo.deletingLastPathComponent().appendingPathComponent("shared")
     static let seed = repo.appendingPathComponent("seeds/000_7b3e52b32049f56f.txt")
     static let heldout = repo.appendingPathComponent("Tests/Fixtures/heldout")
+    static let articles = repo.appendingPathComponent("Tests/Fixtures/articles")
 }
 
 func extract(_ text: String, id: String = "doc", path: String = "doc.txt") -> KnowledgeGraph {
@@ -64,6 +65,16 @@ final class ExtractionTests: XCTestCase {
         print("devset (\(s.n) articles): typed entity F1 \(s.entities), unlabeled relation F1 \(s.relations)")
         XCTAssertGreaterThanOrEqual(s.entities, 0.80)
         XCTAssertGreaterThanOrEqual(s.relations, 0.60)
+    }
+
+    func testHandWrittenArticleSets() throws {
+        for set in ["a", "b"] {
+            let dir = Paths.articles.appendingPathComponent(set)
+            let s = try score(texts: dir.appendingPathComponent("texts"), gold: dir.appendingPathComponent("gold"))
+            print("articles/\(set) (\(s.n) articles): typed entity F1 \(s.entities), unlabeled relation F1 \(s.relations)")
+            XCTAssertGreaterThanOrEqual(s.entities, 0.75, set)
+            XCTAssertGreaterThanOrEqual(s.relations, 0.55, set)
+        }
     }
 
     func testHeldOutArticlesGeneralise() throws {
