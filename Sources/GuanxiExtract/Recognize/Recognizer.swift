@@ -107,6 +107,7 @@ struct Recognizer: Sendable {
         case (.organization, .organization), (.organization, .company):
             return false
         case (.policy, .organization): return inner.issuerOfTitle
+        case (.policy, .policy): return Lexicon.listEndings.longest(endingAt: inner.name.unicodeScalars.count, in: Array(inner.name.unicodeScalars)) > 0
         case (.official, _): return false
         default: return false
         }
@@ -125,6 +126,8 @@ struct Recognizer: Sendable {
             guard n > 0, rest.count - n >= 2, s[rest.lowerBound] != "(", s[rest.lowerBound] != "（" else { return c }
             let stem = Array(s[rest.lowerBound..<(rest.upperBound - n)])
             if coveredByGenericWords(stem) || Lexicon.genericStems.contains(String(String.UnicodeScalarView(stem))) { return c }
+            // `…自由贸易试验区大连片区`: a place and a section word name a part of the zone, not a zone of its own.
+            if gazetteer.words.longest(startingAt: 0, in: stem) == stem.count { return c }
             var split = c
             split.range = rest
             split.name = s.string(rest)

@@ -11,7 +11,7 @@ extension Recognizer {
         "干部", "本部", "总部", "中部", "西部", "东部", "南部", "北部", "头部", "底部", "腹部", "俱乐部", "各部", "基部",
         "大厅", "餐厅", "展厅", "客厅", "门厅", "部署", "签署", "市中心", "核心", "重心", "中心城区", "一部", "全署",
         "高校", "项目部", "指挥部", "分部", "旗舰店", "东北部", "西北部", "东南部", "西南部", "南北部", "沿海地区", "行政中心", "会展中心", "体育中心", "会议中心", "市民中心",
-        "活动中心", "购物中心", "文化中心", "零部", "部件",
+        "活动中心", "购物中心", "文化中心", "零部", "部件", "控股子公司", "全资子公司", "子公司", "分公司",
     ]
 
     /// Nouns that close a description before a name (`中国百强企业正威国际集团`).
@@ -117,7 +117,8 @@ extension Recognizer {
             if !stemSoFar.isEmpty || n >= 2, Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
             if "年月日".unicodeScalars.contains(s[j - 1]), j - 2 >= region.lowerBound, TextDates.digit(s[j - 2]) != nil { break }
             if !stemSoFar.isEmpty, Recognizer.descriptorNouns.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
-            if type == .project, !stemSoFar.isEmpty, Lexicon.suffixes.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 {
+            if type == .project, !stemSoFar.isEmpty, Lexicon.suffixes.longest(endingAt: j, in: s, lower: region.lowerBound) > 0,
+               !isFalseSuffix(s, end: j, region: region) {
                 break
             }
             let c = s[j - 1]
@@ -128,6 +129,9 @@ extension Recognizer {
                 if k >= region.lowerBound, s[k] == "(" || s[k] == "（", k < j - 2 { j = k; continue }
                 break
             }
+            // `年产3GW N型TOPCon…`: a space between Latin letters or digits stays inside a name.
+            if c == " ", j - 2 >= region.lowerBound, s[j - 2].isASCII, s[j - 2].properties.isAlphabetic || TextDates.digit(s[j - 2]) != nil,
+               j < s.count, s[j].isASCII { j -= 1; continue }
             if !Recognizer.isNameChar(c) || Lexicon.hardStops.contains(c) { break }
             if Lexicon.weakStops.contains(c) { weak.append(j) }
             j -= 1
@@ -140,7 +144,7 @@ extension Recognizer {
                 || (Lexicon.levelPrefix[s[start]] != nil && start + 1 < w - 1)
             // Coordination of two names (`商务厅和省工信厅`) splits; a short word before the
             // conjunction inside one name (`中和陶瓷`, `粮食和物资储备局`) does not.
-            if leftIsName || (!placeOpens && (w - 1 - start > 3 || w - 1 - start < 2)) { start = w }
+            if leftIsName || (!placeOpens && (w - 1 - start < 2 || (w - 1 - start > 3 && type != .project))) { start = w }
         }
         // Leading digits and quantities are not part of a name (`12个园区`), except a project's capacity.
         while start < suffixStart, type != .project, TextDates.digit(s[start]) != nil { start += 1 }
@@ -175,7 +179,7 @@ extension Recognizer {
         if suffix == "中心", stem.unicodeScalars.count < 3 { return nil }
         var end = e
         // `川渝合作示范区(广安片区)`, `贺巴高速公路(昭平至蒙山段)`: a bracketed section is part of the name.
-        if end < region.upperBound, s[end] == "(" || s[end] == "（" {
+        if type == .park || type == .project, end < region.upperBound, s[end] == "(" || s[end] == "（" {
             var k = end + 1
             while k < region.upperBound, k - end < 14, s[k] != ")", s[k] != "）" { k += 1 }
             if k < region.upperBound, k - end >= 3, s[k - 1] == "区" || s[k - 1] == "段" || s[k - 1] == "期" { end = k + 1 }

@@ -28,7 +28,7 @@ enum RelationSchema {
 
 extension Relator {
     mutating func relateOrganizations(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], topic: inout Int?,
-                                      recent: [EntityType: Int], policyTopic: Int? = nil) {
+                                      recent: [EntityType: Int], policyTopic: Int? = nil, selectContext: Bool = false) {
         func triggers(_ w: WordSet) -> [Range<Int>] { find(w, in: r).filter { !insideMention($0.lowerBound, ms) } }
         func of(_ types: Set<EntityType>) -> [ResolvedMention] { ms.filter { types.contains(type($0)) && !$0.candidate.nested } }
         let actors = of([.organization, .park, .place, .company])
@@ -98,10 +98,11 @@ extension Relator {
 
         // selected_into: zones or companies 入选 a list (named here or just before); a sentence
         // opening with 其中 lists the members of the one before.
-        let opensWithAmong = s.has("其中", at: r.lowerBound)
+        let opensWithAmong = s.has("其中", at: r.lowerBound) || (selectContext && isListItem(r))
         if !triggers(Relator.select).isEmpty || (opensWithAmong && recentList(recent) != nil) {
             let lists = ms.filter { type($0) == .policy }
-            let target = lists.first?.entity ?? recentList(recent)
+            let target = lists.last(where: { Lexicon.listEndings.longest(endingAt: entities[$0.entity].name.unicodeScalars.count, in: Array(entities[$0.entity].name.unicodeScalars)) > 0 })?.entity
+                ?? lists.first?.entity ?? recentList(recent)
             if let target {
                 for m in ms where [.park, .company].contains(type(m)) && !m.candidate.nested && !isBefore(m, lists, issuersOnly: true) {
                     add(m.entity, .selectedInto, target, r, a)
@@ -243,6 +244,17 @@ extension Relator {
                 add(outer.entity, .locatedIn, m.entity, r, a)
             }
         }
+    }
+
+    /// A numbered line: `1. `, `2、`, `一、`, `（三）`.
+    func isListItem(_ r: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        let open = i < r.upperBound && (s[i] == "(" || s[i] == "（")
+        if open { i += 1 }
+        let digits = i
+        while i < r.upperBound, TextDates.digit(s[i]) != nil || "一二三四五六七八九十".unicodeScalars.contains(s[i]) { i += 1 }
+        guard i > digits, i < r.upperBound else { return false }
+        return open ? (s[i] == ")" || s[i] == "）") : [".", "、", "．", ")"].contains(s[i])
     }
 
     /// The last list-type policy named so far in the article.

@@ -68,11 +68,14 @@ struct Relator {
             var topic: Int?
             var host: Int?
             var policyTopic: Int?
+            var selectContext = false
             var recent: [EntityType: Int] = [:]
             let regions = (article.titleRanges + article.sentences.map(\.range)).sorted { $0.lowerBound < $1.lowerBound }
             for sentence in regions {
                 let inS = ms.filter { sentence.contains($0.range.lowerBound) }
-                relateSentence(sentence, a, inS, focus: &focusOfficial, topic: &topic, recent: recent, policyTopic: policyTopic)
+                relateSentence(sentence, a, inS, focus: &focusOfficial, topic: &topic, recent: recent, policyTopic: policyTopic,
+                               selectContext: selectContext)
+                if !find(Relator.select, in: sentence).isEmpty { selectContext = true }
                 // A sentence opening with a policy (`《方案》还…`) makes it the subject of the next one.
                 policyTopic = inS.first.flatMap { m in type(m) == .policy && m.range.lowerBound - sentence.lowerBound <= 1 ? m.entity : nil }
                 hostedItems(sentence, a, inS, host: &host)
@@ -83,7 +86,7 @@ struct Relator {
     }
 
     mutating func relateSentence(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], focus: inout Int?, topic: inout Int?,
-                                 recent: [EntityType: Int], policyTopic: Int? = nil) {
+                                 recent: [EntityType: Int], policyTopic: Int? = nil, selectContext: Bool = false) {
         func triggers(_ w: WordSet) -> [Range<Int>] { find(w, in: r).filter { !insideMention($0.lowerBound, ms) } }
         let officials = ms.filter { type($0) == .official }
 
@@ -178,7 +181,7 @@ struct Relator {
             }
         }
 
-        relateOrganizations(r, a, ms, topic: &topic, recent: recent, policyTopic: policyTopic)
+        relateOrganizations(r, a, ms, topic: &topic, recent: recent, policyTopic: policyTopic, selectContext: selectContext)
     }
 
     /// `广安经济技术开发区吸引了一大批项目落地。…的气盐综合利用项目；…`, `北京亦庄已聚集中芯国际、晶门科技`:
