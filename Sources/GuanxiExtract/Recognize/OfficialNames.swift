@@ -33,6 +33,7 @@ extension Recognizer {
     func unlistedName(_ s: [Unicode.Scalar], at i: Int, limit: Int) -> Int {
         for len in 2...4 where i + len < limit {
             guard s[i..<(i + len)].allSatisfy({ ChineseConverter.isHan($0) && !Lexicon.notInGivenName.contains($0) }) else { return 0 }
+            if "司部局处组院所会队".unicodeScalars.contains(s[i + len - 1]) { continue }
             let next = s[i + len]
             if next == "、" || next == "，" || next == "," { return len }
             if Lexicon.afterName.longest(startingAt: i + len, in: s, limit: limit) >= 2 { return len }

@@ -59,13 +59,19 @@ extension Recognizer {
             let after = j + 1
             var tail = Lexicon.policySuffixes.longest(startingAt: after, in: s, limit: region.upperBound)
             // `“十百千”企业培育计划`: a few words may stand between the quote and the policy word.
-            if tail == 0 {
+            if tail == 0, !content.contains("、") {
                 var k = after
-                while k < region.upperBound, k - after < 7, ChineseConverter.isHan(s[k]), !Lexicon.hardStops.contains(s[k]),
-                      !content.contains("、"), Lexicon.boundaryWords.longest(startingAt: k, in: s, limit: region.upperBound) == 0 {
+                while k < region.upperBound, k - after < 7, ChineseConverter.isHan(s[k]), !Lexicon.hardStops.contains(s[k]) {
+                    let n = Lexicon.policySuffixes.longest(startingAt: k, in: s, limit: region.upperBound)
+                    if n >= 2, k > after {
+                        let e = k + n
+                        if e >= region.upperBound || !ChineseConverter.isHan(s[e]) || Lexicon.afterName.longest(startingAt: e, in: s, limit: region.upperBound) > 0 || s[e] == "的" {
+                            tail = e - after
+                        }
+                        break
+                    }
+                    if Lexicon.boundaryWords.longest(startingAt: k, in: s, limit: region.upperBound) > 0 { break }
                     k += 1
-                    let n = Lexicon.policySuffixes.longest(endingAt: k, in: s, lower: after)
-                    if n >= 2, k - after > n, k >= region.upperBound || !ChineseConverter.isHan(s[k]) || Lexicon.afterName.longest(startingAt: k, in: s, limit: region.upperBound) > 0 || s[k] == "的" { tail = k - after }
                 }
             }
             // `制造业数字化转型“快进”行动`: a descriptive head before the quote belongs to the name.
@@ -93,7 +99,7 @@ extension Recognizer {
                 // `“三企入桂”工作`-style generic words stay outside the name.
                 out.append(Candidate(range: open..<(after + tail), type: .policy, name: s.string(open..<(after + tail)), priority: 3))
                 _ = word
-            } else if Lexicon.policyEndings.longest(endingAt: j, in: s, lower: i + 1) > 0, inner.count >= 3, inner.count <= 10, plain {
+            } else if Lexicon.policyEndings.longest(endingAt: j, in: s, lower: i + 1) > 0, inner.count >= 3, inner.count <= 14, plain {
                 out.append(Candidate(range: open..<(j + 1), type: .policy, name: s.string(open..<(j + 1)), priority: 3))
             } else if Lexicon.policyVerbs.longest(endingAt: i, in: s, lower: region.lowerBound) > 0,
                       s.has("工作", at: after) || s.has("活动", at: after) {
@@ -102,6 +108,11 @@ extension Recognizer {
             i = j + 1
         }
         return out
+    }
+
+    /// Whether a stem counts things (`20个应用场景`): a number followed by a measure word.
+    func hasCount(_ st: [Unicode.Scalar]) -> Bool {
+        st.indices.dropLast().contains { k in TextDates.digit(st[k]) != nil && "个家项".unicodeScalars.contains(st[k + 1]) }
     }
 
     /// Named lists: `第二批省级消费品特色园区名单`.
@@ -119,7 +130,8 @@ extension Recognizer {
                 j -= 1
             }
             let stem = s.string(j..<(e - n))
-            guard stem.unicodeScalars.count >= 4, !stem.hasPrefix("项目"), !Lexicon.genericStems.contains(stem) else { continue }
+            guard stem.unicodeScalars.count >= 4, !stem.hasPrefix("项目"), !Lexicon.genericStems.contains(stem),
+                  !hasCount(Array(stem.unicodeScalars)) else { continue }
             out.append(Candidate(range: j..<e, type: .policy, name: s.string(j..<e), priority: 2))
         }
         return out

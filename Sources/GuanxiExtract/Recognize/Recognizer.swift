@@ -127,7 +127,7 @@ struct Recognizer: Sendable {
             let stem = Array(s[rest.lowerBound..<(rest.upperBound - n)])
             if coveredByGenericWords(stem) || Lexicon.genericStems.contains(String(String.UnicodeScalarView(stem))) { return c }
             // `…自由贸易试验区大连片区`: a place and a section word name a part of the zone, not a zone of its own.
-            if gazetteer.words.longest(startingAt: 0, in: stem) == stem.count { return c }
+            if gazetteer.words.longest(startingAt: 0, in: stem) == stem.count, s.string((rest.upperBound - n)..<rest.upperBound).hasSuffix("片区") { return c }
             var split = c
             split.range = rest
             split.name = s.string(rest)

@@ -15,7 +15,7 @@ extension Recognizer {
     ]
 
     /// Nouns that close a description before a name (`中国百强企业正威国际集团`).
-    static let descriptorNouns = WordSet(["企业", "高校", "院校", "单位", "机构", "平台", "龙头", "地区", "街道"])
+    static let descriptorNouns = WordSet(["企业", "高校", "院校", "单位", "机构", "平台", "龙头", "地区", "街道", "公司", "上市公司"])
 
     /// Characters a name may hold besides Han characters.
     @inline(__always)
@@ -155,6 +155,8 @@ extension Recognizer {
             while k < suffixStart, TextDates.digit(s[k]) != nil || s[k] == "." { k += 1 }
             if k > start, k < suffixStart, "个家批项类座条所余多".unicodeScalars.contains(s[k]) { start = k + 1 }
         }
+        // Punctuation-like characters never open a name (`--政府`).
+        while start < suffixStart, "-/.+&•·".unicodeScalars.contains(s[start]) { start += 1 }
         // `经国务院批准`, `中共芜湖经济技术开发区`: a function word or a party prefix before a name.
         if s.has("经", at: start), start + 1 <= suffixStart, !s.has("经济", at: start), !s.has("经开", at: start), !s.has("经贸", at: start), !s.has("经信", at: start) { start += 1 }
         if type == .park, s.has("中共", at: start) { start += 2 }
@@ -175,6 +177,10 @@ extension Recognizer {
             }
         }
         if Lexicon.descriptionWords.contains(where: { stem.contains($0) }) { return nil }
+        // `大陆第三个国家级新区`: an ordinal count describes, it does not name.
+        let st = Array(stem.unicodeScalars)
+        if let k = st.firstIndex(of: "第"), k + 2 < st.count, "一二三四五六七八九十两0123456789".unicodeScalars.contains(st[k + 1]),
+           st[(k + 1)...].contains("个") { return nil }
         // `中心` alone is a weak suffix: `利用中心平台` names nothing.
         if suffix == "中心", stem.unicodeScalars.count < 3 { return nil }
         var end = e
@@ -182,7 +188,8 @@ extension Recognizer {
         if type == .park || type == .project, end < region.upperBound, s[end] == "(" || s[end] == "（" {
             var k = end + 1
             while k < region.upperBound, k - end < 14, s[k] != ")", s[k] != "）" { k += 1 }
-            if k < region.upperBound, k - end >= 3, s[k - 1] == "区" || s[k - 1] == "段" || s[k - 1] == "期" { end = k + 1 }
+            if k < region.upperBound, k - end >= 3, s[k - 1] == "区" || s[k - 1] == "段" || s[k - 1] == "期",
+               !s.has("以下简称", at: end + 1), !s.has("简称", at: end + 1), !s.has("下称", at: end + 1) { end = k + 1 }
         }
         let name = s.string(start..<end)
         // Type from what the name holds, not only its last word.
