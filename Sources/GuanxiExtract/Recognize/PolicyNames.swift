@@ -83,7 +83,8 @@ extension Recognizer {
                       Lexicon.boundaryWords.longest(endingAt: k, in: s, lower: region.lowerBound) == 0,
                       Lexicon.policyVerbs.longest(endingAt: k, in: s, lower: region.lowerBound) == 0 { k -= 1 }
                 let head = Array(s[k..<i])
-                if head.count >= 4 {
+                let afterCount = k > region.lowerBound && TextDates.digit(s[k - 1]) != nil
+                if head.count >= 4, !afterCount {
                     let namesSomething = head.indices.contains { Lexicon.suffixes.longest(endingAt: $0 + 1, in: head) > 0 }
                         || head.indices.contains { gazetteer.words.longest(startingAt: $0, in: head) > 0 }
                     if !namesSomething || isList { open = k }

@@ -101,8 +101,13 @@ struct Recognizer: Sendable {
     func nestedAllowed(outer: Candidate, inner: Candidate) -> Bool {
         if inner.reference || outer.reference { return false }
         switch (outer.type, inner.type) {
-        case (.project, .company), (.project, .park), (.project, .organization): return true
-        case (.park, .park): return inner.range.lowerBound == outer.range.lowerBound && outer.range.upperBound - inner.range.upperBound >= 3
+        case (.project, .company), (.project, .organization): return true
+        case (.park, .park):
+            // A zone inside a zone's name is a zone of its own when a place opens it (`怀仁经济技术开发区…特色园区`).
+            return inner.range.lowerBound == outer.range.lowerBound && outer.range.upperBound - inner.range.upperBound >= 3
+                && gazetteer.words.longest(startingAt: 0, in: Array(inner.name.unicodeScalars)) > 0
+        case (.project, .park):
+            return inner.range.lowerBound == outer.range.lowerBound && outer.range.upperBound - inner.range.upperBound > 2
         case (.organization, .park), (.park, .organization): return inner.range.lowerBound == outer.range.lowerBound
         case (.organization, .organization), (.organization, .company):
             return false

@@ -23,7 +23,7 @@ extension Recognizer {
         if ChineseConverter.isHan(c) { return true }
         let v = c.value
         if (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) { return true }
-        return c == "·" || c == "-" || c == "/" || c == "+" || c == "&" || c == "." || c == "•"
+        return c == "·" || c == "-" || c == "/" || c == "." || c == "•"
     }
 
     func suffixNames(_ s: [Unicode.Scalar], _ region: Range<Int>, blocked: [Bool]) -> [Candidate] {
@@ -158,6 +158,7 @@ extension Recognizer {
         // Punctuation-like characters never open a name (`--政府`).
         while start < suffixStart, "-/.+&•·".unicodeScalars.contains(s[start]) { start += 1 }
         // `经国务院批准`, `中共芜湖经济技术开发区`: a function word or a party prefix before a name.
+        if s.has("据", at: start), start + 1 < suffixStart, gazetteer.words.longest(startingAt: start + 1, in: s, limit: suffixStart) > 0 { start += 1 }
         if s.has("经", at: start), start + 1 <= suffixStart, !s.has("经济", at: start), !s.has("经开", at: start), !s.has("经贸", at: start), !s.has("经信", at: start) { start += 1 }
         if type == .park, s.has("中共", at: start) { start += 2 }
         let stem = s.string(start..<suffixStart)
@@ -167,14 +168,7 @@ extension Recognizer {
         // A zone's party or administrative committee named with the bare zone word is the zone itself.
         if type == .organization, ["党工委", "工委", "管委会", "管理委员会", "党委"].contains(suffix) {
             if ["开发区", "经开区", "高新区", "园区", "综保区"].contains(stem) { return nil }
-            // `芜湖经济技术开发区管委会` is the zone's administration: the zone stands for it.
-            let st = Array(stem.unicodeScalars)
-            let k = Lexicon.suffixes.longest(endingAt: st.count, in: st)
-            if k > 0, Lexicon.suffixType[String(String.UnicodeScalarView(st[(st.count - k)...]))] == .park, st.count > k {
-                var zoneType = EntityType.park
-                return nameEnding(s, region, end: suffixStart, suffixLength: k, type: &zoneType,
-                                  suffix: String(String.UnicodeScalarView(st[(st.count - k)...])), blocked: blocked)
-            }
+
         }
         if Lexicon.descriptionWords.contains(where: { stem.contains($0) }) { return nil }
         // `大陆第三个国家级新区`: an ordinal count describes, it does not name.
@@ -231,8 +225,8 @@ extension Recognizer {
             if rest.unicodeScalars.count < 2 { return true }
         }
         if scalars.count == 1, type != .organization, type != .place { return true }
-        // Categories: 化工类园区, 制造业类项目.
-        if (type == .park || type == .project), scalars.last == "类" { return true }
+        // Categories and kinds: 化工类园区, 服务型园区.
+        if (type == .park || type == .project), scalars.last == "类" || scalars.last == "型" { return true }
         // A stem made only of words for an industry or a kind names no particular zone or body.
         if type == .park || type == .organization || type == .project, coveredByGenericWords(scalars) { return true }
         // 贵州省开发区: a province's zones in general.

@@ -54,14 +54,22 @@ struct Resolver {
                                       priority: 1, placeCode: place.code)
                     }
                 }
-                // `数字电视产业园项目`: a zone's name with 项目 is the zone.
+                // `数字电视产业园项目`: a project named after its zone is also called by the zone's name.
                 if c.type == .project, c.name.hasSuffix("项目") {
                     let stem = Array(c.name.unicodeScalars.dropLast(2))
                     let n = Lexicon.suffixes.longest(endingAt: stem.count, in: stem)
                     if n > 0, Lexicon.suffixType[String(String.UnicodeScalarView(stem[(stem.count - n)...]))] == .park {
-                        c.type = .park
-                        c.aliases.append(c.name)
-                        c.name = String(String.UnicodeScalarView(stem))
+                        c.aliases.append(String(String.UnicodeScalarView(stem)))
+                    }
+                }
+                // A zone's committee inside a post stands for the zone (`…开发区管委会主任`).
+                if c.type == .organization, posts.contains(where: { $0.contains(c.range.lowerBound) }),
+                   let suffix = ["党工委", "工委", "管委会", "管理委员会", "党委"].first(where: { c.name.hasSuffix($0) }) {
+                    let stem = Array(c.name.unicodeScalars.dropLast(suffix.unicodeScalars.count))
+                    let n = Lexicon.suffixes.longest(endingAt: stem.count, in: stem)
+                    if n > 0, stem.count > n, Lexicon.suffixType[String(String.UnicodeScalarView(stem[(stem.count - n)...]))] == .park {
+                        c = Candidate(range: c.range.lowerBound..<(c.range.lowerBound + stem.count), type: .park,
+                                      name: String(String.UnicodeScalarView(stem)), priority: 2)
                     }
                 }
                 // A company named right before its project: the project is also called by both.
@@ -75,6 +83,15 @@ struct Resolver {
                     c = place
                 }
                 let names = forms(of: c, s, context: context)
+                // `数字电视产业园项目` when the article names 数字电视产业园: the zone itself.
+                let known = keys
+                if c.type == .project, let zone = names.aliases.lazy.compactMap({ known["park|" + NameKey.of($0)] }).first {
+                    entities[zone].aliases.insert(names.canonical)
+                    entities[zone].mentions.append(c.range)
+                    var asZone = c; asZone.type = .park
+                    mentions.append(ResolvedMention(entity: zone, range: c.range, article: a, candidate: asZone))
+                    continue
+                }
                 let id = add(type: c.type, canonical: names.canonical, aliases: names.aliases, code: c.placeCode)
                 entities[id].mentions.append(c.range)
                 if let post = c.post, c.type == .official {
