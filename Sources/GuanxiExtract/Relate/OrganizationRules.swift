@@ -266,13 +266,18 @@ extension Relator {
 
     func isBefore(_ m: ResolvedMention, _ lists: [ResolvedMention], issuersOnly: Bool) -> Bool { false }
 
+    /// The text between two mentions, or nil when they overlap (a name nested in another).
+    func text(between a: Range<Int>, and b: Range<Int>) -> String? {
+        a.upperBound <= b.lowerBound ? s.string(a.upperBound..<b.lowerBound) : nil
+    }
+
     /// The members of the coordination that starts with the first mention: `A、B和C等`.
     func coordinatedFrom(_ ms: [ResolvedMention]) -> [ResolvedMention] {
         let sorted = ms.sorted { $0.range.lowerBound < $1.range.lowerBound }
         guard var last = sorted.first else { return [] }
         var group = [last]
         for m in sorted.dropFirst() {
-            let gap = s.string(last.range.upperBound..<m.range.lowerBound)
+            guard let gap = text(between: last.range, and: m.range) else { continue }
             if gap.isEmpty || ["、", "和", "与", "及", "以及"].contains(gap) { group.append(m); last = m } else { break }
         }
         return group
@@ -284,7 +289,7 @@ extension Relator {
         guard var last = sorted.last else { return [] }
         var group = [last]
         for m in sorted.dropLast().reversed() {
-            let gap = s.string(m.range.upperBound..<last.range.lowerBound)
+            guard let gap = text(between: m.range, and: last.range) else { continue }
             if gap.isEmpty || ["、", "和", "与", "及", ",", "，", "以及", "、省"].contains(gap) { group.insert(m, at: 0); last = m } else { break }
         }
         _ = p
