@@ -49,6 +49,7 @@ let package = Package(
         .testTarget(name: "GuanxiExtractTests", dependencies: ["GuanxiExtract", "GuanxiGraph", "GuanxiText"]),
         .testTarget(name: "GuanxiRenderTests", dependencies: ["GuanxiRender", "GuanxiGraph"]),
         .testTarget(name: "GuanxiCLITests", dependencies: ["GuanxiGraph"]),
+        .testTarget(name: "GuanxiRobustnessTests", dependencies: ["GuanxiGraph", "GuanxiText", "GuanxiExtract"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,7 +16,7 @@ struct SplitMix64 {
     /// Skewed towards 0 (a few entities are named often, most rarely): index of a pool of `n`.
     mutating func skewed(_ n: Int) -> Int {
         let u = Double(next() >> 11) / Double(1 << 53)
-        return min(n - 1, Int(Double(n) * u * u * u))
+        return min(n - 1, Int(Double(n) * u * u * u.squareRoot()))
     }
     mutating func pick<T>(_ a: [T]) -> T { a[below(a.count)] }
     mutating func chance(_ p: Double) -> Bool { Double(next() >> 11) / Double(1 << 53) < p }
@@ -86,7 +86,7 @@ struct CorpusGenerator {
     }
 
     // Pools: an index gives a name. Sizes are chosen so 100 MB gives >100k nodes, >1M edges.
-    static let officialPool = 60_000, companyPool = 60_000, parkPool = 12_000, policyPool = 8_000, projectPool = 30_000
+    static let officialPool = 80_000, companyPool = 90_000, parkPool = 12_000, policyPool = 8_000, projectPool = 30_000
 
     func official(_ i: Int) -> String {
         let s = CorpusGenerator.surnames, g = CorpusGenerator.given
@@ -137,7 +137,7 @@ struct CorpusGenerator {
         case 5: return "\(com)与\(com2)、\(com3)签署战略合作协议，共同推进\(ind)领域技术攻关。"
         case 6: return "\(com2)是\(com)的全资子公司，落户\(prk)。"
         case 7: return "\(com)投资\(2 + r.below(80))亿元建设\(prj)，预计明年投产。"
-        case 8: return "\(city.dropLast())市副市长\(off2)、\(county)县委书记\(off)陪同调研。"
+        case 8: return "\(city.dropLast())市副市长\(off2)、\(county)委书记\(off)陪同调研。"
         case 9: return "\(prk)入选第\(["一", "二", "三"][r.below(3)])批省级\(ind)特色园区名单。"
         case 10: return "\(agency(&r))牵头实施《\(pol)》，支持\(com)等企业加快技术改造。"
         case 11: return "\(com)与\(r.pick(P.brandA))\(r.pick(P.brandB))大学合作共建\(ind)研究院。"

@@ -4,27 +4,54 @@ struct WordSet: Sendable {
     private var byFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
     private var byLast: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
     private(set) var words: Set<String> = []
-    /// One bit per scalar value (mod 65536) that starts / ends some word: most positions of a
-    /// text start no word, and a bit test is far cheaper than hashing the scalar into the
-    /// dictionaries (the profile of a build showed the dictionary look-ups of these sets).
-    private var firstBits = [UInt64](repeating: 0, count: 1024)
-    private var lastBits = [UInt64](repeating: 0, count: 1024)
+    /// One bit per scalar value (modulo the table's size, which grows with the set: small sets
+    /// are built per sentence) that starts / ends some word: most positions of a text start no
+    /// word, and a bit test is far cheaper than hashing the scalar into the dictionaries (the
+    /// profile of a build showed the dictionary look-ups of these sets).
+    private var firstBits: [UInt64]
+    private var lastBits: [UInt64]
+    private let mask: UInt32
 
     @inline(__always)
-    private static func test(_ bits: [UInt64], _ c: Unicode.Scalar) -> Bool {
-        let v = Int(c.value & 0xFFFF)
+    private func test(_ bits: [UInt64], _ c: Unicode.Scalar) -> Bool {
+        let v = Int(c.value & mask)
         return bits[v >> 6] & (1 << UInt64(v & 63)) != 0
     }
 
+    @inline(__always)
+    private mutating func mark(_ f: Unicode.Scalar, _ l: Unicode.Scalar) {
+        let a = Int(f.value & mask), b = Int(l.value & mask)
+        firstBits[a >> 6] |= 1 << UInt64(a & 63)
+        lastBits[b >> 6] |= 1 << UInt64(b & 63)
+    }
+
     init(_ list: [String]) {
-        for w in list { insert(w) }
+        var size = 256
+        while size < list.count * 16 && size < 65536 { size <<= 1 }
+        mask = UInt32(size - 1)
+        firstBits = [UInt64](repeating: 0, count: size / 64)
+        lastBits = [UInt64](repeating: 0, count: size / 64)
+        for w in list {
+            let s = Array(w.unicodeScalars)
+            guard let f = s.first, let l = s.last, words.insert(w).inserted else { continue }
+            mark(f, l)
+            byFirst[f, default: []].append(s)
+            byLast[l, default: []].append(s)
+        }
+        // Longest first, as `insert` keeps them (a stable sort: equal lengths keep list order).
+        for k in byFirst.keys { byFirst[k] = byFirst[k].map(WordSet.longestFirst) }
+        for k in byLast.keys { byLast[k] = byLast[k].map(WordSet.longestFirst) }
+    }
+
+    /// Sorted by length, longest first, equal lengths in their order.
+    static func longestFirst(_ words: [[Unicode.Scalar]]) -> [[Unicode.Scalar]] {
+        words.enumerated().sorted { $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset }.map(\.element)
     }
 
     mutating func insert(_ w: String) {
         let s = Array(w.unicodeScalars)
         guard let f = s.first, let l = s.last, words.insert(w).inserted else { return }
-        firstBits[Int(f.value & 0xFFFF) >> 6] |= 1 << UInt64(f.value & 63)
-        lastBits[Int(l.value & 0xFFFF) >> 6] |= 1 << UInt64(l.value & 63)
+        mark(f, l)
         byFirst[f, default: []].append(s)
         byFirst[f]?.sort { $0.count > $1.count }
         byLast[l, default: []].append(s)
@@ -36,7 +63,7 @@ struct WordSet: Sendable {
     /// Length of the longest word starting at `i` (0 when none), not reading past `limit`.
     func longest(startingAt i: Int, in s: [Unicode.Scalar], limit: Int? = nil) -> Int {
         let hi = limit ?? s.count
-        guard i >= 0, i < hi, WordSet.test(firstBits, s[i]), let cands = byFirst[s[i]] else { return 0 }
+        guard i >= 0, i < hi, test(firstBits, s[i]), let cands = byFirst[s[i]] else { return 0 }
         for w in cands where i + w.count <= hi {
             var ok = true
             for k in 1..<w.count where s[i + k] != w[k] { ok = false; break }
@@ -47,7 +74,7 @@ struct WordSet: Sendable {
 
     /// Length of the longest word ending just before `end` (0 when none), not reading below `lower`.
     func longest(endingAt end: Int, in s: [Unicode.Scalar], lower: Int = 0) -> Int {
-        guard end - 1 >= lower, end <= s.count, WordSet.test(lastBits, s[end - 1]), let cands = byLast[s[end - 1]] else { return 0 }
+        guard end - 1 >= lower, end <= s.count, test(lastBits, s[end - 1]), let cands = byLast[s[end - 1]] else { return 0 }
         for w in cands where end - w.count >= lower {
             var ok = true
             let start = end - w.count
@@ -59,7 +86,7 @@ struct WordSet: Sendable {
 
     /// All lengths of words ending just before `end`, longest first.
     func all(endingAt end: Int, in s: [Unicode.Scalar], lower: Int = 0) -> [Int] {
-        guard end - 1 >= lower, end <= s.count, WordSet.test(lastBits, s[end - 1]), let cands = byLast[s[end - 1]] else { return [] }
+        guard end - 1 >= lower, end <= s.count, test(lastBits, s[end - 1]), let cands = byLast[s[end - 1]] else { return [] }
         var out: [Int] = []
         for w in cands where end - w.count >= lower {
             let start = end - w.count

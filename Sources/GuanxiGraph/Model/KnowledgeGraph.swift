@@ -14,7 +14,11 @@ public struct KnowledgeGraph: Sendable {
     private var inLists: [[Int]] = []
     private var idIndex: [String: Int] = [:]
     private var nameIndex: [String: [Int]] = [:]
+    /// Edge key → slot, for merging the same fact stated twice. A graph loaded from a file builds
+    /// it on its first change only (reading never needs it), so a load stays fast.
     private var edgeIndex: [EdgeKey: Int] = [:]
+    private var edgeIndexBuilt = true
+    private var liveEdges = 0
     private var hashIndex: [String: String] = [:]
 
     public init() {}
@@ -24,7 +28,7 @@ public struct KnowledgeGraph: Sendable {
     /// Number of live nodes.
     public var nodeCount: Int { idIndex.count }
     /// Number of live edges.
-    public var edgeCount: Int { edgeIndex.count }
+    public var edgeCount: Int { liveEdges }
 
     /// Live nodes in id order.
     public var entities: [Entity] { slots.compactMap { $0 }.sorted { $0.id < $1.id } }
@@ -52,7 +56,12 @@ public struct KnowledgeGraph: Sendable {
     public func degree(of index: Int) -> Int { outEdges(of: index).count + inEdges(of: index).count }
 
     /// The edge with this key.
-    public func relation(_ key: EdgeKey) -> Relation? { edgeIndex[key].flatMap { relations[$0] } }
+    public func relation(_ key: EdgeKey) -> Relation? {
+        if edgeIndexBuilt { return edgeIndex[key].flatMap { relations[$0] } }
+        guard let s = idIndex[key.source] else { return nil }
+        for e in outLists[s] { if let r = relations[e], r.type == key.type, r.target == key.target { return r } }
+        return nil
+    }
 
     /// Nodes named (or aliased) `name`, compared by ``NameKey``; exact canonical names first.
     public func lookup(_ name: String) -> [Entity] {
@@ -118,14 +127,17 @@ public struct KnowledgeGraph: Sendable {
               let sid = slots[s]?.id, let tid = slots[t]?.id else { return false }
         var r = relation
         r.source = sid; r.target = tid
+        ensureEdgeIndex()
         if let existing = edgeIndex[r.key], var old = relations[existing] {
-            old.evidence = Array(Set(old.evidence).union(r.evidence)).sorted()
+            relations[existing] = nil     // keeps `old.evidence` uniquely referenced: merged in place
+            KnowledgeGraph.formSortedUnion(&old.evidence, r.evidence)
             relations[existing] = old
             return true
         }
         let slot = relations.count
         relations.append(r)
         edgeIndex[r.key] = slot
+        liveEdges += 1
         outLists[s].append(slot)
         inLists[t].append(slot)
         return true
@@ -193,6 +205,82 @@ public struct KnowledgeGraph: Sendable {
         return cur
     }
 
+    private mutating func ensureEdgeIndex() {
+        guard !edgeIndexBuilt else { return }
+        edgeIndex.reserveCapacity(liveEdges)
+        for (slot, r) in relations.enumerated() { if let r { edgeIndex[r.key] = slot } }
+        edgeIndexBuilt = true
+    }
+
+    /// The union of two sorted lists, sorted and without duplicates: what
+    /// `Array(Set(a).union(b)).sorted()` gives, in O(a + b) — and O(b) when `b` comes after `a`,
+    /// the usual case when documents are merged in order (a hub entity's mentions would otherwise
+    /// be re-sorted at every document, quadratic over a corpus).
+    static func formSortedUnion<T: Comparable & Hashable>(_ a: inout [T], _ b: [T]) {
+        guard isStrictlySorted(b) else { a = Array(Set(a).union(b)).sorted(); return }
+        if b.isEmpty { return }
+        // `a` was built by this function or by the sorting initialisers: check its ends only
+        // when appending (O(b)); the full merge below checks as it goes.
+        if let last = a.last, let first = b.first, last < first, isStrictlySorted(a, tail: 2) { a.append(contentsOf: b); return }
+        if a.isEmpty { a = b; return }
+        a = sortedUnion(a, b)
+    }
+
+    static func sortedUnion<T: Comparable & Hashable>(_ a: [T], _ b: [T]) -> [T] {
+        if b.isEmpty, isStrictlySorted(a) { return a }
+        guard isStrictlySorted(a), isStrictlySorted(b) else { return Array(Set(a).union(b)).sorted() }
+        if let last = a.last, let first = b.first, last < first { return a + b }
+        var out: [T] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count, j < b.count {
+            if a[i] < b[j] { out.append(a[i]); i += 1 }
+            else if b[j] < a[i] { out.append(b[j]); j += 1 }
+            else if a[i] == b[j] { out.append(a[i]); i += 1; j += 1 }
+            else { return Array(Set(a).union(b)).sorted() }     // equal in order, different values
+        }
+        out.append(contentsOf: a[i...]); out.append(contentsOf: b[j...])
+        return out
+    }
+
+    static func isStrictlySorted<T: Comparable>(_ a: [T], tail: Int? = nil) -> Bool {
+        var k = tail.map { max(1, a.count - $0) } ?? 1
+        while k < a.count { if !(a[k - 1] < a[k]) { return false }; k += 1 }
+        return true
+    }
+
+    /// A graph from stored parts that are already canonical (ids unique, lists sorted, edges
+    /// between known nodes, no edge twice): the fast path of ``GraphStore``. In-lists and the
+    /// name index are rebuilt; the edge-key index waits for the first change.
+    init(loadingDocuments docs: [DocumentRecord], entities: [Entity], nameKeys: [[String]]? = nil,
+         edges: [(source: Int, relation: Relation, target: Int)]) {
+        documents.reserveCapacity(docs.count); hashIndex.reserveCapacity(docs.count)
+        for d in docs { documents[d.id] = d; hashIndex[d.sha256] = d.id }
+        slots = entities
+        idIndex.reserveCapacity(entities.count)
+        nameIndex.reserveCapacity(entities.count * 2)
+        for (slot, e) in entities.enumerated() {
+            idIndex[e.id] = slot
+            if let keys = nameKeys?[slot] {
+                for key in keys where !key.isEmpty {
+                    if !(nameIndex[key]?.contains(slot) ?? false) { nameIndex[key, default: []].append(slot) }
+                }
+            } else {
+                for name in e.allNames { indexName(name, slot: slot) }
+            }
+        }
+        outLists = Array(repeating: [], count: entities.count)
+        inLists = Array(repeating: [], count: entities.count)
+        relations.reserveCapacity(edges.count)
+        for (slot, e) in edges.enumerated() {
+            relations.append(e.relation)
+            outLists[e.source].append(slot)
+            inLists[e.target].append(slot)
+        }
+        liveEdges = edges.count
+        edgeIndexBuilt = false
+    }
+
     private mutating func indexName(_ name: String, slot: Int) {
         let key = NameKey.of(name)
         guard !key.isEmpty else { return }
@@ -201,6 +289,7 @@ public struct KnowledgeGraph: Sendable {
 
     private mutating func absorb(_ entity: Entity, into slot: Int) {
         guard var e = slots[slot] else { return }
+        slots[slot] = nil     // `e` is now the only reference: its arrays grow in place
         let newNames = Set(entity.allNames).subtracting(e.allNames)
         // The canonical name is the fullest form seen: a longer name that contains the old one wins.
         if entity.name.count > e.name.count, entity.name.contains(e.name) {
@@ -209,7 +298,7 @@ public struct KnowledgeGraph: Sendable {
         }
         e.aliases = Array(Set(e.aliases).union(newNames).subtracting([e.name])).sorted()
         e.posts = Array(Set(e.posts).union(entity.posts)).sorted()
-        e.mentions = Array(Set(e.mentions).union(entity.mentions)).sorted()
+        KnowledgeGraph.formSortedUnion(&e.mentions, entity.mentions)
         slots[slot] = e
         for name in newNames { indexName(name, slot: slot) }
     }
@@ -220,10 +309,12 @@ public struct KnowledgeGraph: Sendable {
         guard let winnerID = slots[w]?.id else { return }
         // Detach the loser's edges, then re-add them on the winner.
         let moving = (outLists[l] + inLists[l]).compactMap { relations[$0] }
+        ensureEdgeIndex()
         for edgeSlot in outLists[l] + inLists[l] {
             guard let r = relations[edgeSlot] else { continue }
             relations[edgeSlot] = nil
             edgeIndex[r.key] = nil
+            liveEdges -= 1
             if let s = idIndex[r.source] { outLists[s].removeAll { $0 == edgeSlot } }
             if let t = idIndex[r.target] { inLists[t].removeAll { $0 == edgeSlot } }
         }

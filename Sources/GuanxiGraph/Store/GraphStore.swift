@@ -34,7 +34,8 @@ public enum GraphStoreError: Error, CustomStringConvertible, Equatable {
 /// Reads and writes graph files. The one place that knows the on-disk form, so the store can
 /// change (a compact or indexed file) without touching the rest.
 ///
-/// The file is JSON: `{"format": "guanxi-graph", "schemaVersion": 1, "documents": […],
+/// The file is JSON (or, for paths ending in `.gxb`, the compact ``BinaryGraphFile`` with the
+/// same content, for graphs of millions of edges): `{"format": "guanxi-graph", "schemaVersion": 1, "documents": […],
 /// "nodes": [{…, "out": [{"type", "target", "evidence"}]}]}` — the nodes with their out-lists
 /// (in-lists are rebuilt on load). Keys and arrays are sorted, so the same graph always gives the
 /// same bytes. Writes go to a temporary file in the same folder, are flushed to disk, then renamed
@@ -88,8 +89,29 @@ public enum GraphStore {
         return data
     }
 
-    /// A graph from its bytes; `path` names the file in errors.
+    /// Whether a path names the compact binary form (`.gxb`) rather than JSON.
+    public static func isBinary(path: String) -> Bool {
+        URL(fileURLWithPath: path).pathExtension.lowercased() == "gxb"
+    }
+
+    /// The graph's bytes in the compact binary form (see ``BinaryGraphFile``).
+    public static func encodeBinary(_ graph: KnowledgeGraph) -> Data {
+        BinaryGraphFile.encode(graph, schemaVersion: schemaVersion)
+    }
+
+    /// A graph from its bytes, JSON or binary (told by the first bytes); `path` names the file in errors.
     public static func decode(_ data: Data, path: String) throws -> KnowledgeGraph {
+        if BinaryGraphFile.isBinary(data) {
+            guard let version = BinaryGraphFile.version(data) else {
+                throw GraphStoreError.corrupt(path: path, detail: "truncated header")
+            }
+            guard version == schemaVersion else {
+                throw GraphStoreError.unsupportedVersion(path: path, found: version, supported: schemaVersion)
+            }
+            do { return try BinaryGraphFile.decode(data) } catch let e as BinaryGraphFile.Malformed {
+                throw GraphStoreError.corrupt(path: path, detail: e.detail)
+            }
+        }
         let decoder = JSONDecoder()
         let header: Header
         do { header = try decoder.decode(Header.self, from: data) } catch {
@@ -127,7 +149,7 @@ public enum GraphStore {
     public static func load(_ path: String) throws -> KnowledgeGraph {
         guard FileManager.default.fileExists(atPath: path) else { throw GraphStoreError.missing(path: path) }
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) } catch {
             throw GraphStoreError.unreadable(path: path, reason: error.localizedDescription)
         }
         return try decode(data, path: path)
@@ -138,9 +160,10 @@ public enum GraphStore {
         FileManager.default.fileExists(atPath: path) ? try load(path) : KnowledgeGraph()
     }
 
-    /// Writes the graph atomically (temporary file in the same folder, fsync, rename).
+    /// Writes the graph atomically (temporary file in the same folder, fsync, rename): binary
+    /// when the path ends in `.gxb`, JSON otherwise.
     public static func save(_ graph: KnowledgeGraph, to path: String) throws {
-        try writeAtomically(try encode(graph), to: path)
+        try writeAtomically(isBinary(path: path) ? encodeBinary(graph) : try encode(graph), to: path)
     }
 
     /// Writes bytes to `path` atomically: the old file or the new one, never a mix.
@@ -176,6 +199,19 @@ public enum GraphStore {
         // Make the rename itself durable.
         let dfd = open(dir, O_RDONLY)
         if dfd >= 0 { fsync(dfd); close(dfd) }
+        removeStaleTemporaries(dir: dir, name: url.lastPathComponent)
+    }
+
+    /// Deletes `.NAME.tmp-PID-…` files that a writer killed mid-write (SIGKILL, power loss) left
+    /// behind: those whose process is gone. A live writer's file is never touched.
+    static func removeStaleTemporaries(dir: String, name: String) {
+        let prefix = ".\(name).tmp-"
+        guard let items = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for item in items where item.hasPrefix(prefix) {
+            let rest = item.dropFirst(prefix.count)
+            guard let pid = rest.split(separator: "-").first.flatMap({ pid_t($0) }), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink("\(dir)/\(item)") }
+        }
     }
 
     /// Runs `body` holding an exclusive advisory lock on `path + ".lock"`, so two builds of the

@@ -112,7 +112,8 @@ public enum HTMLText {
         while let amp = rest.firstIndex(of: "&") {
             out += rest[..<amp]
             let after = rest[rest.index(after: amp)...]
-            if let semi = after.firstIndex(of: ";"), after.distance(from: after.startIndex, to: semi) <= 10 {
+            // Look for the `;` within reach only: a long run of `&` must not rescan the rest each time.
+            if let semi = after.prefix(11).firstIndex(of: ";"), after.distance(from: after.startIndex, to: semi) <= 10 {
                 let name = String(after[..<semi])
                 var decoded: String?
                 if name.hasPrefix("#x") || name.hasPrefix("#X"), let v = UInt32(name.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) {
@@ -154,20 +155,30 @@ public enum MarkdownText {
     /// `![alt](url)` → ``, `[text](url)` → `text`, `**b**`/`__b__`/`*i*`/`` `c` `` → their text, tags dropped.
     static func stripInline(_ line: String) -> String {
         let s = Array(line)
+        // The next `]`, `)` and `>` at or after each position, found once: searching the rest of
+        // the line at every `[` or `<` is quadratic on a long line of them.
+        func nextIndices(_ ch: Character) -> [Int] {
+            var next = [Int](repeating: s.count, count: s.count + 1)
+            var k = s.count - 1
+            while k >= 0 { next[k] = s[k] == ch ? k : next[k + 1]; k -= 1 }
+            return next
+        }
+        let nextBracket = nextIndices("]"), nextParen = nextIndices(")"), nextAngle = nextIndices(">")
+        func index(_ next: [Int], from k: Int) -> Int? { k < next.count && next[k] < s.count ? next[k] : nil }
         var out = ""
         var i = 0
         while i < s.count {
             let c = s[i]
-            if c == "!", i + 1 < s.count, s[i + 1] == "[", let close = s[(i + 2)...].firstIndex(of: "]"),
-               close + 1 < s.count, s[close + 1] == "(", let paren = s[(close + 2)...].firstIndex(of: ")") {
+            if c == "!", i + 1 < s.count, s[i + 1] == "[", let close = index(nextBracket, from: i + 2),
+               close + 1 < s.count, s[close + 1] == "(", let paren = index(nextParen, from: close + 2) {
                 i = paren + 1; continue
             }
-            if c == "[", let close = s[(i + 1)...].firstIndex(of: "]"), close + 1 < s.count, s[close + 1] == "(",
-               let paren = s[(close + 2)...].firstIndex(of: ")") {
+            if c == "[", let close = index(nextBracket, from: i + 1), close + 1 < s.count, s[close + 1] == "(",
+               let paren = index(nextParen, from: close + 2) {
                 out += String(s[(i + 1)..<close]); i = paren + 1; continue
             }
             if c == "*" || c == "`" || (c == "_" && i + 1 < s.count && s[i + 1] == "_") { i += 1; continue }
-            if c == "<", let close = s[(i + 1)...].firstIndex(of: ">"), close - i < 40,
+            if c == "<", let close = index(nextAngle, from: i + 1), close - i < 40,
                s[(i + 1)..<close].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "/" || $0 == " " || $0 == "=" || $0 == "\"" }) {
                 i = close + 1; continue
             }

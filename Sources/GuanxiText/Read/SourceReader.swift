@@ -73,9 +73,22 @@ public enum SourceReader {
 
     /// Reads and decodes the file at `path`.
     public static func read(path: String) throws -> SourceText {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw ReadError.notFound(path: path) }
-        if isDir.boolValue { throw ReadError.unreadable(path: path, reason: "is a folder") }
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            switch errno {
+            case ELOOP: throw ReadError.unreadable(path: path, reason: "symbolic-link loop")
+            case EACCES: throw ReadError.unreadable(path: path, reason: "permission denied")
+            case ENOENT, ENOTDIR:
+                var lst = stat()
+                if lstat(path, &lst) == 0 { throw ReadError.unreadable(path: path, reason: "broken symbolic link") }
+                throw ReadError.notFound(path: path)
+            default: throw ReadError.unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+        }
+        let kind = st.st_mode & S_IFMT
+        if kind == S_IFDIR { throw ReadError.unreadable(path: path, reason: "is a folder") }
+        // A FIFO, socket or device would block or never end: only regular files are documents.
+        guard kind == S_IFREG else { throw ReadError.unreadable(path: path, reason: "not a regular file") }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw ReadError.unreadable(path: path, reason: "permission denied")
         }

@@ -66,10 +66,11 @@ struct BuildCommand: ParsableCommand {
                 // Read every file; skip what the graph holds already.
                 var sources: [(SourceText, String)] = []
                 var known = 0
+                var seen = Set<String>()
                 for file in files {
                     do {
                         let src = try SourceReader.read(path: file)
-                        if graph.containsDocument(sha256: src.sha256) || sources.contains(where: { $0.0.sha256 == src.sha256 }) { known += 1; continue }
+                        if graph.containsDocument(sha256: src.sha256) || !seen.insert(src.sha256).inserted { known += 1; continue }
                         sources.append((src, documentID(file)))
                     } catch let e as ReadError {
                         skipped.append((file, e.description))
@@ -80,14 +81,13 @@ struct BuildCommand: ParsableCommand {
                     throw CLIError(message: "--strict: \(skipped.count) input(s) skipped; nothing was written", code: 2)
                 }
                 let extractor = Extractor(user: user)
-                let fragments = extractAll(sources, extractor: extractor)
-                for fragment in fragments { graph.merge(fragment) }
-                if !fragments.isEmpty || !FileManager.default.fileExists(atPath: path) {
+                let added = extractAll(&sources, into: &graph, extractor: extractor)
+                if added > 0 || !FileManager.default.fileExists(atPath: path) {
                     do { try GraphStore.save(graph, to: path) } catch let e as GraphStoreError {
                         throw CLIError(message: e.description, code: 2)
                     }
                 }
-                return BuildSummary(graph: path, documentsAdded: fragments.count, documentsKnown: known,
+                return BuildSummary(graph: path, documentsAdded: added, documentsKnown: known,
                                     skipped: skipped.map { ["path": $0.0, "reason": $0.1] },
                                     nodesAdded: graph.nodeCount - before.0, edgesAdded: graph.edgeCount - before.1,
                                     documents: graph.documents.count, nodes: graph.nodeCount, edges: graph.edgeCount,
@@ -134,7 +134,9 @@ struct BuildCommand: ParsableCommand {
                 let p = (dir as NSString).appendingPathComponent(item)
                 var isDir: ObjCBool = false
                 guard fm.fileExists(atPath: p, isDirectory: &isDir) else {
-                    skipped.append((p, "\(p): broken link or vanished file")); continue
+                    var st = stat()
+                    let why = stat(p, &st) != 0 && errno == ELOOP ? "symbolic-link loop" : "broken symbolic link or vanished file"
+                    skipped.append((p, "\(p): \(why); skipped")); continue
                 }
                 if isDir.boolValue { walk(p, depth: depth + 1) }
                 else if BuildCommand.extensions.contains(URL(fileURLWithPath: p).pathExtension.lowercased()) { out.append(p) }
@@ -147,16 +149,37 @@ struct BuildCommand: ParsableCommand {
         return out
     }
 
-    /// Extracts documents in parallel (one per core), in input order.
-    func extractAll(_ sources: [(SourceText, String)], extractor: Extractor) -> [KnowledgeGraph] {
-        let results = ResultBox(count: sources.count)
-        let progress = isatty(2) != 0 && sources.count > 1
-        DispatchQueue.concurrentPerform(iterations: sources.count) { i in
-            let g = extractor.extract(sources[i].0, id: sources[i].1)
-            results.set(i, g)
-            if progress { printError("\r\(results.done)/\(sources.count) documents") }
+    /// Extracts documents in parallel (one per core) and merges them into `graph` in input order.
+    /// Documents go in batches: while one batch is merged the next is extracted, and a merged
+    /// batch's texts and graphs are let go, so memory holds the graph and two batches, not every
+    /// document's graph at once. Returns the number of documents merged.
+    func extractAll(_ sources: inout [(SourceText, String)], into graph: inout KnowledgeGraph, extractor: Extractor) -> Int {
+        let total = sources.count
+        let progress = isatty(2) != 0 && total > 1
+        let batchSize = 64
+        let group = DispatchGroup()
+        let queue = DispatchQueue(label: "guanxi.build.extract")
+        func launch(_ r: Range<Int>) -> (Range<Int>, ResultBox)? {
+            guard !r.isEmpty else { return nil }
+            let batch = Array(sources[r]), box = ResultBox(count: r.count)
+            queue.async(group: group) {
+                DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                    box.set(i, extractor.extractBounded(batch[i].0, id: batch[i].1))
+                }
+            }
+            return (r, box)
         }
-        return results.values
+        var next = launch(0..<min(batchSize, total))
+        var merged = 0
+        while let (r, box) = next {
+            group.wait()
+            next = launch(r.upperBound..<min(r.upperBound + batchSize, total))
+            for fragment in box.values { graph.merge(fragment) }
+            for i in r { sources[i].0.text = "" }
+            merged += r.count
+            if progress { printError("\r\(merged)/\(total) documents") }
+        }
+        return merged
     }
 }
 
