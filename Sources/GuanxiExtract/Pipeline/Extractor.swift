@@ -78,7 +78,10 @@ public struct Extractor: Sendable {
                     ?? articles[m.article].titleRanges.first(where: { $0.contains(m.range.lowerBound) }) else { continue }
             let title = s.string(post)
             var target: Int?
-            if ["党工委", "管委会", "工委", "园区", "开发区", "经开区", "高新区", "新区"].contains(where: { title.hasPrefix($0) }) {
+            if ["公司", "企业", "集团"].contains(where: { title.hasPrefix($0) }) {
+                // 公司董事长葛天明: the company the article just named.
+                target = mentions.last(where: { $0.article == m.article && $0.range.upperBound <= m.range.lowerBound && entities[$0.entity].type == .company })?.entity
+            } else if ["党工委", "管委会", "工委", "园区", "开发区", "经开区", "高新区", "新区"].contains(where: { title.hasPrefix($0) }) {
                 // A zone's committee named bare: the zone the article is about.
                 target = mentions.last(where: { $0.article == m.article && $0.range.upperBound <= m.range.lowerBound && entities[$0.entity].type == .park })?.entity
             } else if let first = title.unicodeScalars.first, first == "市" || first == "省" || first == "县",

@@ -182,7 +182,7 @@ extension Recognizer {
         if type == .park || type == .project, end < region.upperBound, s[end] == "(" || s[end] == "（" {
             var k = end + 1
             while k < region.upperBound, k - end < 14, s[k] != ")", s[k] != "）" { k += 1 }
-            if k < region.upperBound, k - end >= 3, s[k - 1] == "区" || s[k - 1] == "段" || s[k - 1] == "期",
+            if k < region.upperBound, k - end >= 3, s.string((end + 1)..<k).hasSuffix("片区") || s[k - 1] == "段" || s[k - 1] == "期",
                !s.has("以下简称", at: end + 1), !s.has("简称", at: end + 1), !s.has("下称", at: end + 1) { end = k + 1 }
         }
         let name = s.string(start..<end)

@@ -28,7 +28,7 @@ enum RelationSchema {
 
 extension Relator {
     mutating func relateOrganizations(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], topic: inout Int?,
-                                      recent: [EntityType: Int], policyTopic: Int? = nil, selectContext: Bool = false) {
+                                      recent: [EntityType: Int], policyTopic: Int? = nil, selectContext: Bool = false, lastList: Int? = nil) {
         func triggers(_ w: WordSet) -> [Range<Int>] { find(w, in: r).filter { !insideMention($0.lowerBound, ms) } }
         func of(_ types: Set<EntityType>) -> [ResolvedMention] { ms.filter { types.contains(type($0)) && !$0.candidate.nested } }
         let actors = of([.organization, .park, .place, .company])
@@ -53,6 +53,12 @@ extension Relator {
             let heads = coordinatedGroup(ms.filter { [.company, .project, .organization, .park].contains(type($0)) && $0.range.upperBound <= t.lowerBound && cl.contains($0.range.lowerBound) && !$0.candidate.nested && !isInPost($0, officials) }, before: t.lowerBound)
             let after = ms.filter { $0.range.lowerBound >= t.upperBound }
             guard let tail = after.first(where: { [.park, .place].contains(type($0)) }) else { continue }
+            // `X项目：总投资68亿元，位于Y`: a clause opening with the verb speaks of the sentence's project or company.
+            if heads.isEmpty, t.lowerBound == cl.lowerBound,
+               let h = ms.last(where: { [.project, .company].contains(type($0)) && $0.range.upperBound <= cl.lowerBound && !$0.candidate.nested }) {
+                add(h.entity, .locatedIn, tail.entity, r, a)
+                continue
+            }
             if heads.isEmpty {
                 // 位于 Y 的 X
                 if let x = after.first(where: { $0.range.lowerBound > tail.range.upperBound && [.company, .project, .organization, .park].contains(type($0)) }),
@@ -66,12 +72,26 @@ extension Relator {
                 for h in heads { add(h.entity, .locatedIn, tail.entity, r, a) }
             }
         }
-        for h in ms where [.project, .company].contains(type(h)) {
-            let p = h.range.upperBound
-            guard p < r.upperBound, s[p] == "在" else { continue }
-            if let y = ms.first(where: { $0.range.lowerBound == p + 1 && [.park, .place].contains(type($0)) }),
-               Relator.locateAfterIn.longest(startingAt: y.range.upperBound, in: s, limit: r.upperBound) > 0 {
+        // X（已于去年）在 Y（正式）投产/建成/设立…: the project or company nearest before 在 in its clause.
+        for y in ms where [.park, .place].contains(type(y)) && y.range.lowerBound > r.lowerBound && s[y.range.lowerBound - 1] == "在" {
+            var v = y.range.upperBound
+            while let adverb = ["正式", "顺利", "全面", "已经", "已", "将", "率先", "成功"].first(where: { s.has($0, at: v) }) { v += adverb.unicodeScalars.count }
+            guard Relator.locateAfterIn.longest(startingAt: v, in: s, limit: r.upperBound) > 0 else { continue }
+            let cl = clause(around: y.range.lowerBound, in: r)
+            guard !y.candidate.nested else { continue }
+            // 在Y建设X项目: the project built there; else what the clause is about.
+            if let built = ms.first(where: { type($0) == .project && $0.range.lowerBound >= v && $0.range.lowerBound - v <= 6 && cl.contains($0.range.lowerBound) }) {
+                add(built.entity, .locatedIn, y.entity, r, a)
+            } else if let h = ms.last(where: { [.project, .company].contains(type($0)) && $0.range.upperBound < y.range.lowerBound && cl.contains($0.range.lowerBound) && !$0.candidate.nested }) {
                 add(h.entity, .locatedIn, y.entity, r, a)
+            }
+        }
+        // 清水工业园内的X, 园区里的X: what is named right after a zone's 内/里 lies in it.
+        for y in ms where type(y) == .park {
+            let p = y.range.upperBound
+            guard ["内的", "内", "里的", "中的"].contains(where: { s.has($0, at: p) }) else { continue }
+            if let x = ms.first(where: { $0.range.lowerBound > p && $0.range.lowerBound <= p + 2 && [.company, .project, .organization, .park].contains(type($0)) }) {
+                add(x.entity, .locatedIn, y.entity, r, a)
             }
         }
 
@@ -99,10 +119,9 @@ extension Relator {
         // selected_into: zones or companies 入选 a list (named here or just before); a sentence
         // opening with 其中 lists the members of the one before.
         let opensWithAmong = s.has("其中", at: r.lowerBound) || (selectContext && isListItem(r))
-        if !triggers(Relator.select).isEmpty || (opensWithAmong && recentList(recent) != nil) {
+        if !triggers(Relator.select).isEmpty || (opensWithAmong && lastList != nil) {
             let lists = ms.filter { type($0) == .policy }
-            let target = lists.last(where: { Lexicon.listEndings.longest(endingAt: entities[$0.entity].name.unicodeScalars.count, in: Array(entities[$0.entity].name.unicodeScalars)) > 0 })?.entity
-                ?? lists.first?.entity ?? recentList(recent)
+            let target = lists.last(where: { isList(entities[$0.entity].name) })?.entity ?? lastList ?? lists.first?.entity
             if let target {
                 for m in ms where [.park, .company].contains(type(m)) && !m.candidate.nested && !isBefore(m, lists, issuersOnly: true) {
                     add(m.entity, .selectedInto, target, r, a)
@@ -128,7 +147,7 @@ extension Relator {
                 add(c.entity, .builds, p.entity, r, a)
                 // X 在 太原、长治等地 布局 项目: the project is in those places.
                 for place in ms where [.place, .park].contains(type(place)) && place.range.lowerBound > c.range.upperBound && place.range.upperBound <= t.lowerBound
-                    && s[c.range.upperBound..<place.range.lowerBound].contains("在") {
+                    && !place.candidate.nested && s[c.range.upperBound..<place.range.lowerBound].contains("在") {
                     add(p.entity, .locatedIn, place.entity, r, a)
                 }
             }
@@ -136,8 +155,8 @@ extension Relator {
         // 该项目…由X控股建设: the body after 由 builds the project named before it.
         for t in triggers(WordSet(["控股建设", "投资建设", "承建", "投资兴建", "出资建设", "牵头建设"])) {
             guard let c = ms.last(where: { [.company, .organization].contains(type($0)) && $0.range.upperBound <= t.lowerBound }),
-                  c.range.lowerBound > r.lowerBound, s[c.range.lowerBound - 1] == "由",
-                  let p = ms.last(where: { type($0) == .project && $0.range.upperBound <= c.range.lowerBound }) ?? recent[.project].map({ e in ResolvedMention(entity: e, range: r.lowerBound..<r.lowerBound, article: a, candidate: c.candidate) }) else { continue }
+                  let by = lastIndex(of: "由", before: c.range.lowerBound, from: r.lowerBound), c.range.lowerBound - by <= 30,
+                  let p = ms.last(where: { type($0) == .project && $0.range.upperBound <= by }) ?? recent[.project].map({ e in ResolvedMention(entity: e, range: r.lowerBound..<r.lowerBound, article: a, candidate: c.candidate) }) else { continue }
             add(c.entity, .builds, p.entity, r, a)
         }
         // invests_in: X 在 园区 布局/投资; 投资方 … X.
@@ -257,11 +276,10 @@ extension Relator {
         return open ? (s[i] == ")" || s[i] == "）") : [".", "、", "．", ")"].contains(s[i])
     }
 
-    /// The last list-type policy named so far in the article.
-    func recentList(_ recent: [EntityType: Int]) -> Int? {
-        guard let p = recent[.policy] else { return nil }
-        let n = entities[p].name
-        return n.hasSuffix("名单") || n.hasSuffix("清单") || n.hasSuffix("目录") ? p : nil
+    /// Whether a policy's name is a list (`…名单`, `…清单`, `…目录`).
+    func isList(_ name: String) -> Bool {
+        let n = name.replacingOccurrences(of: "》", with: "")
+        return n.hasSuffix("名单") || n.hasSuffix("清单") || n.hasSuffix("目录") || n.hasSuffix("榜单")
     }
 
     func isBefore(_ m: ResolvedMention, _ lists: [ResolvedMention], issuersOnly: Bool) -> Bool { false }

@@ -22,12 +22,12 @@ struct Relator {
                                 "检查", "督导", "莅临", "到访", "走访", "实地", "调度", "沿着", "沿著", "到", "赴"])
     static let accompany = WordSet(["陪同", "随同", "一同"])
     static let locate = WordSet(["位于", "落户", "入驻", "坐落", "坐落于", "选址", "落户于", "建在", "布局在"])
-    static let locateAfterIn = WordSet(["开工", "投产", "落地", "开业", "建成", "动工", "奠基", "揭牌", "举办", "举行"])
+    static let locateAfterIn = WordSet(["开工", "投产", "落地", "开业", "建成", "动工", "奠基", "揭牌", "设立", "建设", "落户", "开建", "竣工"])
     static let issue = WordSet(["发布", "印发", "出台", "公布", "制定", "颁布", "审议通过", "下发", "发出", "出台了", "印发了"])
     static let approve = WordSet(["批复", "批准"])
     static let select = WordSet(["入选", "列入", "获评", "评为", "认定为", "获批", "纳入", "上榜"])
     static let implement = WordSet(["推进", "实施", "推行", "开展", "落实", "深化", "打响", "掀起", "践行", "执行", "启动", "乘"])
-    static let build = WordSet(["新上", "投资建设", "建设", "布局", "实施", "上马", "投建", "新建", "开建", "布局了", "推进"])
+    static let build = WordSet(["新上", "投资建设", "建设", "布局", "实施", "上马", "投建", "新建", "开建", "布局了", "推进", "签约", "签约建设"])
     static let cooperate = WordSet(["合作", "共建", "携手", "建立", "对接", "战略合作", "签约", "签署", "签订", "共同"])
     static let sign = WordSet(["签约", "签署", "签订"])
     static let lead = WordSet(["牵头", "领衔"])
@@ -69,12 +69,15 @@ struct Relator {
             var host: Int?
             var policyTopic: Int?
             var selectContext = false
+            var lastList: Int?
             var recent: [EntityType: Int] = [:]
             let regions = (article.titleRanges + article.sentences.map(\.range)).sorted { $0.lowerBound < $1.lowerBound }
             for sentence in regions {
                 let inS = ms.filter { sentence.contains($0.range.lowerBound) }
                 relateSentence(sentence, a, inS, focus: &focusOfficial, topic: &topic, recent: recent, policyTopic: policyTopic,
-                               selectContext: selectContext)
+                               selectContext: selectContext, lastList: lastList)
+                // The article's list is the first it names (usually in its headline or lead).
+                if lastList == nil, let l = inS.first(where: { type($0) == .policy && isList(entities[$0.entity].name) }) { lastList = l.entity }
                 if !find(Relator.select, in: sentence).isEmpty { selectContext = true }
                 // A sentence opening with a policy (`《方案》还…`) makes it the subject of the next one.
                 policyTopic = inS.first.flatMap { m in type(m) == .policy && m.range.lowerBound - sentence.lowerBound <= 1 ? m.entity : nil }
@@ -86,7 +89,7 @@ struct Relator {
     }
 
     mutating func relateSentence(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], focus: inout Int?, topic: inout Int?,
-                                 recent: [EntityType: Int], policyTopic: Int? = nil, selectContext: Bool = false) {
+                                 recent: [EntityType: Int], policyTopic: Int? = nil, selectContext: Bool = false, lastList: Int? = nil) {
         func triggers(_ w: WordSet) -> [Range<Int>] { find(w, in: r).filter { !insideMention($0.lowerBound, ms) } }
         let officials = ms.filter { type($0) == .official }
 
@@ -181,7 +184,7 @@ struct Relator {
             }
         }
 
-        relateOrganizations(r, a, ms, topic: &topic, recent: recent, policyTopic: policyTopic, selectContext: selectContext)
+        relateOrganizations(r, a, ms, topic: &topic, recent: recent, policyTopic: policyTopic, selectContext: selectContext, lastList: lastList)
     }
 
     /// `广安经济技术开发区吸引了一大批项目落地。…的气盐综合利用项目；…`, `北京亦庄已聚集中芯国际、晶门科技`:

@@ -267,9 +267,10 @@ struct Resolver {
         }
         // 《三年行动》 after 《云南省开发区振兴三年行动(2023—2025年)》.
         var policies: [(Int, String)] = []
-        for m in mentions.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) where entities[m.entity].type == .policy {
+        for m in mentions.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) where entities[m.entity].type == .policy && !m.candidate.nested {
             let key = NameKey.of(entities[m.entity].name)
-            if let full = policies.first(where: { $0.0 != m.entity && $0.1.count > key.count && $0.1.contains(key) && key.count >= 2 }) {
+            if m.candidate.name.hasPrefix("《"),
+               let full = policies.first(where: { $0.0 != m.entity && $0.1.count > key.count && $0.1.contains(key) && key.count >= 2 }) {
                 let short = m.entity
                 mergeEntity(short, into: full.0)
                 for idx in mentions.indices where mentions[idx].entity == short { mentions[idx].entity = full.0 }
