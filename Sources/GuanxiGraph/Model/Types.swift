@@ -15,9 +15,10 @@ public enum EntityType: String, Codable, CaseIterable, Sendable, Comparable {
         }
     }
 
-    public static func < (lhs: EntityType, rhs: EntityType) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
+    /// Position in the schema's order (official first, place last).
+    public var rank: Int { EntityType.allCases.firstIndex(of: self) ?? 0 }
+
+    public static func < (lhs: EntityType, rhs: EntityType) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// The relation vocabulary of ANNOTATION.md. Every relation is directed: head → tail.
