@@ -55,7 +55,7 @@ extension Extractor {
         // The document record needs every piece's articles, so the pieces are merged last.
         for (g, offset) in shifted {
             let piece = Extractor.moved(g, by: offset, record: record)
-            if var merged = result { merged.merge(piece); result = merged } else { result = piece }
+            if result == nil { result = piece } else { result?.merge(piece) }
         }
         return result ?? KnowledgeGraph()
     }
