@@ -1,7 +1,19 @@
 import GuanxiGraph
 
 /// How a diagram is written as DOT.
+/// How to group nodes into boxes (Graphviz clusters; drawn by `dot` and `fdp`).
+public enum ClusterMode: String, Sendable, CaseIterable {
+    /// No grouping.
+    case none
+    /// One box per park, holding the park and what is located in it.
+    case park
+    /// One box per entity type.
+    case type
+}
+
 public struct DOTOptions: Sendable {
+    /// Grouping of nodes into clusters.
+    public var cluster: ClusterMode = .none
     /// Layout engine; `nil` picks one by size (``LayoutEngine/automatic(nodeCount:)``).
     public var engine: LayoutEngine?
     public var labels: LabelLanguage
@@ -72,7 +84,18 @@ public enum DOTWriter {
         out += "  node [fontname=\"\(font)\" fontsize=\(style.fontSize) style=\"filled\" margin=\"0.12,0.06\"];\n"
         out += "  edge [fontname=\"\(font)\" fontsize=\(style.fontSize - 2) color=\"\(style.edgeColor)\" fontcolor=\"#374151\" arrowsize=\"0.7\"];\n"
 
-        for e in entities {
+        let groups = engine.drawsClusters ? clusters(diagram.graph, mode: options.cluster) : [:]
+        var grouped = Set<String>()
+        for (k, entry) in groups.sorted(by: { $0.key < $1.key }).enumerated() {
+            let (title, members) = entry.value
+            out += "  subgraph \"cluster_\(k)\" {\n    label=\"\(DOTEscape.label(title))\" style=\"rounded,dashed\" color=\"#9ca3af\" fontcolor=\"#4b5563\";\n"
+            for id in members.sorted() {
+                guard let e = diagram.graph.entity(id: id), let name = names[id], grouped.insert(id).inserted else { continue }
+                out += "    \(name) [\(nodeAttributes(e, isFocus: e.id == diagram.focus, options: options))];\n"
+            }
+            out += "  }\n"
+        }
+        for e in entities where !grouped.contains(e.id) {
             guard let name = names[e.id] else { continue }
             out += "  \(name) [\(nodeAttributes(e, isFocus: e.id == diagram.focus, options: options))];\n"
         }
@@ -84,6 +107,27 @@ public enum DOTWriter {
             out += legendCluster(present, options: options)
         }
         out += "}\n"
+        return out
+    }
+
+    /// Cluster key → (title, member ids). A park's cluster holds the park and the entities
+    /// located in it (each entity in one cluster at most: its first park by id).
+    static func clusters(_ g: KnowledgeGraph, mode: ClusterMode) -> [String: (String, Set<String>)] {
+        var out: [String: (String, Set<String>)] = [:]
+        switch mode {
+        case .none: break
+        case .type:
+            for e in g.entities { out[e.type.rawValue, default: (e.type.chineseLabel, [])].1.insert(e.id) }
+        case .park:
+            var placed = Set<String>()
+            for r in g.edges where r.type == .locatedIn {
+                guard let park = g.entity(id: r.target), park.type == .park, !placed.contains(r.source) else { continue }
+                out[park.id, default: (park.name, [park.id])].1.insert(r.source)
+                placed.insert(r.source)
+            }
+            // A park that is itself a member elsewhere stays there; drop clusters left with only their park.
+            for (k, v) in out where v.1.count < 2 { out[k] = nil }
+        }
         return out
     }
 

@@ -6,6 +6,7 @@ import GuanxiRender
 extension LayoutEngine: ExpressibleByArgument {}
 extension DiagramFormat: ExpressibleByArgument {}
 extension LabelLanguage: ExpressibleByArgument {}
+extension ClusterMode: ExpressibleByArgument {}
 
 /// `guanxi render`: draws the graph, or a focus's neighbourhood, with Graphviz (in-process).
 struct RenderCommand: ParsableCommand {
@@ -54,6 +55,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Leave out entities without relations (whole-graph drawings).")
     var hideIsolated = false
 
+    @Option(help: "Group nodes in boxes: none, park (a park with what lies in it) or type (dot and fdp layouts).")
+    var cluster: ClusterMode = .none
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file, or - for standard output.", valueName: "OUT"))
     var output: String
 
@@ -73,6 +77,7 @@ struct RenderCommand: ParsableCommand {
             let diagram = Diagram.select(from: graph, query: query)
             if let summary = diagram.omissionSummary { printError("guanxi: --max-nodes \(maxNodes ?? 0): \(summary)") }
             var options = DOTOptions(engine: layout, labels: labels)
+            options.cluster = cluster
             if let urlTemplate {
                 let template = URLTemplate(urlTemplate)
                 options.nodeURL = { @Sendable (entity: Entity) -> String? in template.url(for: entity) }
