@@ -54,6 +54,36 @@ enum Lexicon {
         ("市政府", "市人民政府"), ("省政府", "省人民政府"), ("县政府", "县人民政府"), ("区政府", "区人民政府"),
     ]
 
+    private static let abbreviationScalars: [([Unicode.Scalar], [Unicode.Scalar])] =
+        abbreviations.map { (Array($0.0.unicodeScalars), Array($0.1.unicodeScalars)) }
+    private static let abbreviationInitials: Set<Unicode.Scalar> =
+        Set(abbreviationScalars.flatMap { [$0.0[0], $0.1[0]] })
+
+    /// The other forms a name takes by the standard abbreviations: every full form in it
+    /// shortened, or (when it holds none) every short form spelled out. Works on scalars: this
+    /// runs for every name of every document.
+    static func abbreviationVariants(of form: String) -> [String] {
+        let f = Array(form.unicodeScalars)
+        guard f.contains(where: { abbreviationInitials.contains($0) }) else { return [] }
+        var out: [String] = []
+        for (short, full) in abbreviationScalars {
+            if let replaced = replacing(full, with: short, in: f) { out.append(replaced) }
+            else if let replaced = replacing(short, with: full, in: f) { out.append(replaced) }
+        }
+        return out
+    }
+
+    /// `text` with every `word` replaced, or nil when `word` does not occur.
+    private static func replacing(_ word: [Unicode.Scalar], with other: [Unicode.Scalar], in text: [Unicode.Scalar]) -> String? {
+        guard word.count <= text.count, text.occurs(word, at: nil) else { return nil }
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < text.count {
+            if text.occurs(word, at: i) { out.append(contentsOf: other); i += word.count } else { out.append(text[i]); i += 1 }
+        }
+        return String(out)
+    }
+
     /// Posts, longest first in matching.
     static let titles = WordSet([
         "总书记", "书记", "副书记", "党委书记", "党组书记", "党工委书记", "党工委副书记", "工委书记", "常委", "委员",

@@ -4,6 +4,8 @@ import GuanxiText
 /// Places: provinces, cities, counties and districts from the gazetteer, written in full or short,
 /// and a city followed by one of its districts (`鄂州市鄂城区`) as one place.
 extension Recognizer {
+    static let visitVerbs = WordSet(["调研", "考察", "视察", "检查", "督导", "调度"])
+
     struct PlaceMatch {
         var range: Range<Int>
         var division: Gazetteer.Division
@@ -90,7 +92,6 @@ extension Recognizer {
     func unlistedPlaces(_ s: [Unicode.Scalar], _ region: Range<Int>, free: [Bool], known: [PlaceMatch]) -> [PlaceMatch] {
         var out: [PlaceMatch] = []
         let preps = ["在", "到", "赴", "来到", "前往"]
-        let verbs = WordSet(["调研", "考察", "视察", "检查", "督导", "调度"])
         var i = region.lowerBound
         while i < region.upperBound {
             var p = 0
@@ -101,7 +102,7 @@ extension Recognizer {
                 let end = start + len
                 guard "县市区".unicodeScalars.contains(s[end - 1]),
                       s[start..<end].allSatisfy(ChineseConverter.isHan),
-                      verbs.longest(startingAt: end, in: s, limit: region.upperBound) > 0,
+                      Recognizer.visitVerbs.longest(startingAt: end, in: s, limit: region.upperBound) > 0,
                       (start..<end).allSatisfy({ free[$0 - region.lowerBound] }),
                       !known.contains(where: { $0.range.overlaps(start..<end) }) else { continue }
                 let name = s.string(start..<end)

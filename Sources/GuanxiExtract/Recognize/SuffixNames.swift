@@ -14,6 +14,8 @@ extension Recognizer {
         "活动中心", "购物中心", "文化中心", "零部", "部件", "控股子公司", "全资子公司", "子公司", "分公司",
     ]
 
+    static let falseSuffixSet = WordSet(Array(falseSuffixWords))
+
     /// Nouns that close a description before a name (`中国百强企业正威国际集团`).
     static let descriptorNouns = WordSet(["企业", "高校", "院校", "单位", "机构", "平台", "龙头", "地区", "街道", "公司", "上市公司"])
 
@@ -87,9 +89,7 @@ extension Recognizer {
     }
 
     func isFalseSuffix(_ s: [Unicode.Scalar], end e: Int, region: Range<Int>) -> Bool {
-        for len in [2, 3, 4] where e - len >= region.lowerBound {
-            if Recognizer.falseSuffixWords.contains(s.string((e - len)..<e)) { return true }
-        }
+        if !Recognizer.falseSuffixSet.all(endingAt: e, in: s, lower: region.lowerBound).isEmpty { return true }
         // `中心城区`, `部分`, `局面`: a one-character suffix (or 中心) opening another word.
         if e < region.upperBound {
             let suffixLen = Lexicon.suffixes.longest(endingAt: e, in: s, lower: region.lowerBound)
@@ -162,6 +162,7 @@ extension Recognizer {
         if s.has("经", at: start), start + 1 <= suffixStart, !s.has("经济", at: start), !s.has("经开", at: start), !s.has("经贸", at: start), !s.has("经信", at: start) { start += 1 }
         if type == .park, s.has("中共", at: start) { start += 2 }
         let stem = s.string(start..<suffixStart)
+        let stemScalars = Array(s[start..<suffixStart])
         if isGeneric(stem, type: type, suffix: suffix) {
             return nil
         }
@@ -170,7 +171,7 @@ extension Recognizer {
             if ["开发区", "经开区", "高新区", "园区", "综保区"].contains(stem) { return nil }
 
         }
-        if Lexicon.descriptionWords.contains(where: { stem.contains($0) }) { return nil }
+        if Lexicon.descriptionWords.contains(where: { stemScalars.contains($0) }) { return nil }
         // `大陆第三个国家级新区`: an ordinal count describes, it does not name.
         let st = Array(stem.unicodeScalars)
         if let k = st.firstIndex(of: "第"), k + 2 < st.count, "一二三四五六七八九十两0123456789".unicodeScalars.contains(st[k + 1]),
@@ -187,8 +188,8 @@ extension Recognizer {
         }
         let name = s.string(start..<end)
         // Type from what the name holds, not only its last word.
-        if type == .park, ["实验室", "大学", "研究院", "研究所", "学院"].contains(where: { stem.contains($0) }) { type = .organization }
-        if type == .organization, suffix.hasSuffix("中心"), stem.contains("集团") || stem.contains("公司") { type = .company }
+        if type == .park, ["实验室", "大学", "研究院", "研究所", "学院"].contains(where: { stemScalars.contains($0) }) { type = .organization }
+        if type == .organization, suffix.hasSuffix("中心"), stemScalars.contains("集团") || stemScalars.contains("公司") { type = .company }
         if type == .organization, suffix == "部" || suffix == "局" || suffix == "厅", stem.count < 2, !Lexicon.standaloneOrganizations.contains(name) {
             if !(Lexicon.levelPrefix[s[start]] != nil && stem.count >= 1) { return nil }
         }

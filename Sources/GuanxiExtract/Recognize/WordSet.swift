@@ -113,6 +113,22 @@ extension Array where Element == Unicode.Scalar {
         }
     }
 
+    /// Whether `word` occurs at `i` (anywhere when `i` is nil), without allocating.
+    func occurs(_ word: [Unicode.Scalar], at i: Int?) -> Bool {
+        guard !word.isEmpty, word.count <= count else { return false }
+        func at(_ k: Int) -> Bool {
+            guard k >= 0, k + word.count <= count else { return false }
+            for j in 0..<word.count where self[k + j] != word[j] { return false }
+            return true
+        }
+        if let i { return at(i) }
+        for k in 0...(count - word.count) where self[k] == word[0] && at(k) { return true }
+        return false
+    }
+
+    /// Whether a string's scalars occur in this array (a scalar search, no Foundation).
+    func contains(_ word: String) -> Bool { occurs(Array(word.unicodeScalars), at: nil) }
+
     /// Whether `word` occurs at `i`.
     func has(_ word: String, at i: Int) -> Bool {
         var k = i

@@ -153,31 +153,31 @@ extension Relator {
             }
         }
         // 该项目…由X控股建设: the body after 由 builds the project named before it.
-        for t in triggers(WordSet(["控股建设", "投资建设", "承建", "投资兴建", "出资建设", "牵头建设"])) {
+        for t in triggers(Relator.builtBy) {
             guard let c = ms.last(where: { [.company, .organization].contains(type($0)) && $0.range.upperBound <= t.lowerBound }),
                   let by = lastIndex(of: "由", before: c.range.lowerBound, from: r.lowerBound), c.range.lowerBound - by <= 30,
                   let p = ms.last(where: { type($0) == .project && $0.range.upperBound <= by }) ?? recent[.project].map({ e in ResolvedMention(entity: e, range: r.lowerBound..<r.lowerBound, article: a, candidate: c.candidate) }) else { continue }
             add(c.entity, .builds, p.entity, r, a)
         }
         // invests_in: X 在 园区 布局/投资; 投资方 … X.
-        for t in triggers(WordSet(["布局", "投资"])) {
+        for t in triggers(Relator.investVerbs) {
             if let park = ms.last(where: { type($0) == .park && $0.range.upperBound <= t.lowerBound && t.lowerBound - $0.range.upperBound <= 1 }),
                park.range.lowerBound > 0, s[park.range.lowerBound - 1] == "在",
                let c = ms.last(where: { type($0) == .company && $0.range.upperBound <= park.range.lowerBound }) {
                 add(c.entity, .investsIn, park.entity, r, a)
                 // 布局2家企业，其中，A…，B…: subsidiaries.
-                if let k = find(WordSet(["其中"]), in: t.upperBound..<r.upperBound).first {
+                if let k = find(Relator.among, in: t.upperBound..<r.upperBound).first {
                     for sub in ms where type(sub) == .company && sub.range.lowerBound > k.upperBound {
                         add(sub.entity, .subsidiaryOf, c.entity, r, a)
                     }
                 }
             }
         }
-        if !find(WordSet(["投资方"]), in: r).isEmpty, let project = ms.first(where: { type($0) == .project })?.entity ?? recent[.project] {
+        if !find(Relator.investor, in: r).isEmpty, let project = ms.first(where: { type($0) == .project })?.entity ?? recent[.project] {
             for c in ms where type(c) == .company { add(c.entity, .investsIn, project, r, a) }
         }
         // 旗下/下属: subsidiary or part.
-        for t in triggers(WordSet(["旗下", "下属", "所属", "全资子公司", "控股子公司", "子公司"])) {
+        for t in triggers(Relator.ownedBy) {
             if let parent = ms.last(where: { $0.range.upperBound <= t.lowerBound && [.company, .organization].contains(type($0)) }) ?? recent[.organization].flatMap({ e in ms.isEmpty ? nil : ms.first { $0.entity == e } }),
                let child = ms.first(where: { $0.range.lowerBound >= t.upperBound && [.company, .organization].contains(type($0)) }) {
                 add(child.entity, type(child) == .company ? .subsidiaryOf : .partOf, parent.entity, r, a)
@@ -211,7 +211,7 @@ extension Relator {
                 if isSign {
                     let projects = ms.filter { (type($0) == .project || type($0) == .park) && $0.range.lowerBound >= t.upperBound }
                     let companies = leftGroup.filter { type($0) == .company }
-                    if !find(WordSet(["分别"]), in: r).isEmpty, companies.count == projects.count {
+                    if !find(Relator.respectively, in: r).isEmpty, companies.count == projects.count {
                         for (c, p) in zip(companies, projects) { add(c.entity, .investsIn, p.entity, r, a) }
                     } else if projects.count == 1 {
                         for c in companies { add(c.entity, .investsIn, projects[0].entity, r, a) }
@@ -227,7 +227,7 @@ extension Relator {
 
         // incubated_by: 依托 X … 孵化的 Y.
         // 依托其…孵化: 其 is the body named before.
-        if let t = find(WordSet(["依托"]), in: r).first, let h = find(WordSet(["孵化"]), in: t.upperBound..<r.upperBound).first,
+        if let t = find(Relator.relyingOn, in: r).first, let h = find(Relator.incubate, in: t.upperBound..<r.upperBound).first,
            let x = ms.first(where: { type($0) == .organization && $0.range.lowerBound >= t.upperBound && $0.range.upperBound <= h.lowerBound })
                 ?? ms.last(where: { type($0) == .organization && $0.range.upperBound <= t.lowerBound }),
            let y = ms.first(where: { type($0) == .company && $0.range.lowerBound >= h.upperBound }) {
@@ -235,7 +235,7 @@ extension Relator {
         }
 
         // supports: a policy, body or place 支持/扶持 the zones, bodies or projects listed after it.
-        for t in triggers(WordSet(["支持", "扶持", "鼓励支持", "重点支持", "大力支持", "全力支持"])) {
+        for t in triggers(Relator.support) {
             let cl = clause(around: t.lowerBound, in: r)
             guard let subjectEntity = ms.last(where: { [.policy, .organization, .place].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested && !$0.candidate.issuerOfTitle })?.entity
                     ?? (t.lowerBound - r.lowerBound <= 1 ? policyTopic : nil) else { continue }

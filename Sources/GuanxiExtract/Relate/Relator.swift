@@ -32,6 +32,17 @@ struct Relator {
     static let sign = WordSet(["签约", "签署", "签订"])
     static let lead = WordSet(["牵头", "领衔"])
     static let coordinators: Set<Unicode.Scalar> = ["与", "和", "同", "跟"]
+    static let builtBy = WordSet(["控股建设", "投资建设", "承建", "投资兴建", "出资建设", "牵头建设"])
+    static let investVerbs = WordSet(["布局", "投资"])
+    static let among = WordSet(["其中"])
+    static let investor = WordSet(["投资方"])
+    static let ownedBy = WordSet(["旗下", "下属", "所属", "全资子公司", "控股子公司", "子公司"])
+    static let respectively = WordSet(["分别"])
+    static let relyingOn = WordSet(["依托"])
+    static let incubate = WordSet(["孵化"])
+    static let support = WordSet(["支持", "扶持", "鼓励支持", "重点支持", "大力支持", "全力支持"])
+    static let onSite = WordSet(["现场"])
+    static let drawIn = WordSet(["吸引", "聚集", "集聚", "引进", "汇聚", "入驻了"])
 
     private var out: [LocalRelation] = []
 
@@ -168,7 +179,7 @@ struct Relator {
             }
         }
         // 在X现场，陈凯…: the sites named before 现场 were visited.
-        if let site = find(WordSet(["现场"]), in: r).first, let zai = lastIndex(of: "在", before: site.lowerBound, from: r.lowerBound),
+        if let site = find(Relator.onSite, in: r).first, let zai = lastIndex(of: "在", before: site.lowerBound, from: r.lowerBound),
            let who = subjects.first(where: { $0.range.lowerBound >= site.upperBound })?.entity ?? (visits.isEmpty ? focus : nil) {
             for m in ms where m.range.lowerBound > zai && m.range.upperBound <= site.lowerBound && [.park, .company, .project].contains(type(m)) {
                 add(who, .visited, m.entity, r, a)
@@ -190,7 +201,7 @@ struct Relator {
     /// `广安经济技术开发区吸引了一大批项目落地。…的气盐综合利用项目；…`, `北京亦庄已聚集中芯国际、晶门科技`:
     /// the projects and companies listed after a zone draws them in are located in it.
     mutating func hostedItems(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], host: inout Int?) {
-        let draws = find(WordSet(["吸引", "聚集", "集聚", "引进", "汇聚", "入驻了"]), in: r).filter { !insideMention($0.lowerBound, ms) }
+        let draws = find(Relator.drawIn, in: r).filter { !insideMention($0.lowerBound, ms) }
         var current = host
         host = nil
         if let t = draws.first, let zone = ms.last(where: { type($0) == .park && $0.range.upperBound <= t.lowerBound }) {

@@ -201,10 +201,7 @@ struct Resolver {
         }
         // Standard abbreviations give the other form: 经开区 ↔ 经济技术开发区, 工信厅 ↔ 工业和信息化厅.
         for form in [canonical] + Array(aliases) {
-            for (short, full) in Lexicon.abbreviations {
-                if form.contains(full) { aliases.insert(form.replacingOccurrences(of: full, with: short)) }
-                else if form.contains(short) { aliases.insert(form.replacingOccurrences(of: short, with: full)) }
-            }
+            aliases.formUnion(Lexicon.abbreviationVariants(of: form))
         }
         if let mapped = user.aliasMap[canonical] { aliases.insert(canonical); canonical = mapped }
         aliases.remove(canonical)

@@ -108,7 +108,7 @@ public enum SourceReader {
         if let kind = binaryKind(bytes) { throw ReadError.binary(path: path, kind: kind) }
         guard let (raw, encoding) = decodeText(bytes) else { throw ReadError.undecodable(path: path) }
         // Line endings are folded to \n before anything else, so offsets are stable.
-        var text = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var text = raw.utf8.contains(13) ? raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : raw
         var title: String?
         var fmt = format
         if fmt == .text, looksLikeHTML(text) { fmt = .html }

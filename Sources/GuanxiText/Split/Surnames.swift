@@ -5,6 +5,8 @@ import Foundation
 public struct Surnames: Sendable {
     public let single: Set<Unicode.Scalar>
     public let compound: Set<String>
+    /// Compound surnames as pairs of scalar values, for look-ups without building strings.
+    private let compoundPairs: Set<UInt64>
 
     /// The shipped list.
     public static let shared = Surnames(resourceText: Surnames.loadResource())
@@ -18,6 +20,10 @@ public struct Surnames: Sendable {
             if scalars.count == 1 { single.insert(scalars[0]) } else { compound.insert(line) }
         }
         self.single = single; self.compound = compound
+        self.compoundPairs = Set(compound.compactMap { c -> UInt64? in
+            let u = Array(c.unicodeScalars)
+            return u.count == 2 ? UInt64(u[0].value) << 32 | UInt64(u[1].value) : nil
+        })
     }
 
     static func loadResource() -> String {
@@ -29,7 +35,7 @@ public struct Surnames: Sendable {
     /// Length of the surname starting at `i` (2 for a compound surname, 1, or 0 for none).
     public func surnameLength(_ s: [Unicode.Scalar], at i: Int) -> Int {
         guard i < s.count else { return 0 }
-        if i + 1 < s.count, compound.contains(String(String.UnicodeScalarView([s[i], s[i + 1]]))) { return 2 }
+        if i + 1 < s.count, compoundPairs.contains(UInt64(s[i].value) << 32 | UInt64(s[i + 1].value)) { return 2 }
         return single.contains(s[i]) ? 1 : 0
     }
 
