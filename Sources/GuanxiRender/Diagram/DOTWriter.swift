@@ -155,11 +155,14 @@ public enum DOTWriter {
     static func tooltip(for e: Entity, options: DOTOptions) -> String {
         var lines = ["\(e.name) (\(options.style.typeLabel(e.type, language: options.labels)))"]
         if !e.aliases.isEmpty {
-            lines.append((options.labels == .zh ? "别名：" : "aliases: ") + e.aliases.joined(separator: "、"))
+            let shown = e.aliases.prefix(20).joined(separator: "、") + (e.aliases.count > 20 ? "…" : "")
+            lines.append((options.labels == .zh ? "别名：" : "aliases: ") + shown)
         }
-        for p in e.posts {
+        // A hub can hold hundreds of posts; `dot`'s parser refuses strings over 16 KB, so a few do.
+        for p in e.posts.prefix(5) {
             lines.append((options.labels == .zh ? "职务：" : "post: ") + p.title + (p.organization.map { "（\($0)）" } ?? ""))
         }
+        if e.posts.count > 5 { lines.append("… (+\(e.posts.count - 5))") }
         return lines.joined(separator: "\n")
     }
 

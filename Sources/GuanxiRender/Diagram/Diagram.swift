@@ -109,20 +109,63 @@ public struct Diagram: Sendable {
             let da = degrees[a] ?? 0, db = degrees[b] ?? 0
             return da != db ? da > db : a < b
         }
+        // Rank every entity once; the frontier is a heap of ranks (smaller = better), so each step
+        // costs O(log n) instead of a scan of the whole frontier.
         let ranked = ids.sorted(by: better)
+        var rank: [String: Int] = [:]
+        for (i, id) in ranked.enumerated() { rank[id] = i }
         var kept = Set<String>()
-        var frontier = Set<String>()
+        var heap = MinHeap()
+        var cursor = 0
         func take(_ id: String) {
-            kept.insert(id); frontier.remove(id)
-            for n in adjacency[id] ?? [] where !kept.contains(n) { frontier.insert(n) }
+            kept.insert(id)
+            for n in adjacency[id] ?? [] where !kept.contains(n) { if let r = rank[n] { heap.push(r) } }
         }
         if let focus, ids.contains(focus) { take(focus) }
         while kept.count < limit {
             // The best entity next to what is kept; when none is (a new component), the best left.
-            if let next = frontier.min(by: better) { take(next); continue }
-            guard let next = ranked.first(where: { !kept.contains($0) }) else { break }
-            take(next)
+            var next: String?
+            while let r = heap.pop() { if !kept.contains(ranked[r]) { next = ranked[r]; break } }
+            if next == nil {
+                while cursor < ranked.count, kept.contains(ranked[cursor]) { cursor += 1 }
+                if cursor < ranked.count { next = ranked[cursor] }
+            }
+            guard let chosen = next else { break }
+            take(chosen)
         }
         return kept
+    }
+}
+
+/// A binary min-heap of integers (ranks), with duplicates allowed.
+struct MinHeap {
+    private var items: [Int] = []
+
+    mutating func push(_ x: Int) {
+        items.append(x)
+        var i = items.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            if items[parent] <= items[i] { break }
+            items.swapAt(parent, i); i = parent
+        }
+    }
+
+    mutating func pop() -> Int? {
+        guard let top = items.first else { return nil }
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < items.count, items[l] < items[m] { m = l }
+                if r < items.count, items[r] < items[m] { m = r }
+                if m == i { break }
+                items.swapAt(i, m); i = m
+            }
+        }
+        return top
     }
 }
