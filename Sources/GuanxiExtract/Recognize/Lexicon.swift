@@ -110,7 +110,7 @@ enum Lexicon {
     ])
 
     /// Characters that never belong to a given name.
-    static let notInGivenName: Set<Unicode.Scalar> = Set("的了在是和与等及将为对从也都还把被说这那个们省市县区委长局厅部年月日二三四五六七八九十等同任副代总书记主席".unicodeScalars)
+    static let notInGivenName: Set<Unicode.Scalar> = Set("的了在是和与等及将为对从也都还把被说这那个们省市县区委长局厅部年月日二三四五六七八九十等同任副代总书记主席司园院所会业团校".unicodeScalars)
 
     /// Single characters that always end a name to their left.
     static let hardStops: Set<Unicode.Scalar> = Set("的在由是了被把将对从为让给到其该这那每各此等即位于入他她它们我你任则均亦也以就".unicodeScalars)

@@ -94,8 +94,8 @@ extension Recognizer {
         if e < region.upperBound {
             let suffixLen = Lexicon.suffixes.longest(endingAt: e, in: s, lower: region.lowerBound)
             let next2 = s.string(e..<min(region.upperBound, e + 2))
-            if suffixLen == 1 || s.string((e - suffixLen)..<e) == "中心",
-               ["城区", "分", "门", "署", "长", "级", "面", "势", "限", "件", "位", "落"].contains(where: { next2.hasPrefix($0) }) { return true }
+            if suffixLen == 1, ["分", "门", "署", "长", "级", "面", "势", "限", "件", "位", "落"].contains(where: { next2.hasPrefix($0) }) { return true }
+            if s.string((e - suffixLen)..<e) == "中心", next2 == "城区" { return true }
             // `大学校长`: a post that starts inside the suffix (`学校` + `长`) means the suffix is shorter.
             let t = Lexicon.titles.longest(startingAt: e - 1, in: s, limit: region.upperBound)
             if t > 1 { return true }
@@ -155,6 +155,9 @@ extension Recognizer {
             while k < suffixStart, TextDates.digit(s[k]) != nil || s[k] == "." { k += 1 }
             if k > start, k < suffixStart, "个家批项类座条所余多".unicodeScalars.contains(s[k]) { start = k + 1 }
         }
+        // `该工业区清水工业园`: a bare zone word opening the name is the zone it lies in, not part of it.
+        let lead = Lexicon.suffixes.longest(startingAt: start, in: s, limit: suffixStart)
+        if lead >= 3, Lexicon.suffixType[s.string(start..<(start + lead))] == .park, start + lead < suffixStart { start += lead }
         // Punctuation-like characters never open a name (`--政府`).
         while start < suffixStart, "-/.+&•·".unicodeScalars.contains(s[start]) { start += 1 }
         // `经国务院批准`, `中共芜湖经济技术开发区`: a function word or a party prefix before a name.
@@ -289,7 +292,7 @@ extension Recognizer {
             while k + w.count <= region.upperBound {
                 if s.has(word, at: k) {
                     let before = k > region.lowerBound ? s[k - 1] : " "
-                    if !Recognizer.isNameChar(before) || Lexicon.hardStops.contains(before) || before == "、" {
+                    if !Recognizer.isNameChar(before) || Lexicon.hardStops.contains(before) || Lexicon.weakStops.contains(before) || before == "、" {
                         out.append(Candidate(range: k..<(k + w.count), type: .park, name: word, priority: 1,
                                              reference: true, referenceSuffix: word))
                     }

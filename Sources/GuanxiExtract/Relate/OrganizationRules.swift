@@ -144,6 +144,8 @@ extension Relator {
         for t in triggers(Relator.build) {
             guard let p = ms.first(where: { type($0) == .project && $0.range.lowerBound >= t.upperBound && $0.range.lowerBound - t.upperBound <= 16 }) else { continue }
             if let c = ms.last(where: { [.company, .organization].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested }) {
+                // `A、B分别与园区签约X和Y`: the signing rule pairs them; 签约 alone is A's own project.
+                if s.has("签约", at: t.lowerBound), s[c.range.upperBound..<t.lowerBound].contains(where: { Relator.coordinators.contains($0) }) { continue }
                 add(c.entity, .builds, p.entity, r, a)
                 // X 在 太原、长治等地 布局 项目: the project is in those places.
                 for place in ms where [.place, .park].contains(type(place)) && place.range.lowerBound > c.range.upperBound && place.range.upperBound <= t.lowerBound

@@ -90,8 +90,11 @@ struct Relator {
                 // The article's list is the first it names (usually in its headline or lead).
                 if lastList == nil, let l = inS.first(where: { type($0) == .policy && isList(entities[$0.entity].name) }) { lastList = l.entity }
                 if !find(Relator.select, in: sentence).isEmpty { selectContext = true }
-                // A sentence opening with a policy (`《方案》还…`) makes it the subject of the next one.
-                policyTopic = inS.first.flatMap { m in type(m) == .policy && m.range.lowerBound - sentence.lowerBound <= 1 ? m.entity : nil }
+                // A sentence opening with a policy (`《方案》还…`) makes it the subject of the sentences after
+                // it, until one opens with another subject.
+                if let first = inS.first, first.range.lowerBound - sentence.lowerBound <= 1 {
+                    policyTopic = type(first) == .policy ? first.entity : nil
+                }
                 hostedItems(sentence, a, inS, host: &host)
                 for m in inS { recent[type(m)] = m.entity }
             }
