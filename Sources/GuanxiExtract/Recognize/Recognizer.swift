@@ -133,6 +133,8 @@ struct Recognizer: Sendable {
             if coveredByGenericWords(stem) || Lexicon.genericStems.contains(String(String.UnicodeScalarView(stem))) { return c }
             // `…自由贸易试验区大连片区`: a place and a section word name a part of the zone, not a zone of its own.
             if gazetteer.words.longest(startingAt: 0, in: stem) == stem.count, s.string((rest.upperBound - n)..<rest.upperBound).hasSuffix("片区") { return c }
+            // `长沙经济技术开发区工程机械产业集群`: a cluster is named after its zone.
+            if s.string((rest.upperBound - n)..<rest.upperBound).hasSuffix("集群") { return c }
             var split = c
             split.range = rest
             split.name = s.string(rest)

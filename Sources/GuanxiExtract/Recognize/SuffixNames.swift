@@ -232,7 +232,13 @@ extension Recognizer {
         // Categories and kinds: 化工类园区, 服务型园区.
         if (type == .park || type == .project), scalars.last == "类" || scalars.last == "型" { return true }
         // A stem made only of words for an industry or a kind names no particular zone or body.
-        if type == .park || type == .organization || type == .project, coveredByGenericWords(scalars) { return true }
+        // (A body named by its field, `智能装备研究院`, is a name; a zone or project named so is not.)
+        if type == .park || type == .organization || type == .project, coveredByGenericWords(scalars, fields: type != .organization) { return true }
+        // Clusters are areas only when named after a place or a zone: 长沙经济技术开发区工程机械产业集群.
+        if type == .park, suffix.hasSuffix("集群"), gazetteer.words.longest(startingAt: 0, in: scalars) == 0,
+           !(1...max(1, scalars.count)).contains(where: { Lexicon.suffixes.longest(endingAt: $0, in: scalars) > 0 && Lexicon.suffixType[String(String.UnicodeScalarView(scalars[($0 - Lexicon.suffixes.longest(endingAt: $0, in: scalars))..<$0]))] == .park }) {
+            return true
+        }
         // 贵州省开发区: a province's zones in general.
         if type == .park, ["开发区", "园区", "产业园区"].contains(suffix), gazetteer.divisions(named: stem).first?.level == .province { return true }
         if type == .project {
@@ -244,10 +250,11 @@ extension Recognizer {
     }
 
     /// Whether a stem is nothing but generic words (and quantities).
-    func coveredByGenericWords(_ s: [Unicode.Scalar]) -> Bool {
+    func coveredByGenericWords(_ s: [Unicode.Scalar], fields: Bool = true) -> Bool {
+        let words = fields ? Lexicon.genericStemWords : Lexicon.genericBodyWords
         var i = 0
         while i < s.count {
-            let n = max(Lexicon.genericStemWords.longest(startingAt: i, in: s), Lexicon.fieldWords.longest(startingAt: i, in: s))
+            let n = max(words.longest(startingAt: i, in: s), fields ? Lexicon.fieldWords.longest(startingAt: i, in: s) : 0)
             if n > 0 { i += n; continue }
             if TextDates.digit(s[i]) != nil || "个家批类".unicodeScalars.contains(s[i]) { i += 1; continue }
             return false

@@ -40,6 +40,11 @@ extension Relator {
         for (x, y) in zip(ordered, ordered.dropFirst()) where y.range.lowerBound == x.range.upperBound || (x.candidate.nested && y.range.upperBound >= x.range.upperBound && type(y) == .project && y.range.lowerBound <= x.range.upperBound) {
             if type(x) == .company || type(x) == .organization, type(y) == .project { add(x.entity, .builds, y.entity, r, a) }
         }
+        // `A公司：年产…项目` (a list item): the company builds the project after the colon.
+        for (x, y) in zip(ordered, ordered.dropFirst()) where [.company, .organization].contains(type(x)) && type(y) == .project
+            && y.range.lowerBound == x.range.upperBound + 1 && [":", "："].contains(s[x.range.upperBound]) {
+            add(x.entity, .builds, y.entity, r, a)
+        }
         for m in ms where m.candidate.nested && (type(m) == .company || type(m) == .organization) {
             if let outer = ms.first(where: { $0.entity != m.entity && type($0) == .project && $0.range.contains(m.range.lowerBound) }) {
                 add(m.entity, .builds, outer.entity, r, a)
@@ -191,7 +196,9 @@ extension Relator {
             let cl = r.lowerBound..<t.lowerBound
             let before = actors.filter { cl.contains($0.range.lowerBound) }
             guard !before.isEmpty else { continue }
+            // 签署战略合作协议: one signing, not a signing and a cooperation.
             let isSign = Relator.sign.longest(startingAt: t.lowerBound, in: s, limit: t.upperBound) > 0
+                || (!find(Relator.sign, in: r).isEmpty && ms.contains { type($0) == .company })
             let own = clause(around: t.lowerBound, in: r).lowerBound..<t.lowerBound
             if let w = lastCoordinator(in: own, mentions: before) {
                 var left = before.filter { $0.range.upperBound <= w }
@@ -236,6 +243,14 @@ extension Relator {
             add(y.entity, .incubatedBy, x.entity, r, a)
         }
 
+        // X孵化Y / X已孵化Y: a company incubated by the body or zone before the verb.
+        for t in triggers(Relator.incubate) {
+            guard !s[r.lowerBound..<t.lowerBound].contains("托") else { continue }
+            if let x = ms.last(where: { [.organization].contains(type($0)) && $0.range.upperBound <= t.lowerBound }),
+               let y = ms.first(where: { type($0) == .company && $0.range.lowerBound >= t.upperBound && $0.range.lowerBound - t.upperBound <= 4 }) {
+                add(y.entity, .incubatedBy, x.entity, r, a)
+            }
+        }
         // supports: a policy, body or place 支持/扶持 the zones, bodies or projects listed after it.
         for t in triggers(Relator.support) {
             let cl = clause(around: t.lowerBound, in: r)

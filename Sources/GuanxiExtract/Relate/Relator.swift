@@ -25,7 +25,7 @@ struct Relator {
     static let locateAfterIn = WordSet(["开工", "投产", "落地", "开业", "建成", "动工", "奠基", "揭牌", "设立", "建设", "落户", "开建", "竣工"])
     static let issue = WordSet(["发布", "印发", "出台", "公布", "制定", "颁布", "审议通过", "下发", "发出", "出台了", "印发了"])
     static let approve = WordSet(["批复", "批准"])
-    static let select = WordSet(["入选", "列入", "获评", "评为", "认定为", "获批", "纳入", "上榜"])
+    static let select = WordSet(["入选", "列入", "获评", "评为", "认定为", "获批", "纳入", "上榜", "榜上有名", "入围", "成功入选", "成功上榜"])
     static let implement = WordSet(["推进", "实施", "推行", "开展", "落实", "深化", "打响", "掀起", "践行", "执行", "启动", "乘"])
     static let build = WordSet(["新上", "投资建设", "建设", "布局", "实施", "上马", "投建", "新建", "开建", "布局了", "推进", "签约", "签约建设"])
     static let cooperate = WordSet(["合作", "共建", "携手", "建立", "对接", "战略合作", "签约", "签署", "签订", "共同"])
@@ -189,8 +189,14 @@ struct Relator {
             }
         }
 
-        // leads: an official and the body or project after 牵头/带领.
+        // leads: an official and the body or project after 牵头/领衔; `Y由X领衔` names Y before.
         for t in triggers(Relator.lead) {
+            if let o = officials.last(where: { $0.range.upperBound <= t.lowerBound }),
+               let by = lastIndex(of: "由", before: o.range.lowerBound, from: r.lowerBound),
+               let y = ms.last(where: { [.organization, .project].contains(type($0)) && $0.range.upperBound <= by && !isInPost($0, officials) }) {
+                add(o.entity, .leads, y.entity, r, a)
+                continue
+            }
             if let o = officials.last(where: { $0.range.upperBound <= t.lowerBound }) {
                 if let m = ms.first(where: { $0.range.lowerBound >= t.upperBound && (type($0) == .organization || type($0) == .project) }) {
                     add(o.entity, .leads, m.entity, r, a)

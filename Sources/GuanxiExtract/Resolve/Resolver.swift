@@ -103,6 +103,7 @@ struct Resolver {
         }
         shortTitles(s, &mentions)
         ownerlessForms(&mentions)
+        companyShortNames(&mentions)
         // References resolve to the nearest entity before them in the same article.
         for (a, cands) in articles.enumerated() {
             for c in cands where c.reference {
@@ -274,6 +275,25 @@ struct Resolver {
             } else if !policies.contains(where: { $0.0 == m.entity }) {
                 policies.append((m.entity, key))
             }
+        }
+    }
+
+    /// `兴发集团` beside `湖北兴发化工集团股份有限公司`: a company's short name (its brand and a
+    /// company word) is that company when exactly one company of the document holds the brand.
+    mutating func companyShortNames(_ mentions: inout [ResolvedMention]) {
+        let words = ["集团", "股份", "公司", "科技", "控股"]
+        for b in entities.indices where entities[b].type == .company && !entities[b].mentions.isEmpty {
+            let short = entities[b].name
+            guard let word = words.first(where: { short.hasSuffix($0) }) else { continue }
+            let brand = String(short.dropLast(word.count))
+            guard (2...4).contains(brand.count) else { continue }
+            let owners = entities.indices.filter { a in
+                a != b && entities[a].type == .company && !entities[a].mentions.isEmpty
+                    && entities[a].name.count > short.count + 2 && entities[a].name.contains(brand) && entities[a].name.contains(word)
+            }
+            guard owners.count == 1, let a = owners.first else { continue }
+            mergeEntity(b, into: a)
+            for k in mentions.indices where mentions[k].entity == b { mentions[k].entity = a }
         }
     }
 
