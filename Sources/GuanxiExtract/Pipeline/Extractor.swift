@@ -42,7 +42,7 @@ public struct Extractor: Sendable {
         for a in articles { ctx.bylineNames.formUnion(a.byline) }
         var provinceCount: [String: Int] = [:], cityCount: [String: Int] = [:]
         for a in articles {
-            for r in a.titleRanges + a.sentences.map(\.range) {
+            for r in a.scanRanges {
                 for m in recognizer.placeMatches(s, r, context: nil) where m.division.level != .county || m.division.name == s.string(m.range) {
                     ctx.mentionedCodes.insert(m.division.code)
                     if let p = gazetteer.province(of: m.division.code), !p.code.hasPrefix("R:") { provinceCount[p.code, default: 0] += 1 }
@@ -55,7 +55,7 @@ public struct Extractor: Sendable {
         }
         var countyCount: [String: Int] = [:]
         for a in articles {
-            for r in a.titleRanges + a.sentences.map(\.range) {
+            for r in a.scanRanges {
                 for m in recognizer.placeMatches(s, r, context: nil) where m.division.level == .county { countyCount[m.division.code, default: 0] += 1 }
             }
         }
@@ -75,7 +75,7 @@ public struct Extractor: Sendable {
             if mentions.contains(where: { $0.entity != m.entity && post.contains($0.range.lowerBound) }) { continue }
             if mentions.contains(where: { $0.range.upperBound == post.lowerBound && entities[$0.entity].type != .official }) { continue }
             guard let sentence = articles[m.article].sentences.first(where: { $0.range.contains(m.range.lowerBound) })?.range
-                    ?? articles[m.article].titleRanges.first(where: { $0.contains(m.range.lowerBound) }) else { continue }
+                    ?? articles[m.article].scanRanges.first(where: { $0.contains(m.range.lowerBound) }) else { continue }
             let title = s.string(post)
             var target: Int?
             if ["公司", "企业", "集团"].contains(where: { title.hasPrefix($0) }) {
@@ -122,7 +122,7 @@ public struct Extractor: Sendable {
                                        uniquingKeysWith: { x, _ in x })
             guard !officials.isEmpty else { continue }
             let taken = mentions.filter { $0.article == a }.map(\.range)
-            for region in article.titleRanges + article.sentences.map(\.range) {
+            for region in article.scanRanges {
                 for (name, first) in officials {
                     let w = Array(name.unicodeScalars)
                     var i = region.lowerBound

@@ -45,7 +45,7 @@ struct Recognizer: Sendable {
         var blocked = [Bool](repeating: false, count: s.count)
         for r in article.creditRanges { for i in r where i < s.count { blocked[i] = true } }
         let credit0 = blocked
-        var regions: [Range<Int>] = article.titleRanges + article.sentences.map(\.range)
+        var regions: [Range<Int>] = article.scanRanges
         regions.sort { $0.lowerBound < $1.lowerBound }
         // Personal names after posts first, so a name never swallows a person (`校长王存文与鄂城区区委`).
         for region in regions {

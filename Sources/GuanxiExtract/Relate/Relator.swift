@@ -82,7 +82,7 @@ struct Relator {
             var selectContext = false
             var lastList: Int?
             var recent: [EntityType: Int] = [:]
-            let regions = (article.titleRanges + article.sentences.map(\.range)).sorted { $0.lowerBound < $1.lowerBound }
+            let regions = article.scanRanges
             for sentence in regions {
                 let inS = ms.filter { sentence.contains($0.range.lowerBound) }
                 relateSentence(sentence, a, inS, focus: &focusOfficial, topic: &topic, recent: recent, policyTopic: policyTopic,

@@ -23,6 +23,8 @@ public struct Article: Sendable {
     public var range: Range<Int>
     /// Headline lines (on a scanned page they may follow the body).
     public var titleRanges: [Range<Int>] = []
+    /// Short heading lines inside the body (section titles): read for names, not the title.
+    public var headingRanges: [Range<Int>] = []
     /// Reporters and photographers: names that are never officials.
     public var byline: [String] = []
     /// Ranges of byline lines and credits (`记者 XXX`, `XXX摄`), which recognisers skip.
@@ -30,6 +32,11 @@ public struct Article: Sendable {
     public var dateline: String?
     public var date: TextDate?
     public var sentences: [Sentence] = []
+
+    /// Every range the recognisers read, in text order: title, headings and sentences.
+    public var scanRanges: [Range<Int>] {
+        (titleRanges + headingRanges + sentences.map(\.range)).sorted { $0.lowerBound < $1.lowerBound }
+    }
 }
 
 /// Splits normalised text into articles and sentences.
@@ -202,8 +209,16 @@ public struct Splitter: Sendable {
         let s = t.scalars
         var a = Article(range: first.range.lowerBound..<last.range.upperBound)
         let hasBody = nonBlank.contains { $0.kind == .body || $0.kind == .dateline }
+        // The title is the headline block before the body, or (on a scanned page) after it;
+        // other short lines inside the body are section headings.
+        let firstBody = nonBlank.firstIndex { $0.kind == .body || $0.kind == .dateline } ?? nonBlank.count
+        let lastBody = nonBlank.lastIndex { $0.kind == .body || $0.kind == .dateline } ?? -1
+        let leading = nonBlank[..<firstBody].filter { $0.kind == .headline }.map(\.range)
+        let trailing = lastBody >= 0 ? nonBlank[(lastBody + 1)...].filter { $0.kind == .headline }.map(\.range) : []
+        let titleSet = Set((leading.isEmpty ? trailing : leading).map(\.lowerBound))
         for line in nonBlank {
             switch line.kind {
+            case .headline where hasBody && !titleSet.contains(line.range.lowerBound): a.headingRanges.append(line.range)
             case .headline where hasBody: a.titleRanges.append(line.range)
             case .byline:
                 a.creditRanges.append(line.range)
