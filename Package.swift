@@ -40,16 +40,19 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `make bench`: corpus generator and the performance table (docs/performance.md).
+        // Deterministic generators shared by the tests and the benchmark.
+        .target(name: "GuanxiTestSupport"),
         .executableTarget(name: "guanxi-bench", dependencies: [
+            "GuanxiTestSupport",
             "GuanxiGraph", "GuanxiText", "GuanxiExtract", "GuanxiRender",
         ]),
 
-        .testTarget(name: "GuanxiGraphTests", dependencies: ["GuanxiGraph"]),
-        .testTarget(name: "GuanxiTextTests", dependencies: ["GuanxiText"]),
+        .testTarget(name: "GuanxiGraphTests", dependencies: ["GuanxiGraph", "GuanxiTestSupport"]),
+        .testTarget(name: "GuanxiTextTests", dependencies: ["GuanxiText", "GuanxiTestSupport"]),
         .testTarget(name: "GuanxiExtractTests", dependencies: ["GuanxiExtract", "GuanxiGraph", "GuanxiText"]),
         .testTarget(name: "GuanxiRenderTests", dependencies: ["GuanxiRender", "GuanxiGraph"]),
-        .testTarget(name: "GuanxiCLITests", dependencies: ["GuanxiGraph"]),
-        .testTarget(name: "GuanxiRobustnessTests", dependencies: ["GuanxiGraph", "GuanxiText", "GuanxiExtract"]),
+        .testTarget(name: "GuanxiCLITests", dependencies: ["GuanxiGraph", "GuanxiText"]),
+        .testTarget(name: "GuanxiRobustnessTests", dependencies: ["GuanxiGraph", "GuanxiText", "GuanxiExtract", "GuanxiTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,18 +1,8 @@
 import Foundation
+import GuanxiTestSupport
 
-/// A small, fast, seedable generator (SplitMix64): the same seed gives the same corpus everywhere.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in 0..<n.
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
+/// Draws the corpus needs beyond uniform numbers.
+extension SplitMix64 {
     /// Skewed towards 0 (a few entities are named often, most rarely): index of a pool of `n`.
     mutating func skewed(_ n: Int) -> Int {
         let u = Double(next() >> 11) / Double(1 << 53)

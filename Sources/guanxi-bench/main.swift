@@ -1,4 +1,5 @@
 import Foundation
+import GuanxiTestSupport
 import GuanxiExtract
 import GuanxiGraph
 import GuanxiRender

@@ -4,28 +4,11 @@ import Glibc
 #endif
 import GuanxiGraph
 import XCTest
+import GuanxiText
 
 /// The same article as UTF-8 plain text, GB18030, HTML and Traditional characters must give the
 /// same graph (issue 3). The article is the 陈凯 report of the sample page.
 final class EncodingTwinTests: GuanxiCLITestCase {
-    /// Encodes a string with glibc's iconv.
-    static func iconvEncode(_ s: String, to encoding: String) -> [UInt8]? {
-        let cd = iconv_open(encoding, "UTF-8")
-        if cd == iconv_t(bitPattern: -1) { return nil }
-        defer { iconv_close(cd) }
-        var input = Array(s.utf8)
-        var output = [UInt8](repeating: 0, count: input.count * 4 + 16)
-        let produced: Int? = input.withUnsafeMutableBytes { inBuf in
-            output.withUnsafeMutableBytes { outBuf in
-                var inPtr = inBuf.baseAddress?.assumingMemoryBound(to: CChar.self)
-                var outPtr = outBuf.baseAddress?.assumingMemoryBound(to: CChar.self)
-                var inLeft = inBuf.count, outLeft = outBuf.count
-                if iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) == -1 || inLeft != 0 { return nil }
-                return outBuf.count - outLeft
-            }
-        }
-        return produced.map { Array(output[0..<$0]) }
-    }
 
     /// The article in Simplified characters, cut from the sample page.
     static func simplifiedArticle() throws -> String {
@@ -50,7 +33,7 @@ final class EncodingTwinTests: GuanxiCLITestCase {
 
         let plain = cli.path("plain.txt"), gb = cli.path("gb.txt"), html = cli.path("page.html"), trad = cli.path("trad.txt")
         try simplified.write(toFile: plain, atomically: true, encoding: .utf8)
-        try Data(try XCTUnwrap(Self.iconvEncode(simplified, to: "GB18030"))).write(to: URL(fileURLWithPath: gb))
+        try Data(try XCTUnwrap(TextEncoding.encode(simplified, as: "GB18030"))).write(to: URL(fileURLWithPath: gb))
         let paragraphs = simplified.split(separator: "\n").map { "<p>\($0.replacingOccurrences(of: "&", with: "&amp;"))</p>" }
         try ("<!DOCTYPE html>\n<html><head><title>陈凯调研</title><style>p{margin:0}</style></head><body>\n"
              + paragraphs.joined(separator: "\n") + "\n<script>var a = 1 < 2;</script></body></html>\n")

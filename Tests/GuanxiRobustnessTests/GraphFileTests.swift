@@ -1,6 +1,7 @@
 import Foundation
 import GuanxiGraph
 import XCTest
+import GuanxiTestSupport
 
 /// Issue 7: bad graph files are named with their problem and never overwritten; writes are
 /// atomic under SIGKILL; concurrent builds of one graph lose nothing.
@@ -156,15 +157,4 @@ final class GraphFileTests: XCTestCase {
     }
 }
 
-/// A small deterministic generator (SplitMix64), so failures reproduce from a seed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+typealias SplitMix = SplitMix64

@@ -6,23 +6,7 @@ import XCTest
 @testable import GuanxiText
 
 /// Encodes a string with glibc's iconv (GB18030, GBK, Big5 …).
-func iconvEncode(_ s: String, to encoding: String) -> [UInt8]? {
-    let cd = iconv_open(encoding, "UTF-8")
-    if cd == iconv_t(bitPattern: -1) { return nil }
-    defer { iconv_close(cd) }
-    var input = Array(s.utf8)
-    var output = [UInt8](repeating: 0, count: input.count * 4 + 16)
-    let produced: Int? = input.withUnsafeMutableBytes { inBuf in
-        output.withUnsafeMutableBytes { outBuf in
-            var inPtr = inBuf.baseAddress?.assumingMemoryBound(to: CChar.self)
-            var outPtr = outBuf.baseAddress?.assumingMemoryBound(to: CChar.self)
-            var inLeft = inBuf.count, outLeft = outBuf.count
-            if iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) == -1 || inLeft != 0 { return nil }
-            return outBuf.count - outLeft
-        }
-    }
-    return produced.map { Array(output[0..<$0]) }
-}
+func iconvEncode(_ s: String, to encoding: String) -> [UInt8]? { TextEncoding.encode(s, as: encoding) }
 
 final class SourceReaderTests: XCTestCase {
     let sample = "科学导报讯 1月4日,阳泉市委副书记、代市长陈凯在孟县调研。\n山西转型综改示范区「合成生物」产业园𠀀。"

@@ -166,24 +166,7 @@ public enum SourceReader {
 
     /// Converts bytes in `encoding` to a String with glibc's iconv; nil on any invalid sequence.
     static func iconvDecode(_ bytes: [UInt8], from encoding: String) -> String? {
-        let cd = iconv_open("UTF-8", encoding)
-        if cd == iconv_t(bitPattern: -1) { return nil }
-        defer { iconv_close(cd) }
-        var input = bytes
-        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
-        let produced: Int? = input.withUnsafeMutableBytes { inBuf in
-            output.withUnsafeMutableBytes { outBuf in
-                var inPtr = inBuf.baseAddress?.assumingMemoryBound(to: CChar.self)
-                var outPtr = outBuf.baseAddress?.assumingMemoryBound(to: CChar.self)
-                var inLeft = inBuf.count
-                var outLeft = outBuf.count
-                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                if r == -1 || inLeft != 0 { return nil }
-                return outBuf.count - outLeft
-            }
-        }
-        guard let produced else { return nil }
-        return String(validating: output[0..<produced], as: UTF8.self)
+        TextEncoding.convert(bytes, from: encoding, to: "UTF-8").flatMap { String(validating: $0, as: UTF8.self) }
     }
 
     static func looksLikeHTML(_ s: String) -> Bool {

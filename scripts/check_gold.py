@@ -1,4 +1,4 @@
-"""Re-check the heldout gold files (cNN; adapted from articles/b/check_gold.py).
+"""Check a folder of hand-written articles and their gold files (texts/, gold/).
 
 Every gold file must be valid JSON; every relation end must be an entity name or alias of
 the same file; every entity name and every evidence fragment (split on ……) must occur in the
@@ -6,9 +6,9 @@ text as read: white space ignored, NFKC; for .html the tags are removed (each ta
 separator, so a name split by a tag fails) and entities decoded; for .md the markup
 (#, >, -, **, *, [text](url)) is removed. Traditional names are checked as written.
 Warns about required relations to optional entities and aliases not in the text.
-Prints counts per file. Usage: python3 check_gold.py [DIR]"""
+Prints counts per file. Usage: python3 scripts/check_gold.py DIR   (e.g. Tests/Fixtures/heldout)"""
 import json, glob, os, re, unicodedata, sys, html
-base = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+base = sys.argv[1] if len(sys.argv) > 1 else 'Tests/Fixtures/heldout'
 ok = True
 SEP = '\u241e'  # visible separator left where an HTML tag was
 
