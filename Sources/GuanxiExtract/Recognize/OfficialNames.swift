@@ -105,6 +105,24 @@ extension Recognizer {
                 }
                 if matched { continue }
             }
+            // Appointment by a body: 任命张伟为…主任, 提名王强为…, 免去李强的…职务.
+            for verb in ["任命", "提名", "聘任", "推荐", "免去", "决定任命"] where s.has(verb, at: i) {
+                let at = i + verb.unicodeScalars.count
+                let n = personName(s, at: at, limit: region.upperBound) > 0 ? personName(s, at: at, limit: region.upperBound)
+                    : (s.has("为", at: at + 2) ? 2 : s.has("为", at: at + 3) ? 3 : s.has("的", at: at + 2) ? 2 : s.has("的", at: at + 3) ? 3 : 0)
+                guard n > 0, surnames.surnameLength(s, at: at) > 0, isFree(at..<(at + n)) else { continue }
+                let link = at + n
+                guard s.has("为", at: link) || s.has("的", at: link) || s.has("同志", at: link) else { continue }
+                let k = link + (s.has("同志", at: link) ? 2 : 1)
+                let postEnd = appointedPostEnd(s, region, from: k)
+                guard postEnd > k else { continue }
+                let name = s.string(at..<(at + n))
+                if context.bylineNames.contains(name) { continue }
+                out.append(Candidate(range: at..<(at + n), type: .official, name: name, priority: 3,
+                                     post: s.string(k..<postEnd), postRange: k..<postEnd))
+                i = postEnd - 1
+                break
+            }
             // Appointment: 张东同志任…  /  张东任中共…书记
             if i == region.lowerBound || !Recognizer.isNameChar(s[i - 1]) || Lexicon.hardStops.contains(s[i - 1]) {
                 let n = personName(s, at: i, limit: region.upperBound)
