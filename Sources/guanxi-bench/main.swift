@@ -72,7 +72,7 @@ struct Bench {
         if !FileManager.default.fileExists(atPath: stamp) {
             try? FileManager.default.removeItem(atPath: dir)
             let (_, t) = try timed { try CorpusGenerator(divisionsPath: divisions).write(bytes: size * 1_000_000, to: dir) }
-            FileManager.default.createFile(atPath: stamp, contents: Data())
+            _ = FileManager.default.createFile(atPath: stamp, contents: Data())
             table.add("corpus", "generate", "\(size) MB", secs(t))
         }
         let fs = files(in: dir)

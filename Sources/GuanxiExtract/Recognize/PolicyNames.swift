@@ -96,10 +96,7 @@ extension Recognizer {
                inner.count > innerSuffix + 1, plain, !isFalseSuffix(s, end: j, region: (i + 1)..<j) {
                 out.append(Candidate(range: inner, type: type, name: content, priority: 3))
             } else if tail > 0 {
-                let word = s.string(after..<(after + tail))
-                // `“三企入桂”工作`-style generic words stay outside the name.
                 out.append(Candidate(range: open..<(after + tail), type: .policy, name: s.string(open..<(after + tail)), priority: 3))
-                _ = word
             } else if Lexicon.policyEndings.longest(endingAt: j, in: s, lower: i + 1) > 0, inner.count >= 3, inner.count <= 14, plain {
                 out.append(Candidate(range: open..<(j + 1), type: .policy, name: s.string(open..<(j + 1)), priority: 3))
             } else if Lexicon.policyVerbs.longest(endingAt: i, in: s, lower: region.lowerBound) > 0,

@@ -128,7 +128,7 @@ extension Relator {
             let lists = ms.filter { type($0) == .policy }
             let target = lists.last(where: { isList(entities[$0.entity].name) })?.entity ?? lastList ?? lists.first?.entity
             if let target {
-                for m in ms where [.park, .company].contains(type(m)) && !m.candidate.nested && !isBefore(m, lists, issuersOnly: true) {
+                for m in ms where [.park, .company].contains(type(m)) && !m.candidate.nested {
                     add(m.entity, .selectedInto, target, r, a)
                 }
             }
@@ -299,7 +299,6 @@ extension Relator {
         return n.hasSuffix("名单") || n.hasSuffix("清单") || n.hasSuffix("目录") || n.hasSuffix("榜单")
     }
 
-    func isBefore(_ m: ResolvedMention, _ lists: [ResolvedMention], issuersOnly: Bool) -> Bool { false }
 
     /// The text between two mentions, or nil when they overlap (a name nested in another).
     func text(between a: Range<Int>, and b: Range<Int>) -> String? {
