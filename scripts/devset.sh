@@ -8,9 +8,9 @@ shared=${SHARED:-../shared}
 out=$(mktemp -d)
 [ -d "$shared/devset" ] || { echo "no $shared/devset: skipped"; exit 0; }
 pairs=("$shared/seeds/000_7b3e52b32049f56f.txt:$shared/gold/000_7b3e52b32049f56f.json")
-for t in "$shared"/devset/texts/*.txt; do n=$(basename "$t" .txt); pairs+=("$t:$shared/devset/gold/$n.json"); done
+for t in "$shared"/devset/texts/*; do n=${t##*/}; n=${n%.*}; pairs+=("$t:$shared/devset/gold/$n.json"); done
 for p in "${pairs[@]}"; do
-  t=${p%%:*}; g=${p#*:}; n=$(basename "$t" .txt)
+  t=${p%%:*}; g=${p#*:}; n=${t##*/}; n=${n%.*}
   "$bin" build "$t" --graph "$out/$n.graph.json" >/dev/null 2>&1
   "$bin" export --graph "$out/$n.graph.json" --format json -o "$out/$n.json" 2>/dev/null
   line=$("$bin" evaluate --graph "$out/$n.graph.json" --gold "$g" ${2:-} )
@@ -19,7 +19,7 @@ for p in "${pairs[@]}"; do
   [ -n "${2:-}" ] && echo "$line" | sed -n '/missed entities/,$p'
 done
 mkdir -p "$out/sys" "$out/gold"
-for t in "$shared"/devset/texts/*.txt; do n=$(basename "$t" .txt); cp "$out/$n.json" "$out/sys/$n.json"; cp "$shared/devset/gold/$n.json" "$out/gold/"; done
+for t in "$shared"/devset/texts/*; do n=${t##*/}; n=${n%.*}; cp "$out/$n.json" "$out/sys/$n.json"; cp "$shared/devset/gold/$n.json" "$out/gold/"; done
 echo "--- devset micro-average (scripts/score.py) ---"
 python3 scripts/score.py "$out/sys" "$out/gold" 2>/dev/null | grep -E "^(entities|relations|  typed|  untyped|  unlabeled|  labeled)|F1" | head -12
 rm -rf "$out"

@@ -37,14 +37,15 @@ final class ExtractionTests: XCTestCase {
         guard FileManager.default.fileExists(atPath: goldURL.path) else { throw XCTSkip("../shared/gold is absent: sample-page score not measured") }
         let (g, _) = try extractFile(Paths.seed)
         let r = Evaluator.evaluate(graph: g, gold: try GoldFile.load(goldURL.path), document: nil)
-        XCTAssertGreaterThanOrEqual(r.typedEntities.f1, 0.90, "typed entity F1; missed \(r.missedEntities), spurious \(r.spuriousEntities)")
-        XCTAssertGreaterThanOrEqual(r.relations.f1, 0.80, "unlabeled relation F1; missed \(r.missedRelations)")
-        XCTAssertGreaterThanOrEqual(r.labeledRelations.f1, 0.70, "labeled relation F1; spurious \(r.spuriousRelations)")
+        // Floors: the measured figure minus 0.02 (0.964 / 1.00 / 1.00 on 2026-12-02); raise them as scores rise.
+        XCTAssertGreaterThanOrEqual(r.typedEntities.f1, 0.944, "typed entity F1; missed \(r.missedEntities), spurious \(r.spuriousEntities)")
+        XCTAssertGreaterThanOrEqual(r.relations.f1, 0.98, "unlabeled relation F1; missed \(r.missedRelations)")
+        XCTAssertGreaterThanOrEqual(r.labeledRelations.f1, 0.98, "labeled relation F1; spurious \(r.spuriousRelations)")
     }
 
     /// Micro-averaged scores over a folder of texts with gold files.
-    func score(texts: URL, gold: URL) throws -> (entities: Double, relations: Double, n: Int) {
-        var ent = Score(), rel = Score()
+    func score(texts: URL, gold: URL) throws -> (entities: Double, relations: Double, labeled: Double, n: Int) {
+        var ent = Score(), rel = Score(), lab = Score()
         let golds = try FileManager.default.contentsOfDirectory(atPath: gold.path).filter { $0.hasSuffix(".json") }.sorted()
         for name in golds {
             let goldFile = try GoldFile.load(gold.appendingPathComponent(name).path)
@@ -54,17 +55,22 @@ final class ExtractionTests: XCTestCase {
             ent.falseNegatives += r.typedEntities.falseNegatives
             rel.truePositives += r.relations.truePositives; rel.falsePositives += r.relations.falsePositives
             rel.falseNegatives += r.relations.falseNegatives
+            lab.truePositives += r.labeledRelations.truePositives; lab.falsePositives += r.labeledRelations.falsePositives
+            lab.falseNegatives += r.labeledRelations.falseNegatives
         }
-        return (ent.f1, rel.f1, golds.count)
+        return (ent.f1, rel.f1, lab.f1, golds.count)
     }
 
     func testDevelopmentSetGeneralises() throws {
         let dev = Paths.shared.appendingPathComponent("devset")
         guard FileManager.default.fileExists(atPath: dev.path) else { throw XCTSkip("../shared/devset is absent: development-set score not measured") }
         let s = try score(texts: dev.appendingPathComponent("texts"), gold: dev.appendingPathComponent("gold"))
-        print("devset (\(s.n) articles): typed entity F1 \(s.entities), unlabeled relation F1 \(s.relations)")
-        XCTAssertGreaterThanOrEqual(s.entities, 0.80)
-        XCTAssertGreaterThanOrEqual(s.relations, 0.60)
+        print("devset (\(s.n) articles): typed entity F1 \(s.entities), unlabeled relation F1 \(s.relations), labeled \(s.labeled)")
+        XCTAssertEqual(s.n, 40, "the development set holds 40 articles")
+        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.737 / 0.512 / 0.508); they ratchet up.
+        XCTAssertGreaterThanOrEqual(s.entities, 0.717)
+        XCTAssertGreaterThanOrEqual(s.relations, 0.492)
+        XCTAssertGreaterThanOrEqual(s.labeled, 0.488)
     }
 
     func testHandWrittenArticleSets() throws {
@@ -72,8 +78,11 @@ final class ExtractionTests: XCTestCase {
             let dir = Paths.articles.appendingPathComponent(set)
             let s = try score(texts: dir.appendingPathComponent("texts"), gold: dir.appendingPathComponent("gold"))
             print("articles/\(set) (\(s.n) articles): typed entity F1 \(s.entities), unlabeled relation F1 \(s.relations)")
-            XCTAssertGreaterThanOrEqual(s.entities, 0.75, set)
-            XCTAssertGreaterThanOrEqual(s.relations, 0.55, set)
+            // Floors: measured minus 0.02 (a: 0.937 / 0.819, b: 0.896 / 0.806 on 2026-12-02). These are
+            // invented tuning fixtures: they guard patterns, they do not measure generalisation.
+            let floors: [String: (Double, Double)] = ["a": (0.917, 0.799), "b": (0.876, 0.786)]
+            XCTAssertGreaterThanOrEqual(s.entities, floors[set]?.0 ?? 1, set)
+            XCTAssertGreaterThanOrEqual(s.relations, floors[set]?.1 ?? 1, set)
         }
     }
 
@@ -84,8 +93,10 @@ final class ExtractionTests: XCTestCase {
         }
         let s = try score(texts: Paths.heldout.appendingPathComponent("texts"), gold: gold)
         print("held-out (\(s.n) articles): typed entity F1 \(s.entities), unlabeled relation F1 \(s.relations)")
-        XCTAssertGreaterThanOrEqual(s.entities, 0.70)
-        XCTAssertGreaterThanOrEqual(s.relations, 0.45)
+        // Floors: measured minus 0.02 (0.873 / 0.674 on 2026-12-02). Invented text, and some genre
+        // tests were written after it: a regression guard, not a held-out figure.
+        XCTAssertGreaterThanOrEqual(s.entities, 0.853)
+        XCTAssertGreaterThanOrEqual(s.relations, 0.654)
     }
 
     // MARK: - Evidence and mentions quote the source
@@ -96,11 +107,13 @@ final class ExtractionTests: XCTestCase {
         if let names = try? FileManager.default.contentsOfDirectory(atPath: dev.path) {
             urls += names.sorted().map { dev.appendingPathComponent($0) }
         }
+        var edges = 0
+        defer { XCTAssertGreaterThan(edges, 100, "evidence checked on too few edges") }
         for url in urls {
             let (g, src) = try extractFile(url)
             let text = Array(src.text.unicodeScalars)
             func slice(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(text[a..<b])) }
-            XCTAssertGreaterThan(g.edgeCount, 0, url.lastPathComponent)
+            edges += g.edgeCount
             for r in g.edges {
                 for ev in r.evidence {
                     XCTAssertTrue(ev.start >= 0 && ev.end <= text.count && ev.start < ev.end)
