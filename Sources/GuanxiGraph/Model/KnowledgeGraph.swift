@@ -98,7 +98,13 @@ public struct KnowledgeGraph: Sendable {
     /// or alias with it. Returns the id of the node that holds it.
     @discardableResult
     public mutating func add(_ entity: Entity) -> String {
-        let keys = Set(entity.allNames.map(NameKey.of))
+        add(entity, matchingOn: Set(entity.allNames.map(NameKey.of)))
+    }
+
+    /// Adds an entity, merging it into an existing node of the same type that holds one of
+    /// `keys` (``NameKey``s) as a name or alias.
+    @discardableResult
+    mutating func add(_ entity: Entity, matchingOn keys: Set<String>) -> String {
         var matches = Set<Int>()
         for key in keys {
             for slot in nameIndex[key] ?? [] where slots[slot]?.type == entity.type { matches.insert(slot) }
@@ -159,7 +165,11 @@ public struct KnowledgeGraph: Sendable {
 
     /// Merges another graph (typically one document's extraction) into this one: its documents,
     /// then its nodes by name/alias, then its edges with their evidence.
-    public mutating func merge(_ other: KnowledgeGraph) {
+    ///
+    /// `acrossDocuments`: the other graph comes from other documents, so its nodes join this
+    /// graph's only through names that ``MergePolicy`` finds distinctive (never `园区`, `市委`, or a
+    /// two-character name); pieces of one document are merged with `false`.
+    public mutating func merge(_ other: KnowledgeGraph, acrossDocuments: Bool = false) {
         var docIDs: [String: String] = [:]
         for doc in other.documentList {
             docIDs[doc.id] = addDocument(doc).id
@@ -168,7 +178,7 @@ public struct KnowledgeGraph: Sendable {
         var ids: [String: String] = [:]
         for var e in other.entities {
             e.mentions = e.mentions.map { var m = $0; m.document = remapDoc(m.document); return m }
-            ids[e.id] = add(e)
+            ids[e.id] = acrossDocuments ? add(e, matchingOn: MergePolicy.crossDocumentKeys(of: e)) : add(e)
         }
         for var r in other.edges {
             guard let s = ids[r.source], let t = ids[r.target] else { continue }

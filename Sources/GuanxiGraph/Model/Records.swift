@@ -18,19 +18,54 @@ public struct Mention: Codable, Hashable, Sendable, Comparable {
     }
 }
 
+/// Whether a post is held, taken up or left, as the sentence that names it says.
+public enum PostStatus: String, Codable, CaseIterable, Sendable, Comparable {
+    /// Named as held (`市委书记陈凯`): the default when the text says nothing else.
+    case held
+    /// Taken up: appointed, elected, nominated (`任命…为`, `当选`, `提名为`).
+    case appointed
+    /// Left: removed, resigned, no longer holding it (`免去`, `不再担任`, `辞去`).
+    case left
+
+    public static func < (a: PostStatus, b: PostStatus) -> Bool { a.rawValue < b.rawValue }
+}
+
 /// A post an official holds, as the text writes it (`阳泉市委副书记、代市长`), and, when the
 /// text names it, the organization, place or park it belongs to.
 public struct Post: Codable, Hashable, Sendable, Comparable {
     public var title: String
     /// Name of the organization or place the post belongs to, when known.
     public var organization: String?
+    /// Held, taken up or left; nil where the text says nothing (read as held).
+    public var status: PostStatus?
+    /// The date the text gives for taking up or leaving the post (`2025-12-29`, `2025-12`).
+    public var date: String?
 
-    public init(title: String, organization: String? = nil) {
-        self.title = title; self.organization = organization
+    public init(title: String, organization: String? = nil, status: PostStatus? = nil, date: String? = nil) {
+        self.title = title; self.organization = organization; self.status = status; self.date = date
     }
 
     public static func < (a: Post, b: Post) -> Bool {
-        (a.title, a.organization ?? "") < (b.title, b.organization ?? "")
+        (a.title, a.organization ?? "", a.status?.rawValue ?? "", a.date ?? "")
+            < (b.title, b.organization ?? "", b.status?.rawValue ?? "", b.date ?? "")
+    }
+}
+
+/// A sum of money as a sentence states it (`总投资108亿元`), with its value when it can be read.
+public struct Amount: Codable, Hashable, Sendable, Comparable {
+    /// As written (`108亿元`, `5000万美元`).
+    public var text: String
+    /// The value in units of `currency` (`108亿元` → 1.08e10), when the text can be read as a number.
+    public var value: Double?
+    /// ISO 4217 code (`CNY`, `USD`, …).
+    public var currency: String
+
+    public init(text: String, value: Double?, currency: String = "CNY") {
+        self.text = text; self.value = value; self.currency = currency
+    }
+
+    public static func < (a: Amount, b: Amount) -> Bool {
+        (a.text, a.currency, a.value ?? -1) < (b.text, b.currency, b.value ?? -1)
     }
 }
 
@@ -44,16 +79,31 @@ public struct Evidence: Codable, Hashable, Sendable, Comparable {
     public var end: Int
     /// The date the article gives for the fact, ISO-like (`2025-12-29`, or `2025-12` / `01-04` when partial).
     public var date: String?
+    /// The extraction rule that read the relation from this sentence (its id), so a reader and
+    /// `evaluate --verbose` can tell which rule made an edge; nil for facts from elsewhere.
+    public var rule: String?
+    /// A sum the sentence states for this fact (a signing's or investment's amount).
+    public var amount: Amount?
 
-    public init(document: String, sentence: String, start: Int, end: Int, date: String? = nil) {
+    public init(document: String, sentence: String, start: Int, end: Int, date: String? = nil,
+                rule: String? = nil, amount: Amount? = nil) {
         self.document = document; self.sentence = sentence
         self.start = start; self.end = end; self.date = date
+        self.rule = rule; self.amount = amount
     }
 
     public static func < (a: Evidence, b: Evidence) -> Bool {
         // Every field takes part, so evidence that differs only in sentence or date still sorts
         // the same way whatever order a Set handed it over in (byte-identical graph files).
-        (a.document, a.start, a.end, a.sentence, a.date ?? "") < (b.document, b.start, b.end, b.sentence, b.date ?? "")
+        if (a.document, a.start, a.end, a.sentence, a.date ?? "") != (b.document, b.start, b.end, b.sentence, b.date ?? "") {
+            return (a.document, a.start, a.end, a.sentence, a.date ?? "") < (b.document, b.start, b.end, b.sentence, b.date ?? "")
+        }
+        if a.rule != b.rule { return (a.rule ?? "") < (b.rule ?? "") }
+        switch (a.amount, b.amount) {
+        case let (x?, y?): return x < y
+        case (nil, _?): return true
+        default: return false
+        }
     }
 }
 

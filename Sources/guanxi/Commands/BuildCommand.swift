@@ -174,7 +174,7 @@ struct BuildCommand: ParsableCommand {
         while let (r, box) = next {
             group.wait()
             next = launch(r.upperBound..<min(r.upperBound + batchSize, total))
-            for fragment in box.values { graph.merge(fragment) }
+            for fragment in box.values { graph.merge(fragment, acrossDocuments: true) }
             for i in r { sources[i].0.text = "" }
             merged += r.count
             if progress { printError("\r\(merged)/\(total) documents") }

@@ -1,0 +1,45 @@
+/// When two documents' entities may become one node.
+///
+/// Inside one document the extractor resolves short forms and references (`屯留经开区`, `该公司`,
+/// `《规划》`) with the document's own context. Across documents there is no such context: a
+/// generic word (`园区`, `开发区`), a form relative to the writer's place (`市委`, `市政府`,
+/// `省工信厅`, `区管委会`) or a two-character name (most personal names) names different things in
+/// different texts. Such names never join entities of two documents: a missed join is a fact left
+/// unlinked, a wrong one joins two cities' bodies and invents paths no article states.
+public enum MergePolicy {
+    /// Fewest characters (after ``NameKey``) a name needs to join entities across documents.
+    public static let minimumLength = 3
+
+    /// Characters that, opening a name, make it relative to the writer's place or to the text
+    /// (`市科技局`, `省委`, `区管委会`, `该公司`, `本项目`, `全省`): never a name of one thing.
+    public static let relativePrefixes: Set<Character> = ["省", "市", "区", "县", "州", "镇", "乡", "本", "我", "该", "此", "全", "各", "其"]
+
+    /// Category words that name a kind of thing, not one thing (compared by ``NameKey``).
+    public static let categoryWords: Set<String> = [
+        "园区", "开发区", "高新区", "经开区", "工业园", "产业园", "工业园区", "产业园区", "示范区", "新区",
+        "自贸区", "保税区", "综保区", "基地", "产业基地", "示范基地", "集群", "产业集群", "先导区", "试验区",
+        "管委会", "党工委", "委员会", "党委", "政府", "人民政府", "党委政府", "市委市政府", "省委省政府",
+        "公司", "集团", "企业", "有限公司", "集团公司", "股份公司", "子公司", "母公司", "龙头企业", "重点企业",
+        "项目", "重点项目", "产业项目", "大项目", "研究院", "研究所", "实验室", "重点实验室", "大学", "高校",
+        "学院", "中心", "研发中心", "工作站", "规划", "方案", "意见", "通知", "办法", "名单", "实施方案",
+        "行动方案", "行动计划", "实施意见", "工作方案", "管理办法", "若干措施", "若干政策", "政策", "工程",
+        "小镇", "新城", "街道", "社区",
+    ]
+
+    /// Whether a name is a category word or relative to the writer's place (see the type's notes).
+    public static func isGeneric(_ name: String) -> Bool {
+        let key = NameKey.of(name)
+        guard let first = key.first else { return true }
+        return categoryWords.contains(key) || relativePrefixes.contains(first)
+    }
+
+    /// Whether a name is distinctive enough to join entities of two documents.
+    public static func isDistinctive(_ name: String) -> Bool {
+        NameKey.of(name).count >= minimumLength && !isGeneric(name)
+    }
+
+    /// The name keys by which an entity from another document may join a node of the graph.
+    public static func crossDocumentKeys(of entity: Entity) -> Set<String> {
+        Set(entity.allNames.filter(isDistinctive).map(NameKey.of))
+    }
+}
