@@ -98,17 +98,37 @@ public struct KnowledgeGraph: Sendable {
     /// or alias with it. Returns the id of the node that holds it.
     @discardableResult
     public mutating func add(_ entity: Entity) -> String {
-        add(entity, matchingOn: Set(entity.allNames.map(NameKey.of)))
+        add(entity, joining: slots(of: entity.type, named: Set(entity.allNames.map(NameKey.of))))
     }
 
-    /// Adds an entity, merging it into an existing node of the same type that holds one of
-    /// `keys` (``NameKey``s) as a name or alias.
-    @discardableResult
-    mutating func add(_ entity: Entity, matchingOn keys: Set<String>) -> String {
+    /// Live node slots of a type that hold one of `keys` (``NameKey``s) as a name or alias.
+    private func slots(of type: EntityType, named keys: Set<String>) -> Set<Int> {
         var matches = Set<Int>()
         for key in keys {
-            for slot in nameIndex[key] ?? [] where slots[slot]?.type == entity.type { matches.insert(slot) }
+            for slot in nameIndex[key] ?? [] where slots[slot]?.type == type { matches.insert(slot) }
         }
+        return matches
+    }
+
+    /// The nodes an entity from another document joins under ``MergePolicy``: those sharing a
+    /// distinctive name, and officials of the same name whose posts share an anchor.
+    private func crossDocumentMatches(_ entity: Entity) -> Set<Int> {
+        var matches = slots(of: entity.type, named: MergePolicy.crossDocumentKeys(of: entity))
+        if entity.type == .official {
+            let anchors = MergePolicy.postAnchors(of: entity)
+            if !anchors.isEmpty {
+                for slot in slots(of: .official, named: Set(entity.allNames.map(NameKey.of)))
+                where slots[slot].map({ !MergePolicy.postAnchors(of: $0).isDisjoint(with: anchors) }) ?? false {
+                    matches.insert(slot)
+                }
+            }
+        }
+        return matches
+    }
+
+    /// Adds an entity, merging it into the given existing nodes (same type), or as a new node.
+    @discardableResult
+    private mutating func add(_ entity: Entity, joining matches: Set<Int>) -> String {
         if let first = matches.min(by: { (slots[$0]?.id ?? "") < (slots[$1]?.id ?? "") }) {
             absorb(entity, into: first)
             for other in matches where other != first { mergeSlot(other, into: first) }
@@ -178,7 +198,7 @@ public struct KnowledgeGraph: Sendable {
         var ids: [String: String] = [:]
         for var e in other.entities {
             e.mentions = e.mentions.map { var m = $0; m.document = remapDoc(m.document); return m }
-            ids[e.id] = acrossDocuments ? add(e, matchingOn: MergePolicy.crossDocumentKeys(of: e)) : add(e)
+            ids[e.id] = acrossDocuments ? add(e, joining: crossDocumentMatches(e)) : add(e)
         }
         for var r in other.edges {
             guard let s = ids[r.source], let t = ids[r.target] else { continue }

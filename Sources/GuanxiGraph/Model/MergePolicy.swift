@@ -42,4 +42,25 @@ public enum MergePolicy {
     public static func crossDocumentKeys(of entity: Entity) -> Set<String> {
         Set(entity.allNames.filter(isDistinctive).map(NameKey.of))
     }
+
+    /// Where an official's posts anchor them: the place or body that opens a post as written
+    /// (`阳泉市委副书记` → `阳泉市`, `屯留经开区党工委书记` → `屯留经开区`) or the organization a post
+    /// names, when it is distinctive. Two officials of one short name (`陈凯`) in two documents are
+    /// one person only when their posts share an anchor.
+    public static func postAnchors(of entity: Entity) -> Set<String> {
+        var out = Set<String>()
+        for post in entity.posts {
+            if let org = post.organization, isDistinctive(org) { out.insert(NameKey.of(org)) }
+            for title in post.title.split(whereSeparator: { "、，,；; ".contains($0) }) {
+                let chars = Array(NameKey.of(String(title)))
+                guard let end = chars.firstIndex(where: { anchorEnds.contains($0) }), end >= 2 else { continue }
+                let anchor = String(chars[...end])
+                if isDistinctive(anchor) { out.insert(anchor) }
+            }
+        }
+        return out
+    }
+
+    /// Characters that end the place or zone opening a post (`…市`, `…省`, `…经开区`).
+    static let anchorEnds: Set<Character> = ["省", "市", "县", "区", "州", "盟", "旗"]
 }
