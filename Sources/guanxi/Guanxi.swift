@@ -21,6 +21,7 @@ struct Guanxi: ParsableCommand {
             BuildCommand.self, NeighborsCommand.self, PathCommand.self, ShowCommand.self,
             SearchCommand.self, StatsCommand.self, ExportCommand.self, EvaluateCommand.self,
             RenderCommand.self, ReportCommand.self,
+            MergeCommand.self, SplitCommand.self, RenameCommand.self, DeleteCommand.self, RetypeCommand.self, WhyCommand.self,
         ]
     )
 }

@@ -209,6 +209,112 @@ public struct KnowledgeGraph: Sendable {
         }
     }
 
+    // MARK: - Curation (a user's corrections)
+
+    /// Gives a node a new canonical name; the old one stays as an alias. The id is kept.
+    public mutating func rename(_ id: String, to name: String) {
+        guard let slot = idIndex[id], var e = slots[slot], NameKey.of(name) != NameKey.of(e.name) || name != e.name else { return }
+        e.aliases = Array(Set(e.aliases + [e.name]).subtracting([name])).sorted()
+        e.name = name
+        slots[slot] = e
+        indexName(name, slot: slot)
+    }
+
+    /// Removes a node and every edge touching it.
+    public mutating func remove(_ id: String) {
+        guard let slot = idIndex[id], let e = slots[slot] else { return }
+        detachEdges(of: slot)
+        slots[slot] = nil
+        idIndex[id] = nil
+        unindexNames(e.allNames, slot: slot)
+    }
+
+    /// Changes a node's type; it takes the id a new node of that type and name would get (the old
+    /// id redirects to it) and merges into a node of that type that has the same canonical name.
+    /// Returns the node's id afterwards.
+    @discardableResult
+    public mutating func retype(_ id: String, to type: EntityType) -> String {
+        guard let slot = idIndex[id], var e = slots[slot], e.type != type else { return id }
+        let moving = detachEdges(of: slot)
+        slots[slot] = nil
+        idIndex[id] = nil
+        unindexNames(e.allNames, slot: slot)
+        e.type = type
+        e.id = Entity.makeID(type: type, name: e.name)
+        let newID = add(e, joining: slots(of: type, named: [NameKey.of(e.name)]))
+        _redirects[id] = newID
+        reattach(moving, from: id, to: newID)
+        return newID
+    }
+
+    /// Takes a name away from a node and makes it a node of its own: the mentions written with
+    /// that name move to it, and so do the edges whose every evidence sentence names it (and none
+    /// of the node's other names). Returns the new node's id, or nil when the node does not hold
+    /// the name as an alias.
+    @discardableResult
+    public mutating func split(_ id: String, name: String) -> String? {
+        let key = NameKey.of(name)
+        guard let slot = idIndex[id], var e = slots[slot], NameKey.of(e.name) != key,
+              let alias = e.aliases.first(where: { NameKey.of($0) == key }) else { return nil }
+        let movingMentions = e.mentions.filter { NameKey.of($0.text) == key }
+        let staying = e.mentions.filter { NameKey.of($0.text) != key }
+        e.aliases.removeAll { NameKey.of($0) == key }
+        e.mentions = staying
+        slots[slot] = e
+        unindexNames([alias], slot: slot)
+        func names(_ ev: Evidence, _ ms: [Mention]) -> Bool {
+            ms.contains { $0.document == ev.document && $0.start >= ev.start && $0.end <= ev.end }
+        }
+        let edgeSlots = outLists[slot] + inLists[slot]
+        let moved = edgeSlots.filter { edgeSlot in
+            guard let r = relations[edgeSlot], !r.evidence.isEmpty else { return false }
+            return r.evidence.allSatisfy { names($0, movingMentions) && !names($0, staying) }
+        }
+        var fresh = Entity(type: e.type, name: alias, mentions: movingMentions)
+        var n = 2
+        while idIndex[fresh.id] != nil { fresh.id = Entity.makeID(type: e.type, name: alias) + "#\(n)"; n += 1 }
+        insertVerbatim(fresh)
+        var relocated: [Relation] = []
+        for edgeSlot in moved { if let r = detachEdge(edgeSlot) { relocated.append(r) } }
+        reattach(relocated, from: id, to: fresh.id)
+        return fresh.id
+    }
+
+    /// Detaches every edge of a node; returns them.
+    @discardableResult
+    private mutating func detachEdges(of slot: Int) -> [Relation] {
+        (outLists[slot] + inLists[slot]).compactMap { detachEdge($0) }
+    }
+
+    /// Removes one edge from the lists and indices; returns it.
+    private mutating func detachEdge(_ edgeSlot: Int) -> Relation? {
+        guard let r = relations[edgeSlot] else { return nil }
+        ensureEdgeIndex()
+        relations[edgeSlot] = nil
+        edgeIndex[r.key] = nil
+        liveEdges -= 1
+        if let s = idIndex[r.source] { outLists[s].removeAll { $0 == edgeSlot } }
+        if let t = idIndex[r.target] { inLists[t].removeAll { $0 == edgeSlot } }
+        return r
+    }
+
+    /// Adds detached edges again, with `old` replaced by `new` at either end.
+    private mutating func reattach(_ edges: [Relation], from old: String, to new: String) {
+        for var r in edges {
+            if r.source == old { r.source = new }
+            if r.target == old { r.target = new }
+            add(r)
+        }
+    }
+
+    private mutating func unindexNames(_ names: [String], slot: Int) {
+        for name in names {
+            let key = NameKey.of(name)
+            nameIndex[key]?.removeAll { $0 == slot }
+            if nameIndex[key]?.isEmpty == true { nameIndex[key] = nil }
+        }
+    }
+
     // MARK: - Internals
 
     /// Number of node slots (live or merged away); node indices are below it.

@@ -43,6 +43,8 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Names never to make entities, one a line.", valueName: "FILE"))
     var stoplist: String?
 
+    @OptionGroup var correctionsOptions: CorrectionsOptions
+
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
@@ -80,8 +82,16 @@ struct BuildCommand: ParsableCommand {
                     for (_, why) in skipped { printError("guanxi: skipped \(why)") }
                     throw CLIError(message: "--strict: \(skipped.count) input(s) skipped; nothing was written", code: 2)
                 }
+                let corrections = try correctionsOptions.load(graph: path)
                 let extractor = Extractor(user: user)
                 let added = extractAll(&sources, into: &graph, extractor: extractor)
+                // The user's corrections, applied again after every build (they name entities by name).
+                if added > 0 { graph.apply(corrections.corrections) }
+                for weak in graph.weakJoins() where added > 0 {
+                    for j in weak.joins where j.weak {
+                        printError("guanxi: check \(weak.name): document \(j.document) joined through \(j.through.joined(separator: "、")) (\(j.how)); `guanxi split` undoes it")
+                    }
+                }
                 if added > 0 || !FileManager.default.fileExists(atPath: path) {
                     do { try GraphStore.save(graph, to: path) } catch let e as GraphStoreError {
                         throw CLIError(message: e.description, code: 2)
