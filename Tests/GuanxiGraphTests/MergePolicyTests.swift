@@ -49,7 +49,7 @@ final class MergePolicyTests: XCTestCase {
     }
 
     func testGenericWordsAndPostAnchors() {
-        for generic in ["园区", "开发区", "市委", "省委", "市政府", "省工信厅", "区管委会", "市科技局", "该公司", "《规划》", "王健"] {
+        for generic in ["园区", "开发区", "市委", "省委", "市政府", "省工信厅", "区管委会", "市科技局", "该公司", "《规划》", "王健", "自治区党委", "园区管委会"] {
             XCTAssertFalse(MergePolicy.isDistinctive(generic), generic)
         }
         for name in ["屯留经开区", "山西省工信厅", "阳泉市", "凯赛(太原)生物材料有限公司"] {

@@ -48,6 +48,7 @@ extension KnowledgeGraph {
         for (key, docs) in perName { for d in docs.keys { docNames[d, default: []].insert(key) } }
         let order = docNames.keys.sorted()
         let anchors = MergePolicy.postAnchors(of: entity).sorted()
+        let distinctive = Array(entity.allNames.filter(MergePolicy.isDistinctive).prefix(3))
         var seen = Set<String>()
         var joins: [EntityExplanation.Join] = []
         for (i, doc) in order.enumerated() {
@@ -62,6 +63,10 @@ extension KnowledgeGraph {
             } else if entity.type == .official, !shared.isEmpty, !anchors.isEmpty {
                 joins.append(.init(document: doc, through: through,
                                    how: "same name and post anchor (\(anchors.joined(separator: ", ")))", weak: false))
+            } else if !distinctive.isEmpty {
+                // Each document's form was resolved, in that document, to a distinctive full name.
+                joins.append(.init(document: doc, through: distinctive,
+                                   how: "each document's form resolved to a distinctive name", weak: false))
             } else {
                 joins.append(.init(document: doc, through: through.isEmpty ? ["(no shared name: a correction or an alias)"] : through,
                                    how: "short or generic name", weak: true))

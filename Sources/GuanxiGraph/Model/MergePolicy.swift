@@ -14,6 +14,9 @@ public enum MergePolicy {
     /// (`市科技局`, `省委`, `区管委会`, `该公司`, `本项目`, `全省`): never a name of one thing.
     public static let relativePrefixes: Set<Character> = ["省", "市", "区", "县", "州", "镇", "乡", "本", "我", "该", "此", "全", "各", "其"]
 
+    /// Longer openings that are relative in the same way (`自治区党委`: which region's?).
+    public static let relativeOpenings: [String] = ["自治区", "自治州", "自治县", "新区", "园区", "开发区", "高新区", "经开区"]
+
     /// Category words that name a kind of thing, not one thing (compared by ``NameKey``).
     public static let categoryWords: Set<String> = [
         "园区", "开发区", "高新区", "经开区", "工业园", "产业园", "工业园区", "产业园区", "示范区", "新区",
@@ -30,7 +33,7 @@ public enum MergePolicy {
     public static func isGeneric(_ name: String) -> Bool {
         let key = NameKey.of(name)
         guard let first = key.first else { return true }
-        return categoryWords.contains(key) || relativePrefixes.contains(first)
+        return categoryWords.contains(key) || relativePrefixes.contains(first) || relativeOpenings.contains { key.hasPrefix($0) }
     }
 
     /// Whether a name is distinctive enough to join entities of two documents.
