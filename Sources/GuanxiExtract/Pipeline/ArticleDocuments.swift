@@ -1,0 +1,117 @@
+import Foundation
+import GuanxiGraph
+import GuanxiText
+
+/// The steps that finish one file's graph after extraction:
+///
+/// 1. every article of the file becomes its own document (``DocumentRecord``) with its own
+///    headline, byline, date, range in the file and source address; mentions and evidence move to
+///    the document whose article holds them (their offsets stay offsets in the file);
+/// 2. entities are placed in their province, city and county (``RegionPlacement``), as derived
+///    data, never as relation edges;
+/// 3. signings and investments get the amount their sentence states (``AmountReader``).
+public enum ArticleDocuments {
+    /// The finished graph of one file. `graph` is what extraction made of `source` (one document).
+    public static func finish(_ graph: KnowledgeGraph, source: SourceText, gazetteer: Gazetteer = .shared) -> KnowledgeGraph {
+        guard graph.documents.count == 1, let file = graph.documentList.first else { return graph }
+        let scalars = Array(source.text.unicodeScalars)
+        let records = documents(of: file, text: scalars)
+        // Offset → document: the article holding it, else the last one starting before it.
+        let starts = records.map { $0.start ?? 0 }
+        func documentID(at offset: Int) -> String {
+            guard records.count > 1 else { return records[0].id }
+            var k = 0
+            for (i, s) in starts.enumerated() where s <= offset { k = i }
+            return records[k].id
+        }
+        var entities = graph.entities
+        for k in entities.indices {
+            entities[k].mentions = entities[k].mentions.map { var m = $0; m.document = documentID(at: m.start); return m }.sorted()
+        }
+        RegionPlacement(gazetteer: gazetteer).place(&entities, relations: graph.edges)
+        var out = KnowledgeGraph()
+        for r in records { out.addDocument(r) }
+        for e in entities { out.insertVerbatim(e) }
+        let byID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for var r in graph.edges {
+            r.evidence = r.evidence.map { ev in
+                var ev = ev
+                ev.document = documentID(at: ev.start)
+                if ev.amount == nil, AmountReader.carriesAmount(r.type) {
+                    let names = [byID[r.source], byID[r.target]].compactMap { $0?.allNames }
+                    ev.amount = AmountReader.amount(in: ev.sentence, near: names)
+                }
+                return ev
+            }.sorted()
+            out.add(r)
+        }
+        return out
+    }
+
+    /// The documents of a file: one per article with a body (a file of one article keeps its
+    /// record and id, now with its date and source). Article `k` of a page gets the id `file#k`.
+    static func documents(of file: DocumentRecord, text: [Unicode.Scalar]) -> [DocumentRecord] {
+        // Articles with neither a title nor any text worth a document (a menu line, a stray credit)
+        // join the article after them (or before, at the end).
+        var articles: [ArticleRecord] = []
+        var pending: ArticleRecord?
+        for a in file.articles {
+            var a = a
+            if let p = pending { a.start = min(a.start, p.start); a.byline = p.byline + a.byline; pending = nil }
+            if a.title == nil && a.end - a.start < 40 { pending = a; continue }
+            articles.append(a)
+        }
+        if let p = pending {
+            if articles.isEmpty { articles.append(p) } else { articles[articles.count - 1].end = max(articles[articles.count - 1].end, p.end) }
+        }
+        let fileURL = sourceURL(in: text, range: 0..<text.count, outside: articles.map { $0.start..<$0.end })
+        guard articles.count > 1 else {
+            var d = file
+            let a = articles.first
+            d.date = a?.date
+            d.source = a.flatMap { sourceURL(in: text, range: $0.start..<$0.end) } ?? fileURL
+                ?? sourceURL(in: text, range: 0..<text.count)
+            return [d]
+        }
+        return articles.enumerated().map { k, a in
+            var d = file
+            d.id = "\(file.id)#\(k + 1)"
+            d.title = a.title
+            d.byline = a.byline
+            d.articles = [a]
+            d.start = a.start
+            d.end = a.end
+            d.date = a.date
+            d.source = sourceURL(in: text, range: a.start..<a.end) ?? fileURL
+            return d
+        }
+    }
+
+    /// The address a text gives for itself in `range` (`来源：http://…`, `原文链接 www.…`): the
+    /// first web address there, without trailing punctuation. `outside`: only addresses outside
+    /// these ranges count (a page's header or footer), and only when there is exactly one.
+    static func sourceURL(in s: [Unicode.Scalar], range: Range<Int>, outside: [Range<Int>]? = nil) -> String? {
+        let lo = max(0, range.lowerBound), hi = min(s.count, range.upperBound)
+        guard lo < hi else { return nil }
+        var found: [String] = []
+        var i = lo
+        while i < hi {
+            let isStart = s.has("http://", at: i) || s.has("https://", at: i) || (s.has("www.", at: i) && (i == 0 || !isURLChar(s[i - 1])))
+            guard isStart else { i += 1; continue }
+            var j = i
+            while j < hi, isURLChar(s[j]) { j += 1 }
+            while j > i, ".,;:)".unicodeScalars.contains(s[j - 1]) { j -= 1 }
+            let url = String(String.UnicodeScalarView(s[i..<j]))
+            if let outside, outside.contains(where: { $0.contains(i) }) { i = j; continue }
+            if url.count > 10 { found.append(url) }
+            i = max(j, i + 1)
+            if outside == nil, !found.isEmpty { break }
+        }
+        if outside != nil { return Set(found).count == 1 ? found.first : nil }
+        return found.first
+    }
+
+    static func isURLChar(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || "-._~:/?#[]@!$&'*+,;=%".unicodeScalars.contains(c))
+    }
+}
