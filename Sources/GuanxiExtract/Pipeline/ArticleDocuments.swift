@@ -15,7 +15,7 @@ public enum ArticleDocuments {
     public static func finish(_ graph: KnowledgeGraph, source: SourceText, gazetteer: Gazetteer = .shared) -> KnowledgeGraph {
         guard graph.documents.count == 1, let file = graph.documentList.first else { return graph }
         let scalars = Array(source.text.unicodeScalars)
-        let records = documents(of: file, text: scalars)
+        let records = documents(of: file, text: scalars, htmlTitle: source.htmlTitle)
         // Offset → document: the article holding it, else the last one starting before it.
         let starts = records.map { $0.start ?? 0 }
         func documentID(at offset: Int) -> String {
@@ -50,15 +50,30 @@ public enum ArticleDocuments {
 
     /// The documents of a file: one per article with a body (a file of one article keeps its
     /// record and id, now with its date and source). Article `k` of a page gets the id `file#k`.
-    static func documents(of file: DocumentRecord, text: [Unicode.Scalar]) -> [DocumentRecord] {
-        // Articles with neither a title nor any text worth a document (a menu line, a stray credit)
-        // join the article after them (or before, at the end).
+    static func documents(of file: DocumentRecord, text: [Unicode.Scalar], htmlTitle: String? = nil) -> [DocumentRecord] {
+        // An article without a headline continues the one before it, unless a dateline opens it
+        // (a second report under the page's headline: it shares that headline). A short piece
+        // without a headline before the first article (a caption, a menu line) joins the next.
         var articles: [ArticleRecord] = []
+        var inherited: Set<Int> = []
         var pending: ArticleRecord?
         for a in file.articles {
             var a = a
-            if let p = pending { a.start = min(a.start, p.start); a.byline = p.byline + a.byline; pending = nil }
-            if a.title == nil && a.end - a.start < 40 { pending = a; continue }
+            if let p = pending { a.start = min(a.start, p.start); a.byline = p.byline + a.byline.filter { !p.byline.contains($0) }; pending = nil }
+            if a.title == nil {
+                if articles.isEmpty {
+                    if a.end - a.start < 60 { pending = a; continue }
+                } else if a.dateline == nil {
+                    let k = articles.count - 1
+                    articles[k].end = max(articles[k].end, a.end)
+                    articles[k].byline += a.byline.filter { !articles[k].byline.contains($0) }
+                    if articles[k].date == nil { articles[k].date = a.date }
+                    continue
+                } else {
+                    a.title = articles[articles.count - 1].title
+                    inherited.insert(articles.count)
+                }
+            }
             articles.append(a)
         }
         if let p = pending {
@@ -68,9 +83,9 @@ public enum ArticleDocuments {
         guard articles.count > 1 else {
             var d = file
             let a = articles.first
+            d.title = htmlTitle.flatMap(cleanPageTitle) ?? a?.title ?? file.title
             d.date = a?.date
             d.source = a.flatMap { sourceURL(in: text, range: $0.start..<$0.end) } ?? fileURL
-                ?? sourceURL(in: text, range: 0..<text.count)
             return [d]
         }
         return articles.enumerated().map { k, a in
@@ -85,6 +100,17 @@ public enum ArticleDocuments {
             d.source = sourceURL(in: text, range: a.start..<a.end) ?? fileURL
             return d
         }
+    }
+
+    /// A web page's `<title>` without the site and section names after the headline
+    /// (`拉萨经开区打造…_西藏_地方报道` → `拉萨经开区打造…`).
+    static func cleanPageTitle(_ title: String) -> String? {
+        var t = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        for sep in ["_", " - ", " | ", "|", "－", "—"] {
+            if let r = t.range(of: sep), t.distance(from: t.startIndex, to: r.lowerBound) >= 6 { t = String(t[..<r.lowerBound]) }
+        }
+        t = t.trimmingCharacters(in: .whitespaces)
+        return t.isEmpty ? nil : t
     }
 
     /// The address a text gives for itself in `range` (`来源：http://…`, `原文链接 www.…`): the

@@ -13,7 +13,7 @@ import GuanxiGraph
 ///   name-derived placement inside the same province to a lower level).
 ///
 /// A name that could be two divisions the file does not tell apart is placed in what they
-/// share (their province) or not at all: a wrong province is worse than none.
+/// share (the lowest division containing both) or not at all: a wrong province is worse than none.
 public struct RegionPlacement: Sendable {
     let gazetteer: Gazetteer
 
@@ -80,11 +80,12 @@ public struct RegionPlacement: Sendable {
                 let full = divisions.filter { $0.name == form }.map(\.code)
                 var candidates = full.isEmpty ? divisions.map(\.code) : full
                 if let current { candidates = candidates.filter { gazetteer.contains(current, $0) && $0 != current } }
-                if full.isEmpty {
-                    // A short form needs the file to name the division or a relative of it.
+                if full.isEmpty && current == nil {
+                    // A short form needs the file to name the division or a relative of it (inside a
+                    // division already read, `四川省广安…`, the division itself is the context).
                     candidates = candidates.filter { c in context.contains { gazetteer.contains(c, $0) || gazetteer.contains($0, c) } }
                 }
-                guard let code = choose(candidates, context: context, fallbackToCommon: current == nil) else { continue }
+                guard let code = choose(candidates, context: context, fallbackToCommon: true), code != current else { continue }
                 current = code
                 pos += len
                 matched = true
@@ -95,16 +96,24 @@ public struct RegionPlacement: Sendable {
         return current
     }
 
-    /// One code of several: the only one, else those the context names (or relatives of), else
-    /// (when allowed) the province they all share.
+    /// One code of several: the only one, else the one the context names (or a relative of), else
+    /// (when allowed) the lowest division they all lie in.
     func choose(_ codes: [String], context: Set<String>, fallbackToCommon: Bool) -> String? {
         let unique = Array(Set(codes)).sorted()
         if unique.count <= 1 { return unique.first }
         let near = unique.filter { c in context.contains { gazetteer.contains(c, $0) || gazetteer.contains($0, c) } }
         if near.count == 1 { return near[0] }
         guard fallbackToCommon else { return nil }
-        let provinces = Set((near.isEmpty ? unique : near).compactMap { gazetteer.province(of: $0)?.code })
-        return provinces.count == 1 ? provinces.first : nil
+        return commonAncestor(near.isEmpty ? unique : near)
+    }
+
+    /// The lowest division containing all of `codes` (`朝阳市` for 朝阳市 and its 朝阳县), if any.
+    func commonAncestor(_ codes: [String]) -> String? {
+        guard let first = codes.first else { return nil }
+        var chain: [String] = []
+        var cur: String? = first
+        while let c = cur, chain.count < 5 { chain.append(c); cur = gazetteer.divisions[c]?.parent }
+        return chain.first { a in codes.allSatisfy { gazetteer.contains(a, $0) } }
     }
 
     /// The region of a division: it and its ancestors by level.
