@@ -272,6 +272,10 @@ public struct Splitter: Sendable {
                             "放大图片", "点击图片", "资料图片", "图片来源", "图为", "扫一扫", "二维码", "上一篇", "下一篇", "返回顶部",
                             "来源：", "时间:", "时间："]
 
+    /// Words that end a headline when printed after it on its line (what follows is meta data).
+    static let cutWords = ["发布时间", "发布日期", "发布:", "来源:", "来源：", "稿源", "作者:", "作者：", "浏览次数", "点击量", "点击数",
+                           "日期:", "日期：", "时间:", "时间：", "评论:"]
+
     /// Whether a short line is page furniture: a meta line (`发布时间: …`), a breadcrumb
     /// (`首页 > 新闻`), a menu of short items, a photo caption (`放大图片`, `张三 摄`), a
     /// timestamp, or a footer.
@@ -311,7 +315,7 @@ public struct Splitter: Sendable {
         var k = lo
         while k < hi {
             if k > lo + 4, isNumericDateStart(s, k, limit: hi) { hi = k; break }
-            if k > lo + 4, Splitter.metaWords.contains(where: { s.hasPrefix($0, at: k, limit: hi) }) { hi = k; break }
+            if k > lo + 4, Splitter.cutWords.contains(where: { s.hasPrefix($0, at: k, limit: hi) }) { hi = k; break }
             k += 1
         }
         while hi > lo, s[hi - 1] == " " || s[hi - 1] == "\t" || s[hi - 1] == "　" { hi -= 1 }
