@@ -47,6 +47,9 @@ public struct DOTOptions: Sendable {
 /// SVG classes: `entity <type>` (`focus` added for the focus), `relation <relation>`,
 /// `legend <type>` for legend entries.
 public enum DOTWriter {
+    /// Largest sfdp drawing whose edges are routed around nodes.
+    public static let maxRoutedSfdpNodes = 400
+
     /// The SVG id of an entity's node.
     public static func nodeID(_ entityID: String, prefix: String = "") -> String { prefix + "n-" + Anchor.of(entityID) }
 
@@ -70,8 +73,12 @@ public enum DOTWriter {
             "fontsize=\(style.fontSize)", "bgcolor=\"white\"", "pad=\"0.2\"", "outputorder=\"edgesfirst\"",
         ]
         switch engine {
-        case .dot: graphAttrs += ["rankdir=\"LR\"", "nodesep=\"0.25\"", "ranksep=\"0.6\""]
-        case .sfdp: graphAttrs += ["overlap=\"prism\"", "start=\(options.seed)", "splines=\"false\""]
+        // Edges are routed around nodes (splines), but for sfdp above a size where routing
+        // costs more than the layout (straight lines there).
+        case .dot: graphAttrs += ["rankdir=\"LR\"", "nodesep=\"0.25\"", "ranksep=\"0.6\"", "splines=\"true\""]
+        case .sfdp:
+            graphAttrs += ["overlap=\"prism\"", "start=\(options.seed)",
+                           "splines=\"\(entities.count <= DOTWriter.maxRoutedSfdpNodes ? "true" : "false")\""]
         case .neato, .fdp: graphAttrs += ["overlap=\"false\"", "start=\(options.seed)", "splines=\"true\""]
         case .circo, .twopi: graphAttrs += ["overlap=\"false\""]
         }
@@ -153,14 +160,14 @@ public enum DOTWriter {
 
     /// A node's tooltip: name, type, aliases and posts, one per line.
     static func tooltip(for e: Entity, options: DOTOptions) -> String {
-        var lines = ["\(e.name) (\(options.style.typeLabel(e.type, language: options.labels)))"]
+        var lines = ["\(DOTEscape.capped(e.name, 200)) (\(options.style.typeLabel(e.type, language: options.labels)))"]
         if !e.aliases.isEmpty {
-            let shown = e.aliases.prefix(20).joined(separator: "、") + (e.aliases.count > 20 ? "…" : "")
+            let shown = e.aliases.prefix(20).map { DOTEscape.capped($0, 60) }.joined(separator: "、") + (e.aliases.count > 20 ? "…" : "")
             lines.append((options.labels == .zh ? "别名：" : "aliases: ") + shown)
         }
         // A hub can hold hundreds of posts; `dot`'s parser refuses strings over 16 KB, so a few do.
         for p in e.posts.prefix(5) {
-            lines.append((options.labels == .zh ? "职务：" : "post: ") + p.title + (p.organization.map { "（\($0)）" } ?? ""))
+            lines.append((options.labels == .zh ? "职务：" : "post: ") + DOTEscape.capped(p.title, 80) + (p.organization.map { "（\(DOTEscape.capped($0, 60))）" } ?? ""))
         }
         if e.posts.count > 5 { lines.append("… (+\(e.posts.count - 5))") }
         return lines.joined(separator: "\n")
@@ -168,7 +175,7 @@ public enum DOTWriter {
 
     static func edgeAttributes(_ r: Relation, options: DOTOptions) -> String {
         let label = options.style.relationLabel(r.type, language: options.labels)
-        let evidence = r.evidence.first.map(\.sentence) ?? label
+        let evidence = r.evidence.first.map { DOTEscape.capped($0.sentence, 600) } ?? label
         let more = r.evidence.count > 1 ? "\n(+\(r.evidence.count - 1))" : ""
         var attrs = [
             "id=\"\(DOTEscape.plain(edgeID(r.key, prefix: options.idPrefix)))\"",
@@ -196,6 +203,10 @@ public enum DOTWriter {
             ]
             if t == .company { attrs.append("style=\"filled,rounded\"") }
             out += "    legend\(i) [\(attrs.joined(separator: " "))];\n"
+        }
+        // Invisible edges lay the legend out as a row, not a column.
+        if types.count > 1 {
+            out += "    " + types.indices.map { "legend\($0)" }.joined(separator: " -> ") + " [style=\"invis\"];\n"
         }
         out += "  }\n"
         return out

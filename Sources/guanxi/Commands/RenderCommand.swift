@@ -14,7 +14,9 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Draw the graph (or part of it) as SVG, PNG, PDF or DOT.",
         discussion: """
-        Without --layout, dot draws graphs of up to \(LayoutEngine.automaticThreshold) entities and sfdp larger ones.
+        Without --layout, dot draws graphs of up to \(LayoutEngine.automaticThreshold) entities and sfdp larger ones; \
+        a layout given for more than \(LayoutEngine.dotWarningThreshold) entities (other than sfdp) prints a warning first. \
+        Edges are routed around nodes (splines; straight for sfdp above \(DOTWriter.maxRoutedSfdpNodes) entities).
         The format follows OUT's extension unless --format is given; -o - writes to standard output.
 
         Examples:
@@ -37,7 +39,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("relation"), help: ArgumentHelp("Only draw relations of this type (repeatable).", valueName: "R"))
     var relations: [RelationType] = []
 
-    @Option(help: ArgumentHelp("Keep at most N entities: the focus and the highest-degree ones around it.", valueName: "N"))
+    @Option(help: ArgumentHelp("Keep at most N entities: the focus and the N-1 highest-degree others.", valueName: "N"))
     var maxNodes: Int?
 
     @Option(help: ArgumentHelp("Layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "ENGINE"))
@@ -81,6 +83,9 @@ struct RenderCommand: ParsableCommand {
             if let urlTemplate {
                 let template = URLTemplate(urlTemplate)
                 options.nodeURL = { @Sendable (entity: Entity) -> String? in template.url(for: entity) }
+            }
+            if let layout, format != .dot, let warning = LayoutEngine.slowLayoutWarning(layout, nodeCount: diagram.graph.nodeCount) {
+                printError("guanxi: warning: \(warning)")
             }
             let drawn: RenderedDiagram
             do { drawn = try GraphvizRenderer.shared.render(diagram, format: format, options: options) } catch let e as RenderError {
