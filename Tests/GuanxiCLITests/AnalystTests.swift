@@ -168,4 +168,19 @@ final class AnalystTests: GuanxiCLITestCase {
         XCTAssertEqual(none.status, 1)
         XCTAssertEqual(none.stderr, "guanxi: no entity is located within 四川省\n")
     }
+
+    /// `render --component K` draws one connected group: a big graph printed a picture at a time.
+    func testRenderOneComponent() throws {
+        let g = try buildSeeds()
+        let graph = try GraphStore.load(g)
+        let largest = try XCTUnwrap(graph.connectedComponents().first)
+        let r = try guanxi(["render", "--component", "1", "-o", path("c1.svg"), "--graph", g])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let svg = try String(contentsOfFile: path("c1.svg"), encoding: .utf8)
+        XCTAssertEqual(svg.components(separatedBy: "class=\"node entity ").count - 1, largest.count)
+        let past = try guanxi(["render", "--component", "9999", "-o", path("x.svg"), "--graph", g])
+        XCTAssertEqual(past.status, 1)
+        XCTAssertTrue(past.stderr.hasSuffix("--component 9999 is past the last\n"), past.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("x.svg")))
+    }
 }

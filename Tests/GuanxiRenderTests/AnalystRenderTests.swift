@@ -190,4 +190,27 @@ final class AnalystRenderTests: XCTestCase {
         let a = time(small), b = time(large)
         XCTAssertLessThan(b / a, 8, "500 → 2,000 documents: \(a) s → \(b) s")
     }
+
+    /// Many unconnected pieces: dot would stack them into a strip; neato packs them into a page.
+    func testManyPiecesAreNotAStrip() throws {
+        var g = KnowledgeGraph()
+        g.addDocument(DocumentRecord(id: "d1", path: "d1.txt", sha256: "h1"))
+        for i in 0..<12 { link(&g, add(&g, .official, "官员\(i)号"), .visited, add(&g, .park, "第\(i)号经济开发区")) }
+        for i in 0..<8 { _ = add(&g, .policy, "《第\(i)号政策文件》") }
+        let drawn = try GraphvizRenderer.shared.render(Diagram(graph: g), format: .svg)
+        XCTAssertEqual(drawn.engine, .neato)
+        XCTAssertEqual(LayoutEngine.automatic(nodeCount: 10, components: 1), .dot)
+        XCTAssertEqual(LayoutEngine.automatic(nodeCount: 10, components: 4), .neato)
+        XCTAssertEqual(LayoutEngine.automatic(nodeCount: 500, components: 40), .sfdp)
+        let svg = String(decoding: drawn.data, as: UTF8.self)
+        func points(_ attr: String) -> Double? {
+            guard let r = svg.range(of: " \(attr)=\"") else { return nil }
+            return Double(svg[r.upperBound...].prefix { $0.isNumber || $0 == "." })
+        }
+        let width = try XCTUnwrap(points("width")), height = try XCTUnwrap(points("height"))
+        XCTAssertLessThan(max(width / height, height / width), 2.5, "\(width)×\(height) pt")
+        let dotDrawn = try GraphvizRenderer.shared.render(Diagram(graph: g), format: .svg, options: DOTOptions(engine: .dot))
+        let dotSVG = String(decoding: dotDrawn.data, as: UTF8.self)
+        XCTAssertTrue(dotSVG.contains("<svg"), "dot still draws when asked")
+    }
 }

@@ -89,7 +89,9 @@ public enum DOTWriter {
         }
         out += "  graph [\(graphAttrs.joined(separator: " "))];\n"
         out += "  node [fontname=\"\(font)\" fontsize=\(style.fontSize) style=\"filled\" margin=\"0.12,0.06\"];\n"
-        out += "  edge [fontname=\"\(font)\" fontsize=\(style.fontSize - 2) color=\"\(style.edgeColor)\" fontcolor=\"#374151\" arrowsize=\"0.7\"];\n"
+        // neato and fdp: longer edges, so a label has room beside the boxes it joins.
+        let length = engine == .neato || engine == .fdp ? " len=\"1.8\"" : ""
+        out += "  edge [fontname=\"\(font)\" fontsize=\(style.fontSize - 2) color=\"\(style.edgeColor)\" fontcolor=\"#374151\" arrowsize=\"0.7\"\(length)];\n"
 
         let groups = engine.drawsClusters ? clusters(diagram.graph, mode: options.cluster) : [:]
         var grouped = Set<String>()

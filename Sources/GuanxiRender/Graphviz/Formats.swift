@@ -34,6 +34,17 @@ public enum LayoutEngine: String, CaseIterable, Sendable {
         nodeCount <= automaticThreshold ? .dot : .sfdp
     }
 
+    /// Most disconnected pieces `dot` is picked for: it stacks pieces in one column (a strip),
+    /// so a drawing of more pieces goes to `neato`, which packs them into a page.
+    public static let maxDotComponents = 3
+
+    /// The engine picked by size and shape: `sfdp` above ``automaticThreshold`` nodes, `neato`
+    /// for a drawing of more than ``maxDotComponents`` disconnected pieces, `dot` otherwise.
+    public static func automatic(nodeCount: Int, components: Int) -> LayoutEngine {
+        if nodeCount > automaticThreshold { return .sfdp }
+        return components > maxDotComponents ? .neato : .dot
+    }
+
     /// Largest drawing `dot` is expected to lay out in seconds; above it a forced `dot` gets a warning.
     public static let dotWarningThreshold = 600
 
