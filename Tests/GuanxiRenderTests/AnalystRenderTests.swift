@@ -40,7 +40,7 @@ final class AnalystRenderTests: XCTestCase {
         let g = Fixtures.sample()
         let dot = DOTWriter.write(Diagram(graph: g), options: DOTOptions(engine: .dot))
         XCTAssertTrue(dot.contains("splines=\"true\""), dot)
-        XCTAssertTrue(DOTWriter.write(Diagram(graph: g), options: DOTOptions(engine: .sfdp)).contains("splines=\"true\""))
+        XCTAssertTrue(DOTWriter.write(Diagram(graph: g), options: DOTOptions(engine: .neato)).contains("splines=\"true\""))
         let svg = String(decoding: try GraphvizRenderer.shared.render(Diagram(graph: g), format: .svg).data, as: UTF8.self)
         XCTAssertTrue(svg.contains("font-family=\"Noto Sans CJK SC,Source Han Sans SC,Noto Sans SC,PingFang SC,Hiragino Sans GB,Microsoft YaHei,SimHei,WenQuanYi Micro Hei,sans-serif\""))
         // Spline edges are curves (`C` commands), not straight segments only.

@@ -47,9 +47,6 @@ public struct DOTOptions: Sendable {
 /// SVG classes: `entity <type>` (`focus` added for the focus), `relation <relation>`,
 /// `legend <type>` for legend entries.
 public enum DOTWriter {
-    /// Largest sfdp drawing whose edges are routed around nodes.
-    public static let maxRoutedSfdpNodes = 400
-
     /// The SVG id of an entity's node.
     public static func nodeID(_ entityID: String, prefix: String = "") -> String { prefix + "n-" + Anchor.of(entityID) }
 
@@ -73,12 +70,11 @@ public enum DOTWriter {
             "fontsize=\(style.fontSize)", "bgcolor=\"white\"", "pad=\"0.2\"", "outputorder=\"edgesfirst\"",
         ]
         switch engine {
-        // Edges are routed around nodes (splines), but for sfdp above a size where routing
-        // costs more than the layout (straight lines there).
+        // Edges are routed around nodes (splines) by dot, neato and fdp; sfdp (drawings of more
+        // than 150 entities) draws straight lines: routing there costs more than the layout and
+        // does not give the same picture twice.
         case .dot: graphAttrs += ["rankdir=\"LR\"", "nodesep=\"0.25\"", "ranksep=\"0.6\"", "splines=\"true\""]
-        case .sfdp:
-            graphAttrs += ["overlap=\"prism\"", "start=\(options.seed)",
-                           "splines=\"\(entities.count <= DOTWriter.maxRoutedSfdpNodes ? "true" : "false")\""]
+        case .sfdp: graphAttrs += ["overlap=\"prism\"", "start=\(options.seed)", "splines=\"false\""]
         case .neato, .fdp: graphAttrs += ["overlap=\"false\"", "start=\(options.seed)", "splines=\"true\""]
         case .circo, .twopi: graphAttrs += ["overlap=\"false\""]
         }

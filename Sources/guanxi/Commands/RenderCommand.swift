@@ -18,7 +18,7 @@ struct RenderCommand: ParsableCommand {
         into more than \(LayoutEngine.maxDotComponents) unconnected pieces, which dot would stack into a strip) and \
         sfdp larger ones; \
         a layout given for more than \(LayoutEngine.dotWarningThreshold) entities (other than sfdp) prints a warning first. \
-        Edges are routed around nodes (splines; straight for sfdp above \(DOTWriter.maxRoutedSfdpNodes) entities).
+        Edges are routed around nodes (splines) by dot, neato and fdp; sfdp draws straight edges.
         The format follows OUT's extension unless --format is given; -o - writes to standard output.
 
         Examples:
