@@ -118,4 +118,12 @@ final class FactTableTests: XCTestCase {
         XCTAssertEqual(back.first?.amount?.value, 1.08e10)
         XCTAssertEqual(back.first?.tailRegion, "山西省 朔州市 怀仁市")
     }
+
+    func testCellsDropTerminalEscapes() {
+        XCTAssertEqual(FactTableFormat.oneLine("标题\u{1B}[31m红\u{1B}[0m\n第二行\u{7}"), "标题[31m红[0m 第二行")
+        var f = graph().facts(FactFilter(relations: [.signedWith]))
+        f[0].title = "乙\u{1B}]0;x\u{7}文"
+        XCTAssertFalse(FactTableFormat.table(f).unicodeScalars.contains("\u{1B}"))
+        XCTAssertFalse(FactTableFormat.tsv(f).unicodeScalars.contains("\u{1B}"))
+    }
 }

@@ -181,11 +181,18 @@ public enum FactTableFormat {
         return out
     }
 
-    /// Cells on one line: line breaks and tabs become single spaces.
-    static func oneLine(_ s: String) -> String {
-        guard s.contains(where: { $0.isNewline || $0 == "\t" }) else { return s }
-        return s.split(whereSeparator: { $0.isNewline || $0 == "\t" }).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    /// Cells on one line: line breaks and tabs become single spaces, other control characters
+    /// (a terminal escape `ESC[31m` in a title) are dropped.
+    public static func oneLine(_ s: String) -> String {
+        var t = s
+        if t.unicodeScalars.contains(where: isControl) {
+            t = String(String.UnicodeScalarView(t.unicodeScalars.filter { !isControl($0) || $0 == "\n" || $0 == "\t" || $0 == "\r" }))
+        }
+        guard t.contains(where: { $0.isNewline || $0 == "\t" }) else { return t }
+        return t.split(whereSeparator: { $0.isNewline || $0 == "\t" }).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }
+
+    static func isControl(_ u: Unicode.Scalar) -> Bool { u.value < 0x20 || (0x7F...0x9F).contains(u.value) }
 
     static func truncate(_ s: String, width: Int) -> String {
         guard displayWidth(s) > width else { return s }

@@ -38,12 +38,9 @@ struct EvidenceOut: Encodable {
 }
 
 /// Text on one line: line breaks (and the spaces around them) become one space, tabs a space,
-/// so evidence with raw line breaks keeps the indent of the listing.
-func oneLine(_ s: String) -> String {
-    guard s.contains(where: { $0.isNewline || $0 == "\t" }) else { return s }
-    return s.split(whereSeparator: { $0.isNewline }).map { $0.trimmingCharacters(in: .whitespaces) }
-        .filter { !$0.isEmpty }.joined(separator: " ").replacingOccurrences(of: "\t", with: " ")
-}
+/// other control characters are dropped, so evidence with raw line breaks keeps the indent of
+/// the listing and no terminal escape reaches the terminal.
+func oneLine(_ s: String) -> String { FactTableFormat.oneLine(s) }
 
 /// A document as a reader names it: `title (id, date)`.
 func documentLabel(_ graph: KnowledgeGraph, _ id: String) -> String {

@@ -59,7 +59,7 @@ struct ShowCommand: ParsableCommand {
             print("mentioned \(e.mentions.count) time(s) in \(docs.count) document(s):")
             for d in docs {
                 let when = d.date.map { "  \($0)" } ?? ""
-                print("  \(d.id)\(when)  \(oneLine(d.title ?? "(untitled)"))  ×\(d.mentions)")
+                print("  \(oneLine(d.id))\(when)  \(oneLine(d.title ?? "(untitled)"))  ×\(d.mentions)")
             }
             print("relations (\(rels.count)):")
             for r in rels {
