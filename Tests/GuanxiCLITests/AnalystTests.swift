@@ -183,4 +183,35 @@ final class AnalystTests: GuanxiCLITestCase {
         XCTAssertTrue(past.stderr.hasSuffix("--component 9999 is past the last\n"), past.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: path("x.svg")))
     }
+
+    /// A signing's amount, as the sentence states it, in `facts` and `show`.
+    func testSigningAmountInFactsAndShow() throws {
+        try "3月5日,青松市人民政府与青松新材料科技有限公司签约,项目总投资108亿元。\n".write(toFile: path("m.txt"), atomically: true, encoding: .utf8)
+        let g = path("g.json")
+        XCTAssertEqual(try guanxi(["build", path("m.txt"), "--graph", g]).status, 0)
+        let rows = try XCTUnwrap(try json(try guanxi(["facts", "--json", "--graph", g])) as? [[String: Any]])
+        let signed = rows.filter { ["signed_with", "invests_in", "builds"].contains($0["relation"] as? String ?? "") }
+        XCTAssertFalse(signed.isEmpty, "\(rows)")
+        for row in signed {
+            let amount = try XCTUnwrap(row["amount"] as? [String: Any])
+            XCTAssertEqual(amount["text"] as? String, "108亿元")
+            XCTAssertEqual(amount["value"] as? Double, 1.08e10)
+            XCTAssertEqual(amount["currency"] as? String, "CNY")
+        }
+        let show = try guanxi(["show", "青松新材料科技有限公司", "--graph", g])
+        XCTAssertTrue(show.out.contains("」 [108亿元]\n"), show.out)
+    }
+
+    /// `report --overview province`: one picture per province; `--overview component` by default.
+    func testReportOverviewSplit() throws {
+        let g = try buildSeeds()
+        let r = try guanxi(["report", "--overview", "province", "-o", path("r.html"), "--graph", g])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let html = try String(contentsOfFile: path("r.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("<figcaption>山西省："), "a Shanxi picture")
+        XCTAssertTrue(html.contains("<h2>要点</h2>") && html.contains("<h2>时间线</h2>") && html.contains("<h2>按省份</h2>"))
+        let c = try guanxi(["report", "-o", path("c.html"), "--graph", g])
+        XCTAssertEqual(c.status, 0, c.stderr)
+        XCTAssertTrue(try String(contentsOfFile: path("c.html"), encoding: .utf8).contains("<figcaption>第 1 组："))
+    }
 }
