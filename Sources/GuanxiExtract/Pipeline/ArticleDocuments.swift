@@ -20,9 +20,13 @@ public enum ArticleDocuments {
         let starts = records.map { $0.start ?? 0 }
         func documentID(at offset: Int) -> String {
             guard records.count > 1 else { return records[0].id }
-            var k = 0
-            for (i, s) in starts.enumerated() where s <= offset { k = i }
-            return records[k].id
+            // Binary search: the last article starting at or before the offset (else the first).
+            var lo = 0, hi = starts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if starts[mid] <= offset { lo = mid + 1 } else { hi = mid }
+            }
+            return records[max(0, lo - 1)].id
         }
         var entities = graph.entities
         for k in entities.indices {
