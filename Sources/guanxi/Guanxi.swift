@@ -20,7 +20,7 @@ struct Guanxi: ParsableCommand {
         subcommands: [
             BuildCommand.self, NeighborsCommand.self, PathCommand.self, ShowCommand.self,
             SearchCommand.self, StatsCommand.self, ExportCommand.self, EvaluateCommand.self,
-            RenderCommand.self, ReportCommand.self,
+            RenderCommand.self, ReportCommand.self, FactsCommand.self,
             MergeCommand.self, SplitCommand.self, RenameCommand.self, DeleteCommand.self, RetypeCommand.self, WhyCommand.self,
         ]
     )

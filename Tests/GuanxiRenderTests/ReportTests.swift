@@ -53,7 +53,7 @@ final class ReportTests: XCTestCase {
         let g = Fixtures.adversarial()
         let (text, scan) = try html(g)
         let allowed: Set<String> = ["html", "head", "meta", "title", "style", "body", "header", "nav", "a", "h1", "h2", "h3", "h4",
-                                    "section", "p", "table", "thead", "tbody", "tr", "th", "td", "span", "ul", "li", "figure",
+                                    "section", "p", "table", "thead", "tbody", "tr", "th", "td", "span", "ul", "ol", "li", "figure",
                                     "figcaption", "blockquote", "cite", "code", "dl", "dt", "dd",
                                     "svg", "g", "text", "path", "polygon", "ellipse", "polyline"]
         let names = Set(scan.elements.map(\.name))

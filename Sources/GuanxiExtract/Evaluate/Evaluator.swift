@@ -82,8 +82,10 @@ public enum Evaluator {
         var nodes = graph.entities
         var edges = graph.edges
         if let docID {
-            nodes = nodes.filter { $0.mentions.contains { $0.document == docID } }
-            edges = edges.filter { $0.evidence.contains { $0.document == docID } }
+            // A file's id stands for every article document of that file (`page#1`, `page#2`, …).
+            let scope = graph.documentIDs(for: [docID]).union([docID])
+            nodes = nodes.filter { $0.mentions.contains { scope.contains($0.document) } }
+            edges = edges.filter { $0.evidence.contains { scope.contains($0.document) } }
         }
         var rep = EvaluationReport()
         let goldNames = gold.entities.map { Set(([$0.name] + ($0.aliases ?? [])).map(norm)) }

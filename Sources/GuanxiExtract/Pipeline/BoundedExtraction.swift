@@ -57,7 +57,7 @@ extension Extractor {
             let piece = Extractor.moved(g, by: offset, record: record)
             if result == nil { result = piece } else { result?.merge(piece) }
         }
-        return result ?? KnowledgeGraph()
+        return ArticleDocuments.finish(result ?? KnowledgeGraph(), source: source, gazetteer: gazetteer)
     }
 
     /// A piece's graph with every offset moved by `offset` and its document record replaced by

@@ -33,7 +33,7 @@ public struct Extractor: Sendable {
         var relator = Relator(entities: entities, text: s)
         var relations = relator.relate(articles: articles, mentions: mentions)
         relations += impliedPosts(s, articles: articles, mentions: mentions, entities: &entities, context: context)
-        return makeGraph(source: source, id: id, norm: norm, articles: articles, entities: entities, relations: relations)
+        return ArticleDocuments.finish(makeGraph(source: source, id: id, norm: norm, articles: articles, entities: entities, relations: relations), source: source, gazetteer: gazetteer)
     }
 
     /// Places named in the whole document, and its main province and city (for `省委`, `市政府`).

@@ -85,12 +85,14 @@ public struct KnowledgeGraph: Sendable {
     /// Records a document. Its id is made unique against the documents already held.
     @discardableResult
     public mutating func addDocument(_ record: DocumentRecord) -> DocumentRecord {
-        if let existing = hashIndex[record.sha256], let doc = documents[existing] { return doc }
+        if let existing = hashIndex[record.contentKey], let doc = documents[existing] { return doc }
         var doc = record
         var n = 2
         while documents[doc.id] != nil { doc.id = "\(record.id)-\(n)"; n += 1 }
         documents[doc.id] = doc
-        hashIndex[doc.sha256] = doc.id
+        hashIndex[doc.contentKey] = doc.id
+        // The articles of one file share its hash: the file counts as held once any is.
+        if hashIndex[doc.sha256] == nil { hashIndex[doc.sha256] = doc.id }
         return doc
     }
 
@@ -391,7 +393,10 @@ public struct KnowledgeGraph: Sendable {
     init(loadingDocuments docs: [DocumentRecord], entities: [Entity], nameKeys: [[String]]? = nil,
          edges: [(source: Int, relation: Relation, target: Int)]) {
         documents.reserveCapacity(docs.count); hashIndex.reserveCapacity(docs.count)
-        for d in docs { documents[d.id] = d; hashIndex[d.sha256] = d.id }
+        for d in docs {
+            documents[d.id] = d; hashIndex[d.contentKey] = d.id
+            if hashIndex[d.sha256] == nil { hashIndex[d.sha256] = d.id }
+        }
         slots = entities
         idIndex.reserveCapacity(entities.count)
         nameIndex.reserveCapacity(entities.count * 2)
@@ -434,6 +439,7 @@ public struct KnowledgeGraph: Sendable {
         }
         e.aliases = Array(Set(e.aliases).union(newNames).subtracting([e.name])).sorted()
         e.posts = Array(Set(e.posts).union(entity.posts)).sorted()
+        if e.region == nil { e.region = entity.region }
         KnowledgeGraph.formSortedUnion(&e.mentions, entity.mentions)
         slots[slot] = e
         for name in newNames { indexName(name, slot: slot) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where an entity is named in a source document. Offsets count Unicode scalars (code points)
 /// of the document's text as read (after decoding, and after reducing HTML/Markdown to text),
 /// so `text[start..<end]` is the mention as written, whatever normalisation found it.
@@ -141,13 +143,78 @@ public struct DocumentRecord: Codable, Hashable, Sendable {
     public var title: String?
     public var byline: [String]
     public var articles: [ArticleRecord]
+    /// Where this document lies in its file, in Unicode-scalar offsets of the file's text, when
+    /// the file holds several articles (a newspaper page): each article is its own document and
+    /// the documents of one file share its path and hash. nil: the document is the whole file.
+    public var start: Int?
+    public var end: Int?
+    /// The article's date (`2025-12-29`, `01-04`) from its dateline or first lines.
+    public var date: String?
+    /// The address the text says it was published at (`来源: http://…`), when it gives one.
+    public var source: String?
 
     public init(id: String, path: String, sha256: String, encoding: String = "UTF-8",
                 format: String = "text", length: Int = 0, title: String? = nil,
-                byline: [String] = [], articles: [ArticleRecord] = []) {
+                byline: [String] = [], articles: [ArticleRecord] = [],
+                start: Int? = nil, end: Int? = nil, date: String? = nil, source: String? = nil) {
         self.id = id; self.path = path; self.sha256 = sha256; self.encoding = encoding
         self.format = format; self.length = length; self.title = title
         self.byline = byline; self.articles = articles
+        self.start = start; self.end = end; self.date = date; self.source = source
+    }
+
+    /// What identifies the document's text among all documents: the file's hash, and the
+    /// article's range when the document is one article of a file.
+    public var contentKey: String {
+        guard let start, let end else { return sha256 }
+        return "\(sha256)@\(start)-\(end)"
+    }
+
+    /// Where the document came from, for a reader: its address when the text gives one, else its path.
+    public var origin: String { source ?? path }
+}
+
+/// Where an entity lies, derived (not stated by a relation): its province, city and county as
+/// the gazetteer names them, and how that was found. Derived placement is never a relation edge,
+/// so it never counts as a stated fact.
+public struct Region: Codable, Hashable, Sendable {
+    public var province: String?
+    public var provinceCode: String?
+    public var city: String?
+    public var cityCode: String?
+    public var county: String?
+    public var countyCode: String?
+    /// How the placement was derived: `name` (the entity's name begins with a division's name,
+    /// `阳泉市委`), `located_in` (a stated `located_in` edge to a placed entity), `gazetteer` (a
+    /// place's own divisions).
+    public var how: String
+
+    public init(province: String? = nil, provinceCode: String? = nil, city: String? = nil, cityCode: String? = nil,
+                county: String? = nil, countyCode: String? = nil, how: String) {
+        self.province = province; self.provinceCode = provinceCode; self.city = city; self.cityCode = cityCode
+        self.county = county; self.countyCode = countyCode; self.how = how
+    }
+
+    /// Province, city and county names that are set, widest first.
+    public var names: [String] { [province, city, county].compactMap { $0 } }
+
+    /// `山西省 朔州市 怀仁市`.
+    public var label: String { names.joined(separator: " ") }
+
+    /// Whether the region lies within the place a user names (`山西省`, `山西`, `朔州市`, `朔州`).
+    public func isWithin(_ place: String) -> Bool {
+        let q = place.trimmingCharacters(in: .whitespaces)
+        guard !q.isEmpty else { return false }
+        return names.contains { $0 == q || Region.stem($0) == q || Region.stem($0) == Region.stem(q) && Region.stem(q).count >= 2 }
+    }
+
+    /// A division's name without its level word (`山西省` → `山西`, `广西壮族自治区` → `广西`).
+    public static func stem(_ name: String) -> String {
+        for suffix in ["维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "自治州", "自治县", "地区", "省", "市", "县", "区", "盟", "旗"]
+        where name.hasSuffix(suffix) && name.count > suffix.count + 1 {
+            return String(name.dropLast(suffix.count))
+        }
+        return name
     }
 }
 
@@ -164,14 +231,18 @@ public struct Entity: Codable, Hashable, Sendable {
     public var posts: [Post]
     /// Where the entity is named, sorted.
     public var mentions: [Mention]
+    /// Where it lies (province/city/county), derived from its name, a stated `located_in` or the
+    /// gazetteer: marked as derived, never a relation.
+    public var region: Region?
 
     public init(id: String? = nil, type: EntityType, name: String, aliases: [String] = [],
-                posts: [Post] = [], mentions: [Mention] = []) {
+                posts: [Post] = [], mentions: [Mention] = [], region: Region? = nil) {
         self.id = id ?? Entity.makeID(type: type, name: name)
         self.type = type; self.name = name
         self.aliases = Array(Set(aliases).subtracting([name])).sorted()
         self.posts = Array(Set(posts)).sorted()
         self.mentions = Array(Set(mentions)).sorted()
+        self.region = region
     }
 
     /// The id a new entity of this type and name gets.

@@ -52,6 +52,7 @@ public enum GraphStore {
         var aliases: [String]
         var posts: [Post]
         var mentions: [Mention]
+        var region: Region?
         var out: [FileEdge]
     }
     struct FileEdge: Codable {
@@ -78,7 +79,7 @@ public enum GraphStore {
         }
         let nodes = graph.entities.map { e in
             FileNode(id: e.id, type: e.type, name: e.name, aliases: e.aliases, posts: e.posts,
-                     mentions: e.mentions, out: outByNode[e.id] ?? [])
+                     mentions: e.mentions, region: e.region, out: outByNode[e.id] ?? [])
         }
         let file = FileGraph(format: formatName, schemaVersion: schemaVersion,
                              documents: graph.documentList, nodes: nodes)
@@ -132,7 +133,7 @@ public enum GraphStore {
         for doc in file.documents { graph.addDocument(doc) }
         for n in file.nodes {
             graph.insertVerbatim(Entity(id: n.id, type: n.type, name: n.name, aliases: n.aliases,
-                                        posts: n.posts, mentions: n.mentions))
+                                        posts: n.posts, mentions: n.mentions, region: n.region))
         }
         for n in file.nodes {
             for e in n.out {

@@ -7,14 +7,27 @@
 /// only by the caller, between escaped lines.
 enum DOTEscape {
     /// A label line: Graphviz turns `\\` back into `\`; a newline in the text becomes a space.
-    static func label(_ s: String) -> String { escape(s, backslash: "\\\\", newline: " ") }
+    /// Cut to ``maxTooltipCharacters`` (names are cut shorter by ``DiagramStyle/nodeLabelLines(_:)``).
+    static func label(_ s: String) -> String { escape(capped(s, maxTooltipCharacters), backslash: "\\\\", newline: " ") }
 
     /// A tooltip (or other escString attribute): Graphviz unescapes backslashes twice here;
-    /// newlines are kept as character references.
-    static func tooltip(_ s: String) -> String { escape(s, backslash: "\\\\\\\\", newline: "&#10;") }
+    /// newlines are kept as character references. Cut to ``maxTooltipCharacters``.
+    static func tooltip(_ s: String) -> String { escape(capped(s, maxTooltipCharacters), backslash: "\\\\\\\\", newline: "&#10;") }
 
     /// A plain attribute we generate ourselves (ids, classes, colours, URLs already encoded).
     static func plain(_ s: String) -> String { escape(s, backslash: "", newline: "") }
+
+    /// Longest text (in characters) put in a tooltip or label: `dot` refuses quoted strings
+    /// over 16 KB, and a character can take up to 8 bytes once escaped.
+    static let maxTooltipCharacters = 1_000
+
+    /// Text cut to at most `limit` characters, ending in `…` when cut.
+    static func capped(_ s: String, _ limit: Int) -> String {
+        guard limit > 1, s.unicodeScalars.count > limit else { return s }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: s.unicodeScalars.prefix(limit - 1))
+        return String(out) + "…"
+    }
 
     /// Label lines joined by centred DOT line breaks.
     static func labelLines(_ lines: [String]) -> String { lines.map(label).joined(separator: "\\n") }

@@ -70,7 +70,10 @@ public enum DOTWriter {
             "fontsize=\(style.fontSize)", "bgcolor=\"white\"", "pad=\"0.2\"", "outputorder=\"edgesfirst\"",
         ]
         switch engine {
-        case .dot: graphAttrs += ["rankdir=\"LR\"", "nodesep=\"0.25\"", "ranksep=\"0.6\""]
+        // Edges are routed around nodes (splines) by dot, neato and fdp; sfdp (drawings of more
+        // than 150 entities) draws straight lines: routing there costs more than the layout and
+        // does not give the same picture twice.
+        case .dot: graphAttrs += ["rankdir=\"LR\"", "nodesep=\"0.25\"", "ranksep=\"0.6\"", "splines=\"true\""]
         case .sfdp: graphAttrs += ["overlap=\"prism\"", "start=\(options.seed)", "splines=\"false\""]
         case .neato, .fdp: graphAttrs += ["overlap=\"false\"", "start=\(options.seed)", "splines=\"true\""]
         case .circo, .twopi: graphAttrs += ["overlap=\"false\""]
@@ -82,7 +85,9 @@ public enum DOTWriter {
         }
         out += "  graph [\(graphAttrs.joined(separator: " "))];\n"
         out += "  node [fontname=\"\(font)\" fontsize=\(style.fontSize) style=\"filled\" margin=\"0.12,0.06\"];\n"
-        out += "  edge [fontname=\"\(font)\" fontsize=\(style.fontSize - 2) color=\"\(style.edgeColor)\" fontcolor=\"#374151\" arrowsize=\"0.7\"];\n"
+        // neato and fdp: longer edges, so a label has room beside the boxes it joins.
+        let length = engine == .neato || engine == .fdp ? " len=\"1.8\"" : ""
+        out += "  edge [fontname=\"\(font)\" fontsize=\(style.fontSize - 2) color=\"\(style.edgeColor)\" fontcolor=\"#374151\" arrowsize=\"0.7\"\(length)];\n"
 
         let groups = engine.drawsClusters ? clusters(diagram.graph, mode: options.cluster) : [:]
         var grouped = Set<String>()
@@ -153,14 +158,14 @@ public enum DOTWriter {
 
     /// A node's tooltip: name, type, aliases and posts, one per line.
     static func tooltip(for e: Entity, options: DOTOptions) -> String {
-        var lines = ["\(e.name) (\(options.style.typeLabel(e.type, language: options.labels)))"]
+        var lines = ["\(DOTEscape.capped(e.name, 200)) (\(options.style.typeLabel(e.type, language: options.labels)))"]
         if !e.aliases.isEmpty {
-            let shown = e.aliases.prefix(20).joined(separator: "、") + (e.aliases.count > 20 ? "…" : "")
+            let shown = e.aliases.prefix(20).map { DOTEscape.capped($0, 60) }.joined(separator: "、") + (e.aliases.count > 20 ? "…" : "")
             lines.append((options.labels == .zh ? "别名：" : "aliases: ") + shown)
         }
         // A hub can hold hundreds of posts; `dot`'s parser refuses strings over 16 KB, so a few do.
         for p in e.posts.prefix(5) {
-            lines.append((options.labels == .zh ? "职务：" : "post: ") + p.title + (p.organization.map { "（\($0)）" } ?? ""))
+            lines.append((options.labels == .zh ? "职务：" : "post: ") + DOTEscape.capped(p.title, 80) + (p.organization.map { "（\(DOTEscape.capped($0, 60))）" } ?? ""))
         }
         if e.posts.count > 5 { lines.append("… (+\(e.posts.count - 5))") }
         return lines.joined(separator: "\n")
@@ -168,7 +173,7 @@ public enum DOTWriter {
 
     static func edgeAttributes(_ r: Relation, options: DOTOptions) -> String {
         let label = options.style.relationLabel(r.type, language: options.labels)
-        let evidence = r.evidence.first.map(\.sentence) ?? label
+        let evidence = r.evidence.first.map { DOTEscape.capped($0.sentence, 600) } ?? label
         let more = r.evidence.count > 1 ? "\n(+\(r.evidence.count - 1))" : ""
         var attrs = [
             "id=\"\(DOTEscape.plain(edgeID(r.key, prefix: options.idPrefix)))\"",
@@ -196,6 +201,10 @@ public enum DOTWriter {
             ]
             if t == .company { attrs.append("style=\"filled,rounded\"") }
             out += "    legend\(i) [\(attrs.joined(separator: " "))];\n"
+        }
+        // Invisible edges lay the legend out as a row, not a column.
+        if types.count > 1 {
+            out += "    " + types.indices.map { "legend\($0)" }.joined(separator: " -> ") + " [style=\"invis\"];\n"
         }
         out += "  }\n"
         return out

@@ -52,9 +52,8 @@ public struct Diagram: Sendable {
     /// With a focus: the focus and the entities within `depth` hops (walking only the chosen
     /// relations, reporting only the chosen types). Without: every entity of the chosen types
     /// (only those touching a chosen relation when relations are given). Edges: the chosen
-    /// relations among the selected entities. The `maxNodes` cut grows outward from the focus
-    /// (or the highest-degree entity), always taking the highest-degree entity adjacent to what
-    /// is kept, so the drawing stays connected where the selection was.
+    /// relations among the selected entities. The `maxNodes` cut keeps the focus and the
+    /// highest-degree entities.
     public static func select(from graph: KnowledgeGraph, query: DiagramQuery) -> Diagram {
         let filter = TraversalFilter(types: query.types, relations: query.relations)
         var ids = Set<String>()
@@ -99,73 +98,33 @@ public struct Diagram: Sendable {
         graph.index(of: id).map(graph.degree(of:)) ?? 0
     }
 
-    /// Greedy growth from the focus by degree (in the whole graph), ties by id.
+    /// The focus, then the highest-ranked entities up to the limit: what `--max-nodes` promises.
+    /// Rank is degree in the whole graph; ties go to the entity nearer the focus, then by id. An
+    /// entity of high rank far from the focus beats a degree-1 neighbour of a hub.
     private static func cut(ids: Set<String>, edges: [Relation], graph: KnowledgeGraph, focus: String?, limit: Int) -> Set<String> {
-        var adjacency: [String: [String]] = [:]
-        for r in edges { adjacency[r.source, default: []].append(r.target); adjacency[r.target, default: []].append(r.source) }
         var degrees: [String: Int] = [:]
         for id in ids { degrees[id] = degree(id, graph) }
-        func better(_ a: String, _ b: String) -> Bool {
+        // Hops from the focus over the selected edges (unreachable: after every reachable one).
+        var distance: [String: Int] = [:]
+        if let focus, ids.contains(focus) {
+            var adjacency: [String: [String]] = [:]
+            for r in edges { adjacency[r.source, default: []].append(r.target); adjacency[r.target, default: []].append(r.source) }
+            distance[focus] = 0
+            var queue = [focus], head = 0
+            while head < queue.count {
+                let n = queue[head]; head += 1
+                for m in adjacency[n] ?? [] where distance[m] == nil { distance[m] = (distance[n] ?? 0) + 1; queue.append(m) }
+            }
+        }
+        let ranked = ids.sorted { a, b in
             let da = degrees[a] ?? 0, db = degrees[b] ?? 0
-            return da != db ? da > db : a < b
+            if da != db { return da > db }
+            let ha = distance[a] ?? Int.max, hb = distance[b] ?? Int.max
+            return ha != hb ? ha < hb : a < b
         }
-        // Rank every entity once; the frontier is a heap of ranks (smaller = better), so each step
-        // costs O(log n) instead of a scan of the whole frontier.
-        let ranked = ids.sorted(by: better)
-        var rank: [String: Int] = [:]
-        for (i, id) in ranked.enumerated() { rank[id] = i }
         var kept = Set<String>()
-        var heap = MinHeap()
-        var cursor = 0
-        func take(_ id: String) {
-            kept.insert(id)
-            for n in adjacency[id] ?? [] where !kept.contains(n) { if let r = rank[n] { heap.push(r) } }
-        }
-        if let focus, ids.contains(focus) { take(focus) }
-        while kept.count < limit {
-            // The best entity next to what is kept; when none is (a new component), the best left.
-            var next: String?
-            while let r = heap.pop() { if !kept.contains(ranked[r]) { next = ranked[r]; break } }
-            if next == nil {
-                while cursor < ranked.count, kept.contains(ranked[cursor]) { cursor += 1 }
-                if cursor < ranked.count { next = ranked[cursor] }
-            }
-            guard let chosen = next else { break }
-            take(chosen)
-        }
+        if let focus, ids.contains(focus) { kept.insert(focus) }
+        for id in ranked where kept.count < limit { kept.insert(id) }
         return kept
-    }
-}
-
-/// A binary min-heap of integers (ranks), with duplicates allowed.
-struct MinHeap {
-    private var items: [Int] = []
-
-    mutating func push(_ x: Int) {
-        items.append(x)
-        var i = items.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            if items[parent] <= items[i] { break }
-            items.swapAt(parent, i); i = parent
-        }
-    }
-
-    mutating func pop() -> Int? {
-        guard let top = items.first else { return nil }
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var i = 0
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var m = i
-                if l < items.count, items[l] < items[m] { m = l }
-                if r < items.count, items[r] < items[m] { m = r }
-                if m == i { break }
-                items.swapAt(i, m); i = m
-            }
-        }
-        return top
     }
 }

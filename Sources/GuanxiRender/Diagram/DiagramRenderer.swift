@@ -12,7 +12,8 @@ public struct RenderedDiagram: Sendable {
 extension GraphvizRenderer {
     /// Writes a diagram as DOT and draws it: the step `guanxi render` and reports share.
     public func render(_ diagram: Diagram, format: DiagramFormat, options: DOTOptions = .init()) throws -> RenderedDiagram {
-        let engine = options.resolvedEngine(nodeCount: diagram.graph.nodeCount)
+        let engine = options.engine ?? .automatic(nodeCount: diagram.graph.nodeCount,
+                                                  components: diagram.graph.connectedComponents().count)
         var resolved = options
         resolved.engine = engine
         let dot = DOTWriter.write(diagram, options: resolved)

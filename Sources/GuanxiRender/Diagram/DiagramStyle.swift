@@ -2,14 +2,22 @@ import GuanxiGraph
 
 /// The look shared by `guanxi render` and reports: one shape and colour per entity type, one font.
 public struct DiagramStyle: Sendable {
-    /// The font of graph, nodes and edges; it must cover CJK (Debian: fonts-noto-cjk).
+    /// The font of graph, nodes and edges: a comma-separated list, first the one laid out with
+    /// (it must cover CJK; Debian: fonts-noto-cjk), then fallbacks an SVG viewer tries in turn
+    /// (`font-family`) on machines without it.
     public var fontName: String
     public var fontSize: Double
     public var edgeColor: String
 
-    public init(fontName: String = "Noto Sans CJK SC", fontSize: Double = 12, edgeColor: String = "#5f6b7a") {
+    public init(fontName: String = DiagramStyle.cjkFontList, fontSize: Double = 12, edgeColor: String = "#5f6b7a") {
         self.fontName = fontName; self.fontSize = fontSize; self.edgeColor = edgeColor
     }
+
+    /// Noto Sans CJK first, then the CJK fonts of other systems, then the generic family.
+    public static let cjkFontList = "Noto Sans CJK SC,Source Han Sans SC,Noto Sans SC,PingFang SC,Hiragino Sans GB,Microsoft YaHei,SimHei,WenQuanYi Micro Hei,sans-serif"
+
+    /// Longest name or post drawn in a node label (longer ones end in `…`; the tooltip has more).
+    public static let maxLabelCharacters = 40
 
     /// The style diagrams and reports use.
     public static let standard = DiagramStyle()
@@ -65,8 +73,10 @@ public struct DiagramStyle: Sendable {
 
     /// A node's label: the name, and for officials a second line with their first post.
     public func nodeLabelLines(_ entity: Entity) -> [String] {
-        var lines = [entity.name]
-        if entity.type == .official, let post = entity.posts.first?.title, !post.isEmpty { lines.append(post) }
+        var lines = [DOTEscape.capped(entity.name, DiagramStyle.maxLabelCharacters)]
+        if entity.type == .official, let post = entity.posts.first?.title, !post.isEmpty {
+            lines.append(DOTEscape.capped(post, DiagramStyle.maxLabelCharacters))
+        }
         return lines
     }
 }

@@ -34,6 +34,27 @@ public enum LayoutEngine: String, CaseIterable, Sendable {
         nodeCount <= automaticThreshold ? .dot : .sfdp
     }
 
+    /// Most disconnected pieces `dot` is picked for: it stacks pieces in one column (a strip),
+    /// so a drawing of more pieces goes to `neato`, which packs them into a page.
+    public static let maxDotComponents = 3
+
+    /// The engine picked by size and shape: `sfdp` above ``automaticThreshold`` nodes, `neato`
+    /// for a drawing of more than ``maxDotComponents`` disconnected pieces, `dot` otherwise.
+    public static func automatic(nodeCount: Int, components: Int) -> LayoutEngine {
+        if nodeCount > automaticThreshold { return .sfdp }
+        return components > maxDotComponents ? .neato : .dot
+    }
+
+    /// Largest drawing `dot` is expected to lay out in seconds; above it a forced `dot` gets a warning.
+    public static let dotWarningThreshold = 600
+
+    /// A warning for an engine given by the user that will be slow on `nodeCount` entities
+    /// (`dot` on thousands takes minutes), naming what to do instead; nil when none is needed.
+    public static func slowLayoutWarning(_ engine: LayoutEngine, nodeCount: Int) -> String? {
+        guard engine != .sfdp, nodeCount > dotWarningThreshold else { return nil }
+        return "\(engine.rawValue) on \(nodeCount) entities may take minutes; leave out --layout (sfdp is picked above \(automaticThreshold)) or cut the drawing with --max-nodes"
+    }
+
     /// Whether the engine lays out clusters (the legend is a cluster for these).
     var drawsClusters: Bool { self == .dot || self == .fdp }
 }

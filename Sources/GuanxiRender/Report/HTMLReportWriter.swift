@@ -25,7 +25,7 @@ struct HTMLReportWriter {
         </head>
         <body>
         <header id="top"><h1>\(t("关系图谱报告", "Guanxi report"))</h1>
-        <nav><a href="#overview">\(t("概览", "Overview"))</a> · <a href="#documents">\(t("文档", "Documents"))</a> · <a href="#profiles">\(t("人物与机构", "Profiles"))</a></nav>
+        <nav><a href="#overview">\(t("概览", "Overview"))</a> · <a href="#findings">\(t("要点", "Key findings"))</a> · <a href="#timeline">\(t("时间线", "Timeline"))</a> · <a href="#provinces">\(t("按省份", "By province"))</a> · <a href="#documents">\(t("文档", "Documents"))</a> · <a href="#profiles">\(t("人物与机构", "Profiles"))</a></nav>
         </header>
 
         """
@@ -37,13 +37,20 @@ struct HTMLReportWriter {
             out += "<tr><td>\(badge(type))</td><td>\(n)</td></tr>\n"
         }
         out += "</tbody></table>\n"
-        let overview = model.overview
-        let isolated = model.graph.nodeCount - overview.graph.nodeCount - overview.omitted.count
-        let isolatedNote = isolated > 0 ? t("；另有 \(isolated) 个实体暂无关系，见下表", "; \(isolated) entities without relations are listed below") : ""
-        out += try diagram(overview, caption: t("全图", "Whole graph") + (overview.omissionSummary.map { "（\(h($0))）" } ?? "") + isolatedNote)
+        // The overview as pictures that read at page width: one per connected group (or province).
+        let (parts, rest) = model.overviewParts()
+        for part in parts {
+            out += try diagram(part.diagram, caption: h(part.title) + (part.diagram.omissionSummary.map { "（\(h($0))）" } ?? ""))
+        }
+        if !rest.isEmpty {
+            out += "<p class=\"meta\">\(t("其余 \(rest.count) 个较小的组未单独作图：", "\(rest.count) smaller groups without a picture: "))"
+            out += rest.prefix(40).map { h($0.title) }.joined(separator: "；") + (rest.count > 40 ? "…" : "") + "</p>\n"
+        }
+        let isolated = g.entities.filter { (model.degrees[$0.id] ?? 0) == 0 }.count
+        if isolated > 0 { out += "<p class=\"meta\">\(t("另有 \(isolated) 个实体暂无关系，见下表。", "\(isolated) entities without relations are listed below."))</p>\n" }
         out += "<h3>\(t("文档列表", "Documents"))</h3>\n<ul>\n"
         for doc in g.documentList {
-            out += "<li><a href=\"#doc-\(Anchor.of(doc.id))\">\(h(doc.title ?? doc.id))</a> <span class=\"meta\">\(h(doc.path))</span></li>\n"
+            out += "<li><a href=\"#doc-\(Anchor.of(doc.id))\">\(h(doc.title ?? doc.id))</a> <span class=\"meta\">\(h([doc.date, doc.id, doc.origin].compactMap { $0 }.joined(separator: " · ")))</span></li>\n"
         }
         out += "</ul>\n<h3>\(t("实体一览", "All entities"))</h3>\n"
         out += "<table class=\"entities\"><thead><tr><th>\(t("名称", "Name"))</th><th>\(t("类型", "Type"))</th><th>\(t("别名", "Aliases"))</th><th>\(t("关系数", "Degree"))</th></tr></thead><tbody>\n"
@@ -52,6 +59,9 @@ struct HTMLReportWriter {
             out += "<tr id=\"row-\(Anchor.of(e.id))\"><td>\(name)</td><td>\(badge(e.type))</td><td>\(h(e.aliases.joined(separator: "、")))</td><td>\(model.degrees[e.id] ?? 0)</td></tr>\n"
         }
         out += "</tbody></table>\n</section>\n"
+        out += findings()
+        out += timeline()
+        out += provinces()
 
         // Documents.
         out += "<section id=\"documents\"><h2>\(t("文档", "Documents"))</h2>\n"
@@ -61,15 +71,12 @@ struct HTMLReportWriter {
             var meta: [String] = []
             if let date = section.date { meta.append(t("日期：", "Date: ") + h(date)) }
             if !section.byline.isEmpty { meta.append(t("作者：", "Byline: ") + h(section.byline.joined(separator: "、"))) }
-            meta.append(t("来源：", "Source: ") + "<code>\(h(doc.path))</code>")
+            meta.append(t("来源：", "Source: ") + "<code>\(h(doc.origin))</code>")
+            if doc.source != nil { meta.append(t("文件：", "File: ") + "<code>\(h(doc.path))</code>") }
             out += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>\n"
-            let titles = doc.articles.compactMap(\.title).filter { $0 != doc.title }
-            if !titles.isEmpty {
-                out += "<p class=\"meta\">\(t("文章：", "Articles: "))\(titles.map(h).joined(separator: " / "))</p>\n"
-            }
             let d = section.diagram
             if d.graph.nodeCount > 0 { out += try diagram(d, caption: h(doc.title ?? doc.id)) }
-            out += "<h4>\(t("实体", "Entities"))</h4>\n" + entityList(d.graph.entities)
+            out += "<h4>\(t("实体", "Entities"))</h4>\n" + entityList(section.entities)
             out += "<h4>\(t("关系", "Relations"))</h4>\n" + relationList(d.graph.edges)
             out += "</section>\n"
         }
@@ -92,6 +99,67 @@ struct HTMLReportWriter {
         }
         out += "</section>\n</body>\n</html>\n"
         return out
+    }
+
+    // MARK: - Findings, timeline, provinces
+
+    /// Key findings: most active officials, parks with most signings, policies and lists with
+    /// who is selected into them, entities shared across documents.
+    private func findings() -> String {
+        var out = "<section id=\"findings\"><h2>\(t("要点", "Key findings"))</h2>\n"
+        func ranked(_ title: String, _ rows: [ReportModel.Finding], unit: String) -> String {
+            guard !rows.isEmpty else { return "" }
+            var s = "<h3>\(title)</h3>\n<ol class=\"findings\">\n"
+            for r in rows { s += "<li>\(link(r.id)) — \(r.count) \(unit)<span class=\"meta\">（\(h(r.detail))）</span></li>\n" }
+            return s + "</ol>\n"
+        }
+        out += ranked(t("最活跃的官员", "Most active officials"), model.mostActiveOfficials(), unit: t("条事实", "facts"))
+        out += ranked(t("签约、投资最多的园区", "Parks with most signings and investments"), model.parksWithMostSignings(), unit: t("项", "signings"))
+        let selections = model.selections()
+        if !selections.isEmpty {
+            out += "<h3>\(t("政策、名单与入选者", "Policies and lists, and who is selected into them"))</h3>\n<ul>\n"
+            for (target, members) in selections.prefix(20) {
+                out += "<li>\(link(target))：\(members.map(link).joined(separator: "、"))</li>\n"
+            }
+            out += "</ul>\n"
+        }
+        let shared = model.sharedEntities()
+        out += "<h3>\(t("多篇文档共有的实体", "Entities shared across documents"))</h3>\n"
+        if shared.isEmpty { out += "<p class=\"meta\">\(t("（无：每个实体只见于一篇文档）", "(none: every entity appears in one document)"))</p>\n" }
+        else {
+            out += "<ul>\n"
+            for (id, docs) in shared {
+                out += "<li>\(link(id)) — \(docs.count) \(t("篇", "documents"))：\(docs.map { "<a href=\"#doc-\(Anchor.of($0))\">\(h(model.graph.documents[$0]?.title ?? $0))</a>" }.joined(separator: "、"))</li>\n"
+            }
+            out += "</ul>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    /// Documents in date order with how many facts each states.
+    private func timeline() -> String {
+        var out = "<section id=\"timeline\"><h2>\(t("时间线", "Timeline"))</h2>\n<table class=\"timeline\"><thead><tr><th>\(t("日期", "Date"))</th><th>\(t("文档", "Document"))</th><th>\(t("事实数", "Facts"))</th></tr></thead><tbody>\n"
+        for (date, doc, facts) in model.timeline() {
+            out += "<tr><td>\(h(date ?? t("无日期", "undated")))</td><td><a href=\"#doc-\(Anchor.of(doc.id))\">\(h(doc.title ?? doc.id))</a></td><td>\(facts)</td></tr>\n"
+        }
+        return out + "</tbody></table>\n<p class=\"meta\">\(t("月-日形式的日期：文中未写年份。", "Dates written month-day: the text gives no year."))</p></section>\n"
+    }
+
+    /// Entities grouped by the province they lie in (derived from names, located_in and the gazetteer).
+    private func provinces() -> String {
+        var out = "<section id=\"provinces\"><h2>\(t("按省份", "By province"))</h2>\n"
+        out += "<p class=\"meta\">\(t("省份由名称、文中所述“位于”关系和行政区划表推得，并非文中直接陈述的关系。", "Provinces are derived from names, stated located_in relations and the gazetteer, not stated relations."))</p>\n"
+        out += "<table class=\"provinces\"><thead><tr><th>\(t("省份", "Province"))</th>"
+        let types: [EntityType] = [.park, .company, .organization, .project, .place]
+        for ty in types { out += "<th>\(h(model.typeLabel(ty)))</th>" }
+        out += "<th>\(t("园区", "Parks"))</th></tr></thead><tbody>\n"
+        for (province, members) in model.entitiesByProvince {
+            out += "<tr><td>\(h(province))</td>"
+            for ty in types { out += "<td>\(members.filter { $0.type == ty }.count)</td>" }
+            let parks = members.filter { $0.type == .park }.map(\.id)
+            out += "<td>\(parks.prefix(12).map(link).joined(separator: "、"))\(parks.count > 12 ? "…" : "")</td></tr>\n"
+        }
+        return out + "</tbody></table>\n</section>\n"
     }
 
     // MARK: - Pieces
@@ -120,7 +188,9 @@ struct HTMLReportWriter {
             out += "<li>\(link(r.source)) <span class=\"rel\">—\(h(model.relationLabel(r.type)))→</span> \(link(r.target))\n"
             for ev in r.evidence {
                 let source = model.graph.documents[ev.document].map { "<a href=\"#doc-\(Anchor.of($0.id))\">\(h($0.title ?? $0.id))</a>" } ?? h(ev.document)
-                out += "<blockquote>\(h(ev.sentence))<cite>\(source)\(ev.date.map { " · " + h($0) } ?? "")</cite></blockquote>\n"
+                let date = ev.date ?? model.graph.documents[ev.document]?.date
+                let amount = ev.amount.map { " · " + t("金额 ", "amount ") + h($0.text) } ?? ""
+                out += "<blockquote>\(h(ev.sentence))<cite>\(source)\(date.map { " · " + h($0) } ?? "")\(amount)</cite></blockquote>\n"
             }
             out += "</li>\n"
         }
@@ -157,6 +227,7 @@ struct HTMLReportWriter {
         cite{display:block;font-size:.85rem;color:#6b7280;font-style:normal}.meta{color:#6b7280;font-size:.9rem}
         .rel{color:#4b5563}.badge{display:inline-block;border-radius:4px;padding:0 .35rem;font-size:.8rem;border:1px solid}
         a{color:#1d4ed8;text-decoration:none}a:hover{text-decoration:underline}
+        ol.findings li,section#findings li{margin:.2rem 0}table.provinces td:last-child{font-size:.9rem}
 
         """
         for type in EntityType.allCases {

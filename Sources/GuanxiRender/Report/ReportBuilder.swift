@@ -9,6 +9,14 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case md
 }
 
+/// How the report's overview is split into pictures.
+public enum OverviewSplit: String, CaseIterable, Sendable {
+    /// One picture per connected group of entities, largest first.
+    case component
+    /// One picture per province (entities placed there by their derived region).
+    case province
+}
+
 /// Settings of a report.
 public struct ReportOptions: Sendable {
     /// How many entities (by degree) get a profile.
@@ -19,11 +27,19 @@ public struct ReportOptions: Sendable {
     public var overviewMaxNodes: Int
     /// Entity cap of each profile's ego diagram.
     public var egoMaxNodes: Int
+    /// How the overview is split into pictures.
+    public var overviewSplit: OverviewSplit
+    /// Most overview pictures drawn (the smaller groups are listed by name).
+    public var overviewParts: Int
+    /// Entity cap of each overview picture, so it reads at page width.
+    public var overviewPartMaxNodes: Int
 
     public init(topN: Int = 10, labels: LabelLanguage = .zh, style: DiagramStyle = .standard,
-                overviewMaxNodes: Int = 150, egoMaxNodes: Int = 40) {
+                overviewMaxNodes: Int = 150, egoMaxNodes: Int = 40, overviewSplit: OverviewSplit = .component,
+                overviewParts: Int = 8, overviewPartMaxNodes: Int = 40) {
         self.topN = topN; self.labels = labels; self.style = style
         self.overviewMaxNodes = overviewMaxNodes; self.egoMaxNodes = egoMaxNodes
+        self.overviewSplit = overviewSplit; self.overviewParts = overviewParts; self.overviewPartMaxNodes = overviewPartMaxNodes
     }
 }
 

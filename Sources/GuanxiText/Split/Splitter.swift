@@ -215,11 +215,31 @@ public struct Splitter: Sendable {
         let lastBody = nonBlank.lastIndex { $0.kind == .body || $0.kind == .dateline } ?? -1
         let leading = nonBlank[..<firstBody].filter { $0.kind == .headline }.map(\.range)
         let trailing = lastBody >= 0 ? nonBlank[(lastBody + 1)...].filter { $0.kind == .headline }.map(\.range) : []
-        let titleSet = Set((leading.isEmpty ? trailing : leading).map(\.lowerBound))
+        // A headline printed after the body (a scanned page) is a block of one to three short,
+        // complete lines; a longer block is a menu, a long line or one ending in `、` or `,` the
+        // cut end of an excerpt.
+        let trailingIsTitle = (1...3).contains(trailing.count)
+            && !trailing.contains { r in r.count > 30 || (r.last.map { "、,，:：;；".unicodeScalars.contains(s[$0]) } ?? true) }
+        let titleBlock = leading.isEmpty ? (trailingIsTitle ? trailing : []) : leading
+        // Menus, breadcrumbs, meta lines, captions and column labels are read for names but are
+        // never the title; a title line is cut before the date or source printed after it.
+        var titleCut = Dictionary(titleBlock.map { ($0.lowerBound, titleRange(s, $0, block: titleBlock)) }, uniquingKeysWith: { x, _ in x })
+        // A line repeating an earlier title line (`原标题:` + the same words) is not said twice.
+        var seenTitles = Set<[Unicode.Scalar]>()
+        for r in titleBlock {
+            guard let cut = titleCut[r.lowerBound] ?? nil else { continue }
+            if !seenTitles.insert(Array(s[cut])).inserted { titleCut[r.lowerBound] = .some(nil) }
+        }
         for line in nonBlank {
             switch line.kind {
-            case .headline where hasBody && !titleSet.contains(line.range.lowerBound): a.headingRanges.append(line.range)
-            case .headline where hasBody: a.titleRanges.append(line.range)
+            case .headline where hasBody && titleCut[line.range.lowerBound] == nil: a.headingRanges.append(line.range)
+            case .headline where hasBody:
+                if let cut = titleCut[line.range.lowerBound] ?? nil {
+                    a.titleRanges.append(cut)
+                    // What the cut leaves (a date, a source) is still read.
+                    if cut.lowerBound > line.range.lowerBound { a.headingRanges.append(line.range.lowerBound..<cut.lowerBound) }
+                    if cut.upperBound < line.range.upperBound { a.headingRanges.append(cut.upperBound..<line.range.upperBound) }
+                } else { a.headingRanges.append(line.range) }
             case .byline:
                 a.creditRanges.append(line.range)
                 a.byline += bylineNames(Array(s[line.range]))
@@ -236,8 +256,82 @@ public struct Splitter: Sendable {
         var seen = Set<String>()
         a.byline = a.byline.filter { seen.insert($0).inserted }
         a.sentences = sentences(s, lines: nonBlank.filter { $0.kind != .byline }, credits: a.creditRanges)
-        a.date = articleDate(s, a)
+        // The date: from the lines before the body, the dateline and the first body line.
+        let firstLines = nonBlank.prefix(min(nonBlank.count, firstBody + 1)).map(\.range)
+        a.date = articleDate(s, a, firstLines: firstLines)
         return a
+    }
+
+    // MARK: - Titles
+
+    /// Words of lines that are page furniture, never a headline: meta data, menus, footers.
+    static let metaWords = ["发布时间", "发布日期", "发布:", "来源:", "来源：", "稿源", "作者:", "作者：", "浏览次数", "点击量", "点击数",
+                            "索引号", "文号", "发布机构", "主题词", "分类:", "日期:", "日期：", "字体", "打印", "分享到", "责任编辑",
+                            "编辑:", "成文日期", "名称:", "信息公开", "当前位置", "您的位置", "首页", "版权", "Copyright", "copyright",
+                            "©", "ICP", "本站注明", "免责", "联系我们", "关于我们", "网站地图", "数字报", "版:", "版：", "评论:",
+                            "放大图片", "点击图片", "资料图片", "图片来源", "图为", "扫一扫", "二维码", "上一篇", "下一篇", "返回顶部",
+                            "来源：", "时间:", "时间："]
+
+    /// Words that end a headline when printed after it on its line (what follows is meta data).
+    static let cutWords = ["发布时间", "发布日期", "发布:", "来源:", "来源：", "稿源", "作者:", "作者：", "浏览次数", "点击量", "点击数",
+                           "日期:", "日期：", "时间:", "时间：", "评论:"]
+
+    /// Whether a short line is page furniture: a meta line (`发布时间: …`), a breadcrumb
+    /// (`首页 > 新闻`), a menu of short items, a photo caption (`放大图片`, `张三 摄`), a
+    /// timestamp, or a footer.
+    func isFurniture(_ line: [Unicode.Scalar]) -> Bool {
+        let text = String(String.UnicodeScalarView(line))
+        let folded = ChineseConverter.shared?.convert(text) ?? text
+        if Splitter.metaWords.contains(where: { folded.contains($0) }) { return true }
+        if line.filter({ $0 == ">" || $0 == "›" || $0 == "»" }).count >= 2 { return true }
+        // A document number: 黔工信规划〔2019〕9号.
+        if (folded.contains("〔") || folded.contains("[")) && folded.hasSuffix("号") && line.count <= 24 { return true }
+        if line.first == "■" || line.first == "▲" || line.first == "△" || folded.hasSuffix("摄") || folded.hasSuffix("(图)") { return true }
+        // A menu: four or more short items.
+        let items = folded.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "-" || $0 == "·" || $0 == "/" || $0 == "\t" })
+        if items.count >= 4, items.allSatisfy({ $0.count <= 6 }) { return true }
+        // A timestamp: little but digits, date and time marks.
+        let rest = folded.unicodeScalars.filter { !(("0"..."9").contains($0) || "/-:.年月日 上下午星期一二三四五六日天".unicodeScalars.contains($0)) }
+        if rest.count <= 1, folded.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) { return true }
+        return false
+    }
+
+    /// The part of a title-block line that is title: nil for furniture and for a column label
+    /// (a line of six characters or fewer beside a longer title line); otherwise the line without
+    /// a leading `原标题:` / `视频|` / `当前观点:` and cut before a date, time or source printed after it.
+    func titleRange(_ s: [Unicode.Scalar], _ r: Range<Int>, block: [Range<Int>]) -> Range<Int>? {
+        let line = Array(s[r])
+        if line.count <= 6, block.contains(where: { $0.count >= 8 && $0 != r }) { return nil }
+        var lo = r.lowerBound, hi = r.upperBound
+        for prefix in ["(原标题:", "(原标题：", "（原标题:", "（原标题：", "原标题:", "原标题：", "视频|", "视频｜", "当前观点:", "当前观点："] {
+            let p = Array(prefix.unicodeScalars)
+            if Array(s[lo..<min(hi, lo + p.count)]) == p {
+                lo += p.count
+                if p.first == "(" || p.first == "（", hi > lo, s[hi - 1] == ")" || s[hi - 1] == "）" { hi -= 1 }
+                break
+            }
+        }
+        // Cut at a printed date (`2026-01-27`, `2023年3月7日 10:32`) or a meta word.
+        var k = lo
+        while k < hi {
+            if k > lo + 4, isNumericDateStart(s, k, limit: hi) { hi = k; break }
+            if k > lo + 4, Splitter.cutWords.contains(where: { s.hasPrefix($0, at: k, limit: hi) }) { hi = k; break }
+            k += 1
+        }
+        while hi > lo, s[hi - 1] == " " || s[hi - 1] == "\t" || s[hi - 1] == "　" { hi -= 1 }
+        while lo < hi, s[lo] == " " || s[lo] == "　" { lo += 1 }
+        guard hi - lo >= 4, !isFurniture(Array(s[lo..<hi])) else { return nil }
+        return lo..<hi
+    }
+
+    func lineStarts(_ line: [Unicode.Scalar], with prefixes: [String]) -> Bool {
+        prefixes.contains { p in Array(line.prefix(p.unicodeScalars.count)) == Array(p.unicodeScalars) }
+    }
+
+    /// Whether a numeric date (`2026-01-27`, `2021/8/16`, `2025.04.11`) starts at `k`.
+    func isNumericDateStart(_ s: [Unicode.Scalar], _ k: Int, limit: Int) -> Bool {
+        guard k == 0 || TextDates.digit(s[k - 1]) == nil else { return false }
+        return TextDates.numericDate(s, at: k, limit: limit) != nil
     }
 
     func bylineNames(_ line: [Unicode.Scalar]) -> [String] {
@@ -328,20 +422,49 @@ public struct Splitter: Sendable {
         return out
     }
 
-    func articleDate(_ s: [Unicode.Scalar], _ a: Article) -> TextDate? {
-        let dates = TextDates.find(s, in: a.range)
-        guard let first = dates.first else { return nil }
-        var d = first.date
-        if d.year == nil, let y = dates.lazy.compactMap({ $0.date.year }).first { d.year = y }
+    /// The article's date: one printed with a publication word (`发布时间`, `日期`, `来源`, `稿源`)
+    /// in its first lines, else the dateline's, else the first in its first lines (headline block,
+    /// dateline, first body line), else its first date. Birth dates (`1966年4月生`) never count;
+    /// a date without a year takes the year of a full date of the first lines, else of the article.
+    func articleDate(_ s: [Unicode.Scalar], _ a: Article, firstLines: [Range<Int>] = []) -> TextDate? {
+        let all = TextDates.find(s, in: a.range, numeric: true, skipBirthDates: true)
+        guard !all.isEmpty else { return nil }
+        let early = all.filter { d in firstLines.contains { $0.contains(d.range.lowerBound) } }
+        let publication = early.first { d in
+            guard let line = firstLines.first(where: { $0.contains(d.range.lowerBound) }) else { return false }
+            let before = String(String.UnicodeScalarView(s[line.lowerBound..<d.range.lowerBound]))
+            return ["发布", "日期", "来源", "稿源", "时间", "發佈", "發布", "來源", "時間"].contains { before.contains($0) }
+        }
+        var d = (publication ?? early.first ?? all[0]).date
+        if d.year == nil, let y = early.lazy.compactMap({ $0.date.year }).first ?? all.lazy.compactMap({ $0.date.year }).first { d.year = y }
         return d
     }
 }
 
 /// Dates written `2025年12月29日`, `2025年12月`, `1月4日`.
 public enum TextDates {
-    /// Every date in a range, in order, with its range.
-    public static func find(_ s: [Unicode.Scalar], in range: Range<Int>) -> [(range: Range<Int>, date: TextDate)] {
+    /// Every date in a range, in order, with its range. `numeric`: also `2025-04-11`,
+    /// `2021/8/16`, `2025.04.11` and dates in Chinese numerals (`二○○九年七月二十三日`).
+    /// `skipBirthDates`: leave out dates of birth (`1966年4月生`, `1966年4月出生`, `生于1966年4月`).
+    public static func find(_ s: [Unicode.Scalar], in range: Range<Int>, numeric: Bool = false,
+                            skipBirthDates: Bool = false) -> [(range: Range<Int>, date: TextDate)] {
         var out: [(Range<Int>, TextDate)] = []
+        if numeric || skipBirthDates {
+            var i = range.lowerBound
+            var written = find(s, in: range)
+            if numeric {
+                while i < range.upperBound {
+                    if i == range.lowerBound || digit(s[i - 1]) == nil, let (d, end) = numericDate(s, at: i, limit: range.upperBound) {
+                        written.append((i..<end, d)); i = end; continue
+                    }
+                    if let (d, end) = chineseDate(s, at: i, limit: range.upperBound) { written.append((i..<end, d)); i = end; continue }
+                    i += 1
+                }
+                written.sort { $0.range.lowerBound < $1.range.lowerBound }
+            }
+            if skipBirthDates { written = written.filter { !isBirthDate(s, $0.range, in: range) } }
+            return written
+        }
         var i = range.lowerBound
         func number(_ at: Int, max: Int) -> (Int, Int)? {
             var j = at, v = 0
@@ -371,4 +494,69 @@ public enum TextDates {
 
     @inlinable
     public static func digit(_ c: Unicode.Scalar) -> Int? { (0x30...0x39).contains(c.value) ? Int(c.value - 0x30) : nil }
+
+    /// Whether a date is a date of birth: `生`/`出生` right after it, or `生于`/`出生于` right before.
+    static func isBirthDate(_ s: [Unicode.Scalar], _ r: Range<Int>, in range: Range<Int>) -> Bool {
+        var k = r.upperBound
+        while k < range.upperBound, k < r.upperBound + 2, s[k] == " " || s[k] == "(" || s[k] == "（" { k += 1 }
+        if k < range.upperBound, s[k] == "生" { return true }
+        if s.hasPrefix("出生", at: k, limit: range.upperBound) { return true }
+        let lo = max(range.lowerBound, r.lowerBound - 3)
+        let before = String(String.UnicodeScalarView(s[lo..<r.lowerBound]))
+        return before.hasSuffix("生于") || before.hasSuffix("出生")
+    }
+
+    /// A numeric date at `i`: `2025-04-11`, `2021/8/16`, `2025.04.11` (year 1900–2099), with its end.
+    public static func numericDate(_ s: [Unicode.Scalar], at i: Int, limit: Int) -> (TextDate, Int)? {
+        func num(_ at: Int, max: Int) -> (Int, Int)? {
+            var j = at, v = 0
+            while j < limit, j - at < max, let d = digit(s[j]) { v = v * 10 + d; j += 1 }
+            return j > at ? (v, j) : nil
+        }
+        guard let (y, e1) = num(i, max: 4), e1 - i == 4, (1900...2099).contains(y), e1 < limit else { return nil }
+        let sep = s[e1]
+        guard sep == "-" || sep == "/" || sep == "." else { return nil }
+        guard let (m, e2) = num(e1 + 1, max: 2), (1...12).contains(m), e2 < limit, s[e2] == sep,
+              let (d, e3) = num(e2 + 1, max: 2), (1...31).contains(d) else { return nil }
+        if e3 < limit, digit(s[e3]) != nil { return nil }
+        return (TextDate(year: y, month: m, day: d), e3)
+    }
+
+    static let chineseDigit: [Unicode.Scalar: Int] = ["〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+                                                      "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+
+    /// A date in Chinese numerals at `i`: `二○○九年七月二十三日`, with its end.
+    static func chineseDate(_ s: [Unicode.Scalar], at i: Int, limit: Int) -> (TextDate, Int)? {
+        guard i + 4 < limit, i == 0 || chineseDigit[s[i - 1]] == nil else { return nil }
+        var y = 0
+        for k in i..<(i + 4) { guard let d = chineseDigit[s[k]] else { return nil }; y = y * 10 + d }
+        guard (1900...2099).contains(y), s[i + 4] == "年" else { return nil }
+        func small(_ at: Int) -> (Int, Int)? {
+            // 一 … 九, 十, 十一 … 十九, 二十 … 三十一
+            var j = at, v = 0, seen = false
+            if j < limit, let d = chineseDigit[s[j]], d > 0 { v = d; j += 1; seen = true }
+            if j < limit, s[j] == "十" {
+                v = (seen ? v : 1) * 10; j += 1; seen = true
+                if j < limit, let d = chineseDigit[s[j]], d > 0 { v += d; j += 1 }
+            }
+            return seen ? (v, j) : nil
+        }
+        guard let (m, e1) = small(i + 5), (1...12).contains(m), e1 < limit, s[e1] == "月" else { return nil }
+        var end = e1 + 1
+        var day: Int?
+        if let (d, e2) = small(e1 + 1), (1...31).contains(d), e2 < limit, s[e2] == "日" { day = d; end = e2 + 1 }
+        return (TextDate(year: y, month: m, day: day), end)
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    /// Whether `word` starts at `i` and ends by `limit`.
+    func hasPrefix(_ word: String, at i: Int, limit: Int) -> Bool {
+        var k = i
+        for c in word.unicodeScalars {
+            guard k < limit, k < count, self[k] == c else { return false }
+            k += 1
+        }
+        return true
+    }
 }

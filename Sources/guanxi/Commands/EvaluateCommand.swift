@@ -28,8 +28,8 @@ struct EvaluateCommand: ParsableCommand {
             let goldFile: GoldFile
             do { goldFile = try GoldFile.load(gold) } catch let e as EvaluationError { throw CLIError(message: e.description, code: 2) }
             let stem = URL(fileURLWithPath: goldFile.doc).deletingPathExtension().lastPathComponent
-            let doc = graph.documents.count > 1 || graph.documents[stem] != nil ? stem : nil
-            if let doc, graph.documents[doc] == nil {
+            let doc = graph.documents.count > 1 || !graph.documentIDs(for: [stem]).isEmpty ? stem : nil
+            if let doc, graph.documentIDs(for: [doc]).isEmpty {
                 throw CLIError(message: "the graph holds no document \"\(doc)\" (the gold file's \"doc\")", code: 1)
             }
             let r = Evaluator.evaluate(graph: graph, gold: goldFile, document: doc)

@@ -12,9 +12,16 @@ struct NeighborsCommand: ParsableCommand {
         NAME may be any name or alias. Filters: --type keeps entities of that type in the answer,
         --relation follows only those relations, --direction out|in|both.
 
+        With --depth 2 or more the answer is the neighbourhood as a list of edges (every edge among
+        the focus and the entities listed, including edges between two neighbours), not a tree.
+        With --within, NAME is a place (a province, city or county: 山西省, 朔州市) and the answer is
+        the entities located within it, placed by their names, stated located_in edges and the
+        gazetteer (derived, not stated relations).
+
         Examples:
           guanxi neighbors 陈凯 --graph graphs/seeds.json
           guanxi neighbors 屯留经开区 --depth 2 --type organization --json
+          guanxi neighbors 山西省 --within --type park
         """
     )
     @Argument(help: "The entity's name or alias.") var name: String
@@ -23,6 +30,7 @@ struct NeighborsCommand: ParsableCommand {
     @Option(name: .customLong("type"), help: ArgumentHelp("Only list entities of this type (repeatable).", valueName: "T")) var types: [EntityType] = []
     @Option(name: .customLong("relation"), help: ArgumentHelp("Only follow this relation (repeatable).", valueName: "R")) var relations: [RelationType] = []
     @Option(help: "out, in or both.") var direction: Direction = .both
+    @Flag(help: "List the entities located within the place NAME (province, city or county).") var within = false
     @Flag(help: "Print JSON.") var json = false
 
     func validate() throws { guard depth >= 1 else { throw ValidationError("--depth must be at least 1.") } }
@@ -36,9 +44,15 @@ struct NeighborsCommand: ParsableCommand {
         var evidence: [Evidence]
     }
 
+    struct EdgeOut: Encodable {
+        var source: String; var relation: RelationType; var target: String; var evidence: [EvidenceOut]
+    }
+    struct WithinOut: Encodable { var entity: EntitySummary; var region: Region? }
+
     func run() throws {
         try runReporting {
             let graph = try graphOptions.load()
+            if within { try listWithin(graph); return }
             let focus = try resolveEntity(graph, name)
             guard let idx = graph.index(of: focus.id) else { return }
             let hits = graph.neighborhood(of: idx, depth: depth,
@@ -48,18 +62,47 @@ struct NeighborsCommand: ParsableCommand {
                 return Hit(entity: EntitySummary(e), distance: h.distance, relation: r.type,
                            direction: h.via.forward ? "out" : "in", via: from.name, evidence: r.evidence)
             }
+            let filter = TraversalFilter(types: Set(types), relations: Set(relations), direction: direction)
+            let edges: [EdgeOut] = depth < 2 ? [] : graph.neighborhoodEdges(of: idx, depth: depth, filter: filter).compactMap { k in
+                guard let r = graph.relation(at: k) else { return nil }
+                return EdgeOut(source: graph.entity(id: r.source)?.name ?? r.source, relation: r.type,
+                               target: graph.entity(id: r.target)?.name ?? r.target, evidence: EvidenceOut.grouped(r.evidence, graph: graph))
+            }
             if json {
-                struct Out: Encodable { var entity: EntitySummary; var neighbors: [Hit] }
-                FileHandle.standardOutput.write(try encodeJSON(Out(entity: EntitySummary(focus), neighbors: rows)))
+                struct Out: Encodable { var entity: EntitySummary; var neighbors: [Hit]; var edges: [EdgeOut]? }
+                FileHandle.standardOutput.write(try encodeJSON(Out(entity: EntitySummary(focus), neighbors: rows, edges: depth < 2 ? nil : edges)))
                 return
             }
             print(EntitySummary(focus).label)
-            if rows.isEmpty { print("  (no neighbours match)") }
-            for row in rows {
-                let arrow = row.direction == "out" ? "—\(row.relation.rawValue)→" : "←\(row.relation.rawValue)—"
-                let prefix = row.distance > 1 ? "  \(String(repeating: "  ", count: row.distance - 1))\(row.via) " : "  "
-                print("\(prefix)\(arrow) \(row.entity.label)")
+            if rows.isEmpty { print("  (no neighbours match)"); return }
+            if depth < 2 {
+                for row in rows {
+                    let arrow = row.direction == "out" ? "—\(row.relation.rawValue)→" : "←\(row.relation.rawValue)—"
+                    print("  \(arrow) \(row.entity.label)")
+                }
+                return
             }
+            // A neighbourhood as a list of edges: who is linked to whom, each edge once.
+            print("\(rows.count) entit\(rows.count == 1 ? "y" : "ies") within \(depth) hops, \(edges.count) edge(s) among them:")
+            for e in edges { print("  \(e.source) —\(e.relation.rawValue)→ \(e.target)") }
+        }
+    }
+
+    /// `--within`: the entities located within a place.
+    func listWithin(_ graph: KnowledgeGraph) throws {
+        let place = ChineseConverter.shared?.convert(name) ?? name
+        let inside = graph.entities(within: place, types: Set(types))
+        if json {
+            FileHandle.standardOutput.write(try encodeJSON(inside.map { WithinOut(entity: EntitySummary($0), region: $0.region) }))
+            return
+        }
+        if inside.isEmpty {
+            let known = graph.entities.contains { $0.region?.isWithin(place) ?? false } || !graph.lookup(place).isEmpty
+            throw CLIError(message: known ? "nothing of that type is located within \(name)" : "no entity is located within \(name)", code: 1)
+        }
+        print("\(name): \(inside.count) entit\(inside.count == 1 ? "y" : "ies") located within (derived)")
+        for e in inside {
+            print("  \(EntitySummary(e).label)  \(e.region?.label ?? "")  [\(e.region?.how ?? "")]")
         }
     }
 }

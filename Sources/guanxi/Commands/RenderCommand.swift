@@ -14,12 +14,17 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Draw the graph (or part of it) as SVG, PNG, PDF or DOT.",
         discussion: """
-        Without --layout, dot draws graphs of up to \(LayoutEngine.automaticThreshold) entities and sfdp larger ones.
+        Without --layout, dot draws graphs of up to \(LayoutEngine.automaticThreshold) entities (neato when they fall \
+        into more than \(LayoutEngine.maxDotComponents) unconnected pieces, which dot would stack into a strip) and \
+        sfdp larger ones; \
+        a layout given for more than \(LayoutEngine.dotWarningThreshold) entities (other than sfdp) prints a warning first. \
+        Edges are routed around nodes (splines) by dot, neato and fdp; sfdp draws straight edges.
         The format follows OUT's extension unless --format is given; -o - writes to standard output.
 
         Examples:
           guanxi render --graph graphs/seeds.json --focus 陈凯 --depth 2 -o chen.svg
           guanxi render --type official --type company --max-nodes 80 -o officials.png
+          guanxi render --component 1 --max-nodes 40 -o group1.png
         """
     )
 
@@ -37,7 +42,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("relation"), help: ArgumentHelp("Only draw relations of this type (repeatable).", valueName: "R"))
     var relations: [RelationType] = []
 
-    @Option(help: ArgumentHelp("Keep at most N entities: the focus and the highest-degree ones around it.", valueName: "N"))
+    @Option(help: ArgumentHelp("Keep at most N entities: the focus and the N-1 highest-degree others.", valueName: "N"))
     var maxNodes: Int?
 
     @Option(help: ArgumentHelp("Layout engine: \(LayoutEngine.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "ENGINE"))
@@ -55,6 +60,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Leave out entities without relations (whole-graph drawings).")
     var hideIsolated = false
 
+    @Option(help: ArgumentHelp("Draw only the K-th largest connected group of entities (1 = largest), so a big graph can be printed one readable picture at a time.", valueName: "K"))
+    var component: Int?
+
     @Option(help: "Group nodes in boxes: none, park (a park with what lies in it) or type (dot and fdp layouts).")
     var cluster: ClusterMode = .none
 
@@ -64,12 +72,21 @@ struct RenderCommand: ParsableCommand {
     func validate() throws {
         guard depth >= 0 else { throw ValidationError("--depth must be 0 or more.") }
         if let maxNodes, maxNodes < 1 { throw ValidationError("--max-nodes must be at least 1.") }
+        if let component, component < 1 { throw ValidationError("--component must be at least 1.") }
+        if component != nil, focus != nil { throw ValidationError("--component and --focus do not go together.") }
     }
 
     func run() throws {
         try runReporting {
-            let graph = try graphOptions.load()
+            var graph = try graphOptions.load()
             let format = try resolvedFormat()
+            if let component {
+                let groups = graph.connectedComponents()
+                guard component <= groups.count else {
+                    throw CLIError(message: "the graph has \(groups.count) connected group(s); --component \(component) is past the last", code: 1)
+                }
+                graph = graph.subgraph(nodeIDs: Set(groups[component - 1]))
+            }
             var focusID: String?
             if let focus { focusID = try resolveEntity(graph, focus).id }
             let query = DiagramQuery(focus: focusID, depth: depth, types: Set(types),
@@ -81,6 +98,9 @@ struct RenderCommand: ParsableCommand {
             if let urlTemplate {
                 let template = URLTemplate(urlTemplate)
                 options.nodeURL = { @Sendable (entity: Entity) -> String? in template.url(for: entity) }
+            }
+            if let layout, format != .dot, let warning = LayoutEngine.slowLayoutWarning(layout, nodeCount: diagram.graph.nodeCount) {
+                printError("guanxi: warning: \(warning)")
             }
             let drawn: RenderedDiagram
             do { drawn = try GraphvizRenderer.shared.render(diagram, format: format, options: options) } catch let e as RenderError {

@@ -4,15 +4,22 @@ import GuanxiGraph
 import GuanxiRender
 
 extension ReportFormat: ExpressibleByArgument {}
+extension OverviewSplit: ExpressibleByArgument {}
 
 /// `guanxi report`: an HTML or Markdown report with diagrams drawn in-process.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write an HTML or Markdown report: overview, one section per document, profiles.",
+        abstract: "Write an HTML or Markdown report: overview, key findings, timeline, provinces, one section per document, profiles.",
         discussion: """
         HTML is one self-contained file (diagrams inline, nodes link to profiles). Markdown puts its
         diagrams in OUT-assets/ beside OUT. The format follows OUT's extension unless --format is given.
+
+        The overview is one picture per connected group of entities (--overview component, the
+        default) or per province (--overview province), each cut to --overview-max-nodes entities
+        so it reads at page width. Key findings: the most active officials, the parks with most
+        signings, policies and lists with who is selected into them, entities shared across
+        documents; then a timeline of the documents and the entities grouped by province.
 
         Example:
           guanxi report --graph graphs/seeds.json --top 15 -o report.html
@@ -30,11 +37,18 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Language of relation and type names: zh or en.")
     var labels: LabelLanguage = .zh
 
+    @Option(help: "Split the overview into one picture per connected group (component) or per province.")
+    var overview: OverviewSplit = .component
+
+    @Option(help: ArgumentHelp("Entities per overview picture (the highest-degree ones are kept).", valueName: "N"))
+    var overviewMaxNodes: Int = 40
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file, or - for standard output (HTML only).", valueName: "OUT"))
     var output: String
 
     func validate() throws {
         guard top >= 0 else { throw ValidationError("--top must be 0 or more.") }
+        guard overviewMaxNodes >= 1 else { throw ValidationError("--overview-max-nodes must be at least 1.") }
     }
 
     func run() throws {
@@ -48,7 +62,7 @@ struct ReportCommand: ParsableCommand {
             }
             let report: Report
             do {
-                report = try ReportBuilder(graph: graph, options: ReportOptions(topN: top, labels: labels))
+                report = try ReportBuilder(graph: graph, options: ReportOptions(topN: top, labels: labels, overviewSplit: overview, overviewPartMaxNodes: overviewMaxNodes))
                     .build(format: format, assetDirectory: assetDir)
             } catch let e as RenderError {
                 throw CLIError(message: e.description, code: 2)
