@@ -12,9 +12,19 @@ enum Harness {
         candidates.append(Bundle.main.bundleURL.appendingPathComponent("guanxi"))
         candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("guanxi"))
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("guanxi binary not built next to the tests (run `swift build` first); looked in \(candidates.map(\.path))")
+            // A missing binary fails the test (it never passes untested).
+            throw HarnessError.noBinary(candidates.map(\.path))
         }
         return found
+    }
+
+    enum HarnessError: Error, CustomStringConvertible {
+        case noBinary([String])
+        var description: String {
+            switch self {
+            case .noBinary(let looked): "the guanxi binary is not built next to the tests (run `swift build` first); looked in \(looked)"
+            }
+        }
     }
 
     struct Result {

@@ -97,7 +97,7 @@ struct BuildCommand: ParsableCommand {
             for s in summary.skipped { printError("guanxi: skipped \(s["reason"] ?? "")") }
             if json {
                 let enc = JSONEncoder(); enc.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-                FileHandle.standardOutput.write(try enc.encode(summary) + Data("\n".utf8))
+                try writeStandardOutput(try enc.encode(summary) + Data("\n".utf8))
             } else {
                 print(summary.text)
             }

@@ -50,7 +50,7 @@ struct NeighborsCommand: ParsableCommand {
             }
             if json {
                 struct Out: Encodable { var entity: EntitySummary; var neighbors: [Hit] }
-                FileHandle.standardOutput.write(try encodeJSON(Out(entity: EntitySummary(focus), neighbors: rows)))
+                try writeStandardOutput(try encodeJSON(Out(entity: EntitySummary(focus), neighbors: rows)))
                 return
             }
             print(EntitySummary(focus).label)

@@ -31,7 +31,7 @@ struct PathCommand: ParsableCommand {
                 guard let r = graph.relation(at: st.edge), let f = graph.entity(at: st.from), let t = graph.entity(at: st.to) else { return nil }
                 return StepOut(from: f.name, relation: r.type, to: t.name, forward: st.forward, evidence: r.evidence.first?.sentence)
             }
-            if json { FileHandle.standardOutput.write(try encodeJSON(out)); return }
+            if json { try writeStandardOutput(try encodeJSON(out)); return }
             print("\(a.name) → \(b.name): \(out.count) step(s)")
             for st in out {
                 print(st.forward ? "  \(st.from) —\(st.relation.rawValue)→ \(st.to)" : "  \(st.from) ←\(st.relation.rawValue)— \(st.to)")

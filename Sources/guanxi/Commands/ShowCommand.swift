@@ -27,7 +27,7 @@ struct ShowCommand: ParsableCommand {
             guard let idx = graph.index(of: e.id) else { return }
             let rels = (graph.outEdges(of: idx) + graph.inEdges(of: idx)).compactMap { graph.relation(at: $0) }
                 .sorted { $0.key < $1.key }
-            if json { FileHandle.standardOutput.write(try encodeJSON(Card(entity: EntitySummary(e), mentions: e.mentions, relations: rels))); return }
+            if json { try writeStandardOutput(try encodeJSON(Card(entity: EntitySummary(e), mentions: e.mentions, relations: rels))); return }
             print("\(e.name)  [\(e.type.rawValue) \(e.type.chineseLabel)]  id: \(e.id)")
             if !e.aliases.isEmpty { print("aliases: \(e.aliases.joined(separator: "、"))") }
             for p in e.posts { print("post: \(p.title)\(p.organization.map { " (\($0))" } ?? "")") }
