@@ -11,7 +11,7 @@ struct BuildCommand: ParsableCommand {
         abstract: "Extract entities and relations from documents into the graph.",
         discussion: """
         PATH is a file or a folder (read recursively: .txt, .md, .markdown, .html, .htm). Files may be
-        UTF-8, UTF-16 (with BOM) or GB18030/GBK, Simplified or Traditional. A graph that exists is
+        UTF-8, UTF-16, UTF-32, GB18030/GBK or Big5, Simplified or Traditional. A graph that exists is
         extended: documents whose content it holds already are skipped, new entities merge with known
         ones by name and alias.
 
