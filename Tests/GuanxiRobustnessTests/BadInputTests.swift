@@ -19,7 +19,7 @@ final class BadInputTests: XCTestCase {
     static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]
     static let pdf: [UInt8] = Array("%PDF-1.7\n%\u{E2}\u{E3}\u{CF}\u{D3}\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".utf8)
     static let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0] + Array("word/document.xml".utf8) + [0, 0, 0xFF, 0xFE]
-    /// Neither UTF-8 nor GB18030: 0x80 and 0xFF are not lead bytes in either.
+    /// Neither UTF-8, GB18030 nor Big5: 0x80 and 0xFF are not lead bytes in any of them.
     static let invalid: [UInt8] = Array("太原市委书记陈凯".utf8) + [0xFF, 0x80, 0xFF, 0xFE, 0x80] + Array("调研。".utf8)
 
     func cases() -> [Case] {
@@ -35,7 +35,7 @@ final class BadInputTests: XCTestCase {
             Case(name: "zip", make: { dir in try Data(Self.zip).write(to: dir.appendingPathComponent("in/archive.txt")); return nil },
                  reason: "zip archive", reported: { $0.appendingPathComponent("in/archive.txt").path }),
             Case(name: "invalid", make: { dir in try Data(Self.invalid).write(to: dir.appendingPathComponent("in/garbled.txt")); return nil },
-                 reason: "not text in UTF-8, UTF-16 or GB18030", reported: { $0.appendingPathComponent("in/garbled.txt").path }),
+                 reason: "not text in UTF-8, UTF-16, UTF-32, GB18030 or Big5", reported: { $0.appendingPathComponent("in/garbled.txt").path }),
             Case(name: "missing", make: { dir in dir.appendingPathComponent("nowhere/absent.txt").path },
                  reason: "no such file", reported: { $0.appendingPathComponent("nowhere/absent.txt").path }),
             Case(name: "fifo", make: { dir in
