@@ -103,3 +103,29 @@ final class MessageTests: GuanxiCLITestCase {
         XCTAssertEqual(folder.stderr, "guanxi: \(dir.path): is a folder; give a file name for the output\n")
     }
 }
+
+/// Issue 14 item 1 through the CLI: three one-line articles built together stay three places and
+/// `show 杭州市` prints 杭州市's card (the library-level checks are in CrossDocumentMergeTests).
+final class MergeRegressionCLITests: GuanxiCLITestCase {
+    func testShowOfOneCityPrintsThatCityAfterBuildingThree() throws {
+        let input = path("in")
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        for (file, line) in [("a.txt", "梧州市召开全市经济工作会议，市委书记李明出席并讲话。"),
+                             ("b.txt", "杭州市召开全市经济工作会议，市委书记王刚出席并讲话。"),
+                             ("c.txt", "沈阳市召开全市经济工作会议，市委书记赵强出席并讲话。")] {
+            try Data((line + "\n").utf8).write(to: URL(fileURLWithPath: input + "/" + file))
+        }
+        let g = path("g.json")
+        XCTAssertEqual(try guanxi(["build", input, "--graph", g]).status, 0)
+        for city in ["梧州市", "杭州市", "沈阳市"] {
+            let card = try XCTUnwrap(try json(try guanxi(["show", city, "--graph", g, "--json"])) as? [String: Any])
+            let entity = try XCTUnwrap(card["entity"] as? [String: Any])
+            XCTAssertEqual(entity["name"] as? String, city)
+            XCTAssertEqual(entity["type"] as? String, "place")
+            let others = Set(["梧州市", "杭州市", "沈阳市"]).subtracting([city])
+            XCTAssertTrue(Set(entity["aliases"] as? [String] ?? []).isDisjoint(with: others), "\(city): \(entity)")
+        }
+        let places = try XCTUnwrap(try json(try guanxi(["search", "市", "--type", "place", "--graph", g, "--json"])) as? [[String: Any]])
+        XCTAssertEqual(places.compactMap { $0["name"] as? String }.sorted(), ["杭州市", "梧州市", "沈阳市"])
+    }
+}

@@ -3,6 +3,15 @@ import XCTest
 
 /// Runs the built `guanxi` binary and makes scratch folders for the robustness tests.
 enum Harness {
+    /// `GUANXI_LONG_TESTS=1`: the full-length runs (all the kills, the big inputs, thousands of
+    /// property cases). The default suite runs short versions of the same checks.
+    static var long: Bool { ProcessInfo.processInfo.environment["GUANXI_LONG_TESTS"] == "1" }
+
+    /// An integer from the environment, else the long or the default value.
+    static func count(_ name: String, default short: Int, long full: Int) -> Int {
+        Int(ProcessInfo.processInfo.environment[name] ?? "") ?? (long ? full : short)
+    }
+
     /// The `guanxi` executable next to the test bundle (SwiftPM puts both in the build folder).
     static func binary() throws -> URL {
         var candidates: [URL] = []
