@@ -44,7 +44,7 @@ final class OutputTests: GuanxiCLITestCase {
         let original = try bytes(g)
         try FileManager.default.createSymbolicLink(atPath: path("alias.json"), withDestinationPath: g)
         XCTAssertEqual(link(g, path("hard.json")), 0)
-        let spellings = [g, "./g.json", "g.json", path("alias.json"), path("hard.json"), dir.path + "/../" + dir.lastPathComponent + "/g.json"]
+        let spellings = ["./g.json", path("alias.json"), path("hard.json"), dir.path + "/../" + dir.lastPathComponent + "/g.json"]
         for out in spellings {
             for args in [["export", "--graph", g, "-o", out],
                          ["render", "--graph", g, "--format", "svg", "-o", out],
