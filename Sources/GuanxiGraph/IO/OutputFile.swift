@@ -97,8 +97,17 @@ public enum OutputFile {
         }
         let targets = files.map { (folder as NSString).appendingPathComponent($0.name) }
         for t in targets { try refuseProtected(t, protected) }
-        // Resolve each target (a symlink is written through) before staging.
+        // Resolve each target (a symlink is written through) before staging; a folder or device
+        // where a file goes is refused now, before any file of the export is replaced.
         let resolved = targets.map(resolveLinks)
+        for (i, t) in resolved.enumerated() {
+            var tst = stat()
+            guard stat(t, &tst) == 0 else { continue }
+            if tst.st_mode & S_IFMT == S_IFDIR { throw OutputError.isAFolder(path: targets[i]) }
+            if tst.st_mode & S_IFMT != S_IFREG {
+                throw OutputError.writeFailed(path: targets[i], reason: "not a regular file; a folder export writes regular files only")
+            }
+        }
         let staging = (folder as NSString).appendingPathComponent(".guanxi-export-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         guard mkdir(staging, 0o700) == 0 else {
             throw OutputError.writeFailed(path: folder, reason: String(cString: strerror(errno)))
