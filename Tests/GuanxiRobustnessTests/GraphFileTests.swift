@@ -118,14 +118,16 @@ final class GraphFileTests: XCTestCase {
     /// Two (and four) builds of different inputs into one graph at once: every document is there.
     func testConcurrentBuildsLoseNothing() throws {
         let dir = try Harness.scratch(self)
-        for round in 0..<3 {
+        // Default: 3 rounds of 20-article inputs; GUANXI_LONG_TESTS=1: 8 rounds of 40 (issue 14's run).
+        let rounds = Harness.long ? 8 : 3, articles = Harness.long ? 40 : 20
+        for round in 0..<rounds {
             let graph = dir.appendingPathComponent("g\(round).json")
-            let n = round == 2 ? 4 : 2
+            let n = round % 3 == 2 ? 4 : 2
             var inputs: [URL] = []
             for k in 0..<n {
                 let f = dir.appendingPathComponent("r\(round)-p\(k).txt")
                 // Several articles each, so the builds overlap in time.
-                try Harness.write((0..<40).map { Harness.goodDocument("轮\(round)路\(k)段\($0)") }.joined(separator: "\n\n"), to: f)
+                try Harness.write((0..<articles).map { Harness.goodDocument("轮\(round)路\(k)段\($0)") }.joined(separator: "\n\n"), to: f)
                 inputs.append(f)
             }
             let runs = try inputs.map { try Harness.start(["build", $0.path, "--graph", graph.path]) }
