@@ -51,17 +51,19 @@ func writeStandardOutput(_ data: Data) throws {
     try OutputFile.writeStandardOutput(data)
 }
 
-/// The buffer behind `print`: 64 KB chunks written with `write(2)`; the first failure is kept
-/// (later text is dropped) and reported by ``finish()``.
+/// The buffer behind `print`: 64 KB chunks written with `write(2)` (each print at once on a
+/// terminal); the first failure is kept (later text is dropped) and reported by ``finish()``.
 final class StandardOutput: @unchecked Sendable {
     static let shared = StandardOutput()
     private var buffer: [UInt8] = []
     private var failure: Int32?
+    private let isTerminal = isatty(1) != 0
 
     func append(_ text: String) {
         guard failure == nil else { return }
         buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
+        // On a terminal each line shows at once; to a file or pipe, 64 KB chunks.
+        if buffer.count >= 1 << 16 || isTerminal { flush() }
     }
 
     func flush() {
