@@ -11,7 +11,7 @@ import Glibc
 // output at the end and turns a failure into a message and a non-zero exit.
 
 /// Makes text safe to show on a terminal: control characters (ESC, CR, BEL, backspace, DEL, the
-/// C1 range such as CSI U+009B) and bidirectional overrides are shown as visible symbols
+/// C1 range such as CSI U+009B), line and paragraph separators and bidirectional controls are shown as visible symbols
 /// (`␛`, `␍`, `<U+009B>`, `<U+202E>`) instead of reaching the terminal, so a title, an evidence
 /// sentence or a file name cannot recolour, move the cursor, retitle the window or reorder the line.
 /// Line feeds and tabs are kept.
@@ -32,7 +32,7 @@ private func needsEscape(_ u: Unicode.Scalar) -> Bool {
     switch u.value {
     case 0x09, 0x0A: return false
     case 0x00..<0x20, 0x7F, 0x80..<0xA0: return true
-    case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+    case 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
     default: return false
     }
 }

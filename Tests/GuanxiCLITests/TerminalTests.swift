@@ -18,7 +18,7 @@ final class TerminalTests: GuanxiCLITestCase {
         let b = g.add(Entity(type: .park, name: "园区\u{9B}2J甲", aliases: ["别名\u{202E}反向"],
                              mentions: [Mention(document: doc, start: 3, end: 5, text: "园区")]))
         g.add(Relation(source: a, type: .visited, target: b,
-                       evidence: [Evidence(document: doc, sentence: "陈凯\(Self.esc)到园区\u{08}\u{08}调研\u{7F}。", start: 0, end: 9, date: "2025-01-04")]))
+                       evidence: [Evidence(document: doc, sentence: "陈凯\(Self.esc)到园区\u{08}\u{08}调研\u{7F}。\u{2028}", start: 0, end: 9, date: "2025-01-04")]))
         let p = path("hostile.json")
         try GraphStore.save(g, to: p)
         return p
@@ -28,7 +28,7 @@ final class TerminalTests: GuanxiCLITestCase {
     func assertNoControls(_ text: String, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
         let bad = text.unicodeScalars.filter {
             ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F || (0x80..<0xA0).contains($0.value)
-                || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
+                || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029
         }
         XCTAssertTrue(bad.isEmpty, "\(what) printed raw controls \(bad.map { String(format: "U+%04X", $0.value) }): \(text)", file: file, line: line)
     }
@@ -48,7 +48,7 @@ final class TerminalTests: GuanxiCLITestCase {
         // Made visible, not silently dropped: a reader can see something was there.
         XCTAssertEqual(try guanxi(["stats", "--names", "--graph", g]).out, "陈凯␛[31m\n园区<U+009B>2J甲\n")
         let show = try guanxi(["show", park, "--graph", g]).out
-        XCTAssertTrue(show.contains("陈凯␛[31m到园区␈␈调研␡。"), show)
+        XCTAssertTrue(show.contains("陈凯␛[31m到园区␈␈调研␡。<U+2028>"), show)
         XCTAssertTrue(show.contains("别名<U+202E>反向"), show)
         XCTAssertTrue(show.contains("d␛]0;pwned␇"), show)
         XCTAssertTrue(try guanxi(["show", chen, "--graph", g]).out.contains("书记␍覆盖"))
