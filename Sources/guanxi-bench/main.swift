@@ -261,6 +261,21 @@ struct Bench {
             }
         }
 
+        // 7. One document of one long line (no line break): time at N and 4N bytes. Linear time
+        //    gives ×4; the robustness suite no longer holds a wall-clock ceiling for this.
+        do {
+            let unit = "太原市委书记陈凯到山西转型综改示范区调研，察看山西合成生物产业生态园项目建设情况。1234567890，，，！！“”abc "
+            func line(_ bytes: Int) -> SourceText {
+                let text = String(repeating: unit, count: max(1, bytes / unit.utf8.count))
+                return SourceText(path: "line", sha256: "0", encoding: "UTF-8", format: .text, text: text)
+            }
+            let base = Int(option("--line-kb") ?? "") ?? 1024
+            let (_, t1) = timed { _ = extractor.extractBounded(line(base * 1024), id: "line") }
+            let (_, t4) = timed { _ = extractor.extractBounded(line(base * 4096), id: "line") }
+            table.add("extract", "one line of \(base) KB / \(base * 4) KB (no line break)", "\(base) KB ×4",
+                      String(format: "%.2f s / %.2f s", t1, t4), String(format: "ratio ×%.1f (linear ×4; target ≤ ×5)", t4 / t1))
+        }
+
         let md = table.markdown
         print(md)
         if let doc, var text = try? String(contentsOfFile: doc, encoding: .utf8),

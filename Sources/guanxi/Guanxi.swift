@@ -53,9 +53,10 @@ struct CLIError: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// Writes a line to standard error.
+/// Writes a line to standard error, control characters made visible (``terminalSafe(_:)``);
+/// a closed or full standard error is ignored (there is nowhere left to report it).
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    _ = OutputFile.writeAll(2, Data((terminalSafe(message) + "\n").utf8))
 }
 
 /// Runs a command body, printing a `CLIError` as `guanxi: message` and exiting with its code.
@@ -63,15 +64,18 @@ func runReporting(_ body: () throws -> Void) throws {
     do { try body() } catch let e as CLIError {
         printError("guanxi: \(e.message)")
         throw ExitCode(e.code)
+    } catch let e as OutputError {
+        throw ExitCode(Guanxi.report(e))
     }
 }
 
-/// Writes data to a path, or to standard output when the path is `-` or nil.
-func writeOutput(_ data: Data, to path: String?) throws {
-    guard let path, path != "-" else { FileHandle.standardOutput.write(data); return }
-    do { try GraphStore.writeAtomically(data, to: path) } catch let e as GraphStoreError {
-        throw CLIError(message: e.description, code: 2)
-    }
+/// Writes a command's output through ``OutputFile``: to standard output when the path is `-` or
+/// nil; a regular file atomically (mode kept, symlinks written through); a device or FIFO in place.
+/// `graph` is the graph file in force: an output that is that file (same device and inode, however
+/// spelled) is refused before anything is written.
+func writeOutput(_ data: Data, to path: String?, graph: String? = nil) throws {
+    guard let path, path != "-" else { try writeStandardOutput(data); return }
+    try OutputFile.write(data, to: path, protecting: graph.map { [$0] } ?? [])
 }
 
 extension EntityType: ExpressibleByArgument {}

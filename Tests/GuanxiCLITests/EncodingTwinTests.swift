@@ -39,9 +39,14 @@ final class EncodingTwinTests: GuanxiCLITestCase {
              + paragraphs.joined(separator: "\n") + "\n<script>var a = 1 < 2;</script></body></html>\n")
             .write(toFile: html, atomically: true, encoding: .utf8)
         try Self.traditional.write(toFile: trad, atomically: true, encoding: .utf8)
+        // Issue 14 item 15: the Traditional text in Big5 (as Taiwan and Hong Kong sites serve it)
+        // and the article in UTF-32 give the same graph too. (Big5 writes 為 where OpenCC gives 爲.)
+        let big5 = cli.path("big5.txt"), utf32 = cli.path("utf32.txt")
+        try Data(try XCTUnwrap(TextEncoding.encode(Self.traditional.replacingOccurrences(of: "爲", with: "為"), as: "BIG5-HKSCS"), "Big5 encodes the article")).write(to: URL(fileURLWithPath: big5))
+        try Data([0xFF, 0xFE, 0, 0] + (try XCTUnwrap(TextEncoding.encode(simplified, as: "UTF-32LE")))).write(to: URL(fileURLWithPath: utf32))
 
         var results: [String: (entities: [String], relations: [String])] = [:]
-        for file in [plain, gb, html, trad] {
+        for file in [plain, gb, html, trad, big5, utf32] {
             let graph = file + ".json"
             let r = try cli.guanxi(["build", file, "--graph", graph])
             XCTAssertEqual(r.status, 0, "\(file): \(r.stderr)")
@@ -50,10 +55,12 @@ final class EncodingTwinTests: GuanxiCLITestCase {
         let reference = try XCTUnwrap(results[plain])
         XCTAssertFalse(reference.entities.isEmpty)
         XCTAssertTrue(reference.entities.contains("official 陈凯"), "\(reference.entities)")
-        for file in [gb, html, trad] {
+        for file in [gb, html, trad, big5, utf32] {
             XCTAssertEqual(results[file]?.entities, reference.entities, "entities of \(file)")
             XCTAssertEqual(results[file]?.relations, reference.relations, "relations of \(file)")
         }
+        XCTAssertEqual(try GraphStore.load(big5 + ".json").documentList.first?.encoding, "Big5")
+        XCTAssertEqual(try GraphStore.load(utf32 + ".json").documentList.first?.encoding, "UTF-32LE")
         // Mentions of the Traditional text quote it as written.
         let g = try GraphStore.load(trad + ".json")
         let chen = try XCTUnwrap(g.lookup("陈凯").first)

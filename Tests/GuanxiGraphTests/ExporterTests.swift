@@ -86,9 +86,17 @@ final class ExporterTests: XCTestCase {
         return (g, a, b)
     }
 
+    func json(_ g: KnowledgeGraph) throws -> Data { try NodeLinkJSONExporter().exportData(g) }
+    func graphML(_ g: KnowledgeGraph) -> String { GraphMLExporter().document(g) }
+    func csv(_ g: KnowledgeGraph) -> (nodes: [[String]], documents: [[String]], relationships: [[String]], mentions: [[String]]) {
+        let t = Neo4jCSVExporter().tables(g)
+        return (parseCSV(t.nodes), parseCSV(t.documents), parseCSV(t.relationships), parseCSV(t.mentions))
+    }
+    func list(_ cell: String) -> [String] { cell.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) }
+
     func testNodeLinkJSONHasAnnotationKeys() throws {
         let (g, _) = Fixture.sample()
-        let data = try Exporter.nodeLinkJSON(g)
+        let data = try json(g)
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         let nodes = try XCTUnwrap(json["nodes"] as? [[String: Any]])
         let edges = try XCTUnwrap(json["edges"] as? [[String: Any]])
@@ -110,81 +118,189 @@ final class ExporterTests: XCTestCase {
             XCTAssertNotNil(ev.first?["sentence"] as? String)
             XCTAssertNotNil(ev.first?["document"] as? String)
         }
-        XCTAssertEqual(try Exporter.nodeLinkJSON(g), data, "deterministic")
+        XCTAssertEqual(try self.json(g), data, "deterministic")
     }
 
     func testNodeLinkJSONEscapesAwkwardStrings() throws {
         let (g, a, _) = nastyGraph()
-        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Exporter.nodeLinkJSON(g)) as? [String: Any])
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: json(g)) as? [String: Any])
         let nodes = try XCTUnwrap(json["nodes"] as? [[String: Any]])
         XCTAssertTrue(nodes.contains { $0["id"] as? String == a && $0["name"] as? String == "A<&\"'>公司,有限\n第二行" })
     }
 
     func testGraphMLIsWellFormedWithAwkwardNames() throws {
         let (g, a, b) = nastyGraph()
-        let xml = Exporter.graphML(g)
+        let xml = graphML(g)
         let reader = GraphMLReader.parse(xml)
         XCTAssertNil(reader.error, "GraphML does not parse: \(String(describing: reader.error))\n\(xml)")
-        XCTAssertEqual(reader.nodes.count, 2)
-        XCTAssertEqual(reader.edges.count, 1)
-        XCTAssertEqual(reader.nodes[a]?["name"], "A<&\"'>公司,有限\n第二行", "escaped, not mangled")
-        XCTAssertEqual(reader.nodes[a]?["type"], "company")
-        XCTAssertEqual(reader.nodes[a]?["title"], "董事长, \"总\"")
-        XCTAssertNil(reader.nodes[b], "characters XML forbids are dropped, from ids too")
-        XCTAssertEqual(reader.edges.first?.source, a)
-        // An id holding characters XML cannot carry loses them, the same way at both ends.
-        let bKey = reader.nodes.first { $0.value["name"] == "控制字符局\tTab" }?.key
-        XCTAssertNotNil(bKey, "characters XML forbids are dropped from names")
-        XCTAssertEqual(reader.edges.first?.target, bKey)
+        XCTAssertEqual(reader.nodes.filter { $0.value["kind"] == "entity" }.count, 2)
+        XCTAssertEqual(reader.nodes.filter { $0.value["kind"] == "document" }.count, 1)
+        let relations = reader.edges.filter { $0.data["relation"] != "mentioned_in" }
+        XCTAssertEqual(relations.count, 1)
+        // Control characters (and those XML cannot hold) are written as \uXXXX in ids, one-to-one;
+        // in text, line breaks and tabs are kept and the characters XML forbids are dropped.
+        let aID = "company:A<&\"'>公司,有限\\u000A第二行"
+        XCTAssertEqual(GraphMLExporter.nodeID(a), "company:A&lt;&amp;&quot;&apos;&gt;公司,有限\\u000A第二行")
+        XCTAssertEqual(reader.nodes[aID]?["name"], "A<&\"'>公司,有限\n第二行", "escaped, not mangled")
+        XCTAssertEqual(reader.nodes[aID]?["type"], "company")
+        XCTAssertEqual(reader.nodes[aID]?["title"], "董事长, \"总\"")
+        let bID = "organization:控制\\u0001字符\\u001F\\uFFFE局\\u0009Tab"
         XCTAssertTrue(b.hasPrefix("organization:"))
-        XCTAssertEqual(reader.edges.first?.data["relation"], "subsidiary_of")
-        XCTAssertEqual(reader.edges.first?.data["evidence"], "句子含<b>&amp;\"引号\",逗号\n换行。")
+        XCTAssertEqual(reader.nodes[bID]?["name"], "控制字符局\tTab")
+        XCTAssertEqual(relations.first?.source, aID)
+        XCTAssertEqual(relations.first?.target, bID)
+        XCTAssertEqual(relations.first?.data["relation"], "subsidiary_of")
+        XCTAssertEqual(relations.first?.data["evidence"], "句子含<b>&amp;\"引号\",逗号\n换行。")
         // Every data key is declared.
         for (_, data) in reader.nodes { for k in data.keys { XCTAssertEqual(reader.keys[k], "node", k) } }
         for e in reader.edges { for k in e.data.keys { XCTAssertEqual(reader.keys[k], "edge", k) } }
     }
 
-    func testGraphMLOfSampleGraph() {
-        let (g, ids) = Fixture.sample()
-        let reader = GraphMLReader.parse(Exporter.graphML(g))
+    /// Issue 14 item 13: `《关于\x01…》` and `《关于\x02…》` are two entities and stay two GraphML nodes.
+    func testGraphMLIdsStayUniqueForNamesDifferingOnlyInControlCharacters() throws {
+        var g = KnowledgeGraph()
+        g.addDocument(Fixture.doc("d1"))
+        let p1 = g.add(Entity(type: .policy, name: "《关于\u{01}支持产业发展的意见》"))
+        let p2 = g.add(Entity(type: .policy, name: "《关于\u{02}支持产业发展的意见》"))
+        let o = g.add(Entity(type: .organization, name: "省工业和信息化厅"))
+        g.add(Relation(source: o, type: .issued, target: p1, evidence: [Fixture.evidence("d1", 0, "一。")]))
+        g.add(Relation(source: o, type: .issued, target: p2, evidence: [Fixture.evidence("d1", 5, "二。")]))
+        XCTAssertNotEqual(p1, p2)
+        let reader = GraphMLReader.parse(graphML(g))
         XCTAssertNil(reader.error)
-        XCTAssertEqual(reader.nodes.count, g.nodeCount)
-        XCTAssertEqual(reader.edges.count, g.edgeCount)
-        XCTAssertEqual(reader.nodes[ids["park"]!]?["aliases"], "西烟园区")
+        let policies = reader.nodes.filter { $0.value["type"] == "policy" }
+        XCTAssertEqual(policies.count, 2, "two policies, two nodes: \(policies.keys.sorted())")
+        let targets = Set(reader.edges.filter { $0.data["relation"] == "issued" }.map(\.target))
+        XCTAssertEqual(targets, Set(policies.keys), "each edge reaches its own policy")
+    }
+
+    /// Issue 13: Gephi shows an edge's `label`; documents are nodes, linked by `mentioned_in`.
+    func testGraphMLEdgesHaveLabelsAndDocumentsAreNodes() throws {
+        let (g, ids) = Fixture.sample()
+        let reader = GraphMLReader.parse(graphML(g))
+        XCTAssertNil(reader.error)
+        XCTAssertEqual(reader.keys["elabel"], "edge")
+        XCTAssertTrue(graphML(g).contains("<key id=\"elabel\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>"))
+        let relations = reader.edges.filter { $0.data["relation"] != "mentioned_in" }
+        XCTAssertEqual(relations.count, g.edgeCount)
+        for e in relations { XCTAssertEqual(e.data["elabel"], e.data["relation"]) }
+        XCTAssertEqual(reader.nodes["document:d1"], ["kind": "document", "type": "document", "name": "d1", "label": "标题d1",
+                                                     "path": "news/d1.txt", "date": "01-04"])
+        let mentions = reader.edges.filter { $0.data["relation"] == "mentioned_in" }
+        XCTAssertEqual(mentions.count, g.nodeCount, "every entity of the sample is mentioned once in d1")
+        XCTAssertTrue(mentions.contains { $0.source == ids["chen"] && $0.target == "document:d1" && $0.data["elabel"] == "mentioned_in" })
+    }
+
+    /// Issue 13: an edge stated by two sentences keeps both in GraphML and CSV, not only the first.
+    func testEveryEvidenceOfAnEdgeIsExported() throws {
+        var g = KnowledgeGraph()
+        g.addDocument(Fixture.doc("d1")); g.addDocument(Fixture.doc("d2"))
+        let a = g.add(Entity(type: .official, name: "陈凯"))
+        let b = g.add(Entity(type: .park, name: "西烟循环经济产业园"))
+        g.add(Relation(source: a, type: .visited, target: b, evidence: [
+            Fixture.evidence("d1", 0, "陈凯到西烟循环经济产业园调研。", date: "2025-01-04"),
+            Fixture.evidence("d2", 9, "陈凯再次来到西烟循环经济产业园。", date: "2025-03-01"),
+        ]))
+        let reader = GraphMLReader.parse(graphML(g))
+        let edge = try XCTUnwrap(reader.edges.first { $0.data["relation"] == "visited" })
+        XCTAssertEqual(edge.data["evidence"], "陈凯到西烟循环经济产业园调研。\n陈凯再次来到西烟循环经济产业园。")
+        XCTAssertEqual(edge.data["evidence_count"], "2")
+        XCTAssertEqual(edge.data["documents"], "d1|d2")
+        XCTAssertEqual(edge.data["dates"], "2025-01-04|2025-03-01")
+        let rels = csv(g).relationships
+        XCTAssertEqual(rels.count, 2)
+        XCTAssertEqual(Array(rels[1].dropFirst(3)), ["陈凯到西烟循环经济产业园调研。\u{1F}陈凯再次来到西烟循环经济产业园。",
+                                                     "d1\u{1F}d2", "2025-01-04\u{1F}2025-03-01", "2"])
     }
 
     func testNeo4jCSVHeadersAndQuoting() throws {
         let (g, a, b) = nastyGraph()
-        let csv = Exporter.neo4jCSV(g)
-        let nodes = parseCSV(csv.nodes), rels = parseCSV(csv.relationships)
-        let nodeHeader = try XCTUnwrap(nodes.first)
-        XCTAssertTrue(nodeHeader.contains { $0.hasSuffix(":ID") }, "\(nodeHeader)")
-        XCTAssertTrue(nodeHeader.contains(":LABEL"))
-        let relHeader = try XCTUnwrap(rels.first)
-        XCTAssertEqual(Array(relHeader.prefix(3)), [":START_ID", ":END_ID", ":TYPE"])
+        let t = csv(g)
+        let nodes = t.nodes, rels = t.relationships
+        XCTAssertEqual(nodes.first, ["id:ID(Entity)", "name", "type", "aliases:string[]", "title", ":LABEL"])
+        XCTAssertEqual(rels.first, [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "evidence:string[]", "documents:string[]",
+                                    "dates:string[]", "evidence_count:int"])
         XCTAssertEqual(nodes.count, 1 + g.nodeCount, "a newline inside a field does not start a record")
         XCTAssertEqual(rels.count, 1 + g.edgeCount)
-        for r in nodes { XCTAssertEqual(r.count, nodeHeader.count, "\(r)") }
-        for r in rels { XCTAssertEqual(r.count, relHeader.count, "\(r)") }
-
-        let idCol = try XCTUnwrap(nodeHeader.firstIndex { $0.hasSuffix(":ID") })
-        let nameCol = try XCTUnwrap(nodeHeader.firstIndex(of: "name"))
-        let labelCol = try XCTUnwrap(nodeHeader.firstIndex(of: ":LABEL"))
-        let rowA = try XCTUnwrap(nodes.first { $0[idCol] == a })
-        XCTAssertEqual(rowA[nameCol], "A<&\"'>公司,有限\n第二行", "commas, quotes and newlines survive quoting")
-        XCTAssertTrue(rowA[labelCol].split(separator: ";").contains("Company"))
-        let edge = try XCTUnwrap(rels.dropFirst().first)
-        XCTAssertEqual(edge[0], a)
-        XCTAssertEqual(edge[1], b)
-        XCTAssertEqual(edge[2], "SUBSIDIARY_OF")
-        // Every relationship's ends are node ids.
-        let nodeIDs = Set(nodes.dropFirst().map { $0[idCol] })
+        for r in nodes { XCTAssertEqual(r.count, 6, "\(r)") }
+        for r in rels { XCTAssertEqual(r.count, 7, "\(r)") }
+        let rowA = try XCTUnwrap(nodes.first { $0[0] == a })
+        XCTAssertEqual(rowA, [a, "A<&\"'>公司,有限\n第二行", "company", "x;y\u{1F}“引号”", "董事长, \"总\"", "Entity\u{1F}Company"],
+                       "commas, quotes and newlines survive quoting")
+        XCTAssertEqual(rels[1], [a, b, "SUBSIDIARY_OF", "句子含<b>&amp;\"引号\",逗号\n换行\u{0B}。", "d1", "2025-12-29", "1"])
+        let nodeIDs = Set(nodes.dropFirst().map { $0[0] })
         for r in rels.dropFirst() { XCTAssertTrue(nodeIDs.contains(r[0]) && nodeIDs.contains(r[1])) }
     }
 
-    func testCSVFieldQuoting() {
-        XCTAssertEqual(Exporter.csvField("a,b"), "\"a,b\"")
-        XCTAssertEqual(Exporter.csvField("say \"hi\""), "\"say \"\"hi\"\"\"")
-        XCTAssertEqual(parseCSV(Exporter.csvField("x\ny") + "," + Exporter.csvField("\"") + "\n"), [["x\ny", "\""]])
+    /// Issue 14 item 10: a `;` inside a name or file name never splits a list cell.
+    func testListCellsDoNotSplitOnSemicolonInsideNames() throws {
+        var g = KnowledgeGraph()
+        g.addDocument(Fixture.doc("a;b"))
+        let x = g.add(Entity(type: .company, name: "甲;乙公司", aliases: ["甲;乙", "甲乙"], mentions: [Fixture.mention("a;b", 0, "甲;乙公司")]))
+        let y = g.add(Entity(type: .park, name: "丙园区"))
+        g.add(Relation(source: x, type: .locatedIn, target: y, evidence: [Fixture.evidence("a;b", 0, "甲;乙公司位于丙园区。")]))
+        let t = csv(g)
+        XCTAssertEqual(list(t.nodes[1][3]), ["甲;乙", "甲乙"])
+        XCTAssertEqual(list(t.relationships[1][4]), ["a;b"])
+        XCTAssertEqual(t.documents[1][0], "document:a;b")
+        XCTAssertEqual(t.mentions[1], [x, "document:a;b", "MENTIONED_IN", "1"])
+        XCTAssertTrue(Neo4jCSVExporter.importCommand(folder: "out").contains("--array-delimiter=U+001F"))
+    }
+
+    /// Issue 14 item 10: no CSV cell reaches a spreadsheet as a formula.
+    func testCSVCellsNeverStartAFormula() throws {
+        var g = KnowledgeGraph()
+        var doc = Fixture.doc("=cmd|calc!A0")
+        doc.path = "=cmd|calc!A0.txt"; doc.title = "@SUM(A1:A9)"
+        g.addDocument(doc)
+        let x = g.add(Entity(type: .company, name: "=HYPERLINK(\"http://evil.example\",\"点击\")", aliases: ["+1+1", "-2", "@A1", "\tx"],
+                             posts: [Post(title: "=1+2")], mentions: [Fixture.mention("=cmd|calc!A0", 0, "x")]))
+        let y = g.add(Entity(type: .park, name: "-园区"))
+        g.add(Relation(source: x, type: .locatedIn, target: y, evidence: [Fixture.evidence("=cmd|calc!A0", 0, "=A1+A2 句子。")]))
+        let t = Neo4jCSVExporter().tables(g)
+        for table in [t.nodes, t.documents, t.relationships, t.mentions] {
+            for row in parseCSV(table) {
+                for cell in row {
+                    XCTAssertFalse(["=", "+", "-", "@", "\t", "\r"].contains(cell.first.map(String.init) ?? ""), "formula cell: \(cell)")
+                }
+            }
+        }
+        XCTAssertEqual(parseCSV(t.nodes)[1][1], "'=HYPERLINK(\"http://evil.example\",\"点击\")", "shown as text, nothing lost")
+        XCTAssertEqual(parseCSV(t.documents)[1][3], "'=cmd|calc!A0.txt")
+        XCTAssertEqual(CSVText.field("a,b"), "\"a,b\"")
+        XCTAssertEqual(CSVText.field("say \"hi\""), "\"say \"\"hi\"\"\"")
+        XCTAssertEqual(CSVText.field("-1"), "\"'-1\"")
+        XCTAssertEqual(parseCSV(CSVText.field("x\ny") + "," + CSVText.field("\"") + "\n"), [["x\ny", "\""]])
+    }
+
+    /// Issue 13: Neo4j gets `Document` nodes and `MENTIONED_IN` relationships, and the command that loads them.
+    func testNeo4jCSVHasDocumentNodesAndMentionedIn() throws {
+        let (g, ids) = Fixture.sample()
+        let t = csv(g)
+        XCTAssertEqual(t.documents, [["id:ID(Document)", "name", "title", "path", "date", "sha256", ":LABEL"],
+                                     ["document:d1", "d1", "标题d1", "news/d1.txt", "01-04", "dddddddd" + "d1", "Document"]])
+        XCTAssertEqual(t.mentions.first, [":START_ID(Entity)", ":END_ID(Document)", ":TYPE", "mentions:int"])
+        XCTAssertEqual(t.mentions.count, 1 + g.nodeCount)
+        XCTAssertTrue(t.mentions.contains([ids["chen"]!, "document:d1", "MENTIONED_IN", "1"]))
+        XCTAssertEqual(Neo4jCSVExporter.importCommand(folder: "neo4j import/x's"),
+                       "neo4j-admin database import full --nodes='neo4j import/x'\\''s/nodes.csv' --nodes='neo4j import/x'\\''s/documents.csv'"
+                       + " --relationships='neo4j import/x'\\''s/relationships.csv' --relationships='neo4j import/x'\\''s/mentioned_in.csv'"
+                       + " --array-delimiter=U+001F --multiline-fields=true neo4j")
+    }
+
+    /// Issue 13: `--excel` starts every CSV file with a UTF-8 byte-order mark; plain CSV has none.
+    func testExcelCSVStartsWithByteOrderMark() throws {
+        let (g, _) = Fixture.sample()
+        let plain = try Neo4jCSVExporter().export(g), excel = try Neo4jCSVExporter(excel: true).export(g)
+        XCTAssertEqual(plain.map(\.name), ["nodes.csv", "documents.csv", "relationships.csv", "mentioned_in.csv"])
+        XCTAssertEqual(excel.map(\.name), plain.map(\.name))
+        for (p, e) in zip(plain, excel) {
+            XCTAssertEqual(Array(e.data.prefix(3)), [0xEF, 0xBB, 0xBF])
+            XCTAssertNotEqual(Array(p.data.prefix(3)), [0xEF, 0xBB, 0xBF])
+            XCTAssertEqual(e.data.dropFirst(3), p.data[...])
+        }
+        XCTAssertTrue(Neo4jCSVExporter().writesFolder)
+        XCTAssertFalse(GraphMLExporter().writesFolder)
+        XCTAssertFalse(ExportFormat.json.exporter().writesFolder)
     }
 }

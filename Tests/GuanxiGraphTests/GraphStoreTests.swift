@@ -188,7 +188,7 @@ final class GraphStoreTests: XCTestCase {
             }
         }
         // The node-link export is JSON but not a graph file.
-        let export = try Exporter.nodeLinkJSON(richGraph())
+        let export = try NodeLinkJSONExporter().exportData(richGraph())
         XCTAssertThrowsError(try GraphStore.decode(export, path: "e.json")) { error in
             XCTAssertEqual(error as? GraphStoreError, .notAGraph(path: "e.json"))
         }

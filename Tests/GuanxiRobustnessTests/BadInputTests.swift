@@ -19,7 +19,7 @@ final class BadInputTests: XCTestCase {
     static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]
     static let pdf: [UInt8] = Array("%PDF-1.7\n%\u{E2}\u{E3}\u{CF}\u{D3}\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".utf8)
     static let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0] + Array("word/document.xml".utf8) + [0, 0, 0xFF, 0xFE]
-    /// Neither UTF-8 nor GB18030: 0x80 and 0xFF are not lead bytes in either.
+    /// Neither UTF-8, GB18030 nor Big5: 0x80 and 0xFF are not lead bytes in any of them.
     static let invalid: [UInt8] = Array("太原市委书记陈凯".utf8) + [0xFF, 0x80, 0xFF, 0xFE, 0x80] + Array("调研。".utf8)
 
     func cases() -> [Case] {
@@ -35,7 +35,7 @@ final class BadInputTests: XCTestCase {
             Case(name: "zip", make: { dir in try Data(Self.zip).write(to: dir.appendingPathComponent("in/archive.txt")); return nil },
                  reason: "zip archive", reported: { $0.appendingPathComponent("in/archive.txt").path }),
             Case(name: "invalid", make: { dir in try Data(Self.invalid).write(to: dir.appendingPathComponent("in/garbled.txt")); return nil },
-                 reason: "not text in UTF-8, UTF-16 or GB18030", reported: { $0.appendingPathComponent("in/garbled.txt").path }),
+                 reason: "not text in UTF-8, UTF-16, UTF-32, GB18030 or Big5", reported: { $0.appendingPathComponent("in/garbled.txt").path }),
             Case(name: "missing", make: { dir in dir.appendingPathComponent("nowhere/absent.txt").path },
                  reason: "no such file", reported: { $0.appendingPathComponent("nowhere/absent.txt").path }),
             Case(name: "fifo", make: { dir in
@@ -131,10 +131,12 @@ final class BadInputTests: XCTestCase {
                        "skipped entries in --json (all but the two named on the command line)")
     }
 
-    /// A file of one long line (no line break): built, in bounded time. 512 KB in the suite;
-    /// GUANXI_BIG_MB=50 for the full-size run (use a release build to measure).
+    /// A file of one long line (no line break) is built, beside a good file. 64 KB in the default
+    /// suite, 4 MB with GUANXI_LONG_TESTS=1 (GUANXI_BIG_MB=N for any size). Whether the time grows
+    /// linearly is measured by the benchmark (`guanxi-bench run`: the ratio of a 4× longer line),
+    /// not by a wall-clock ceiling here that a loaded machine could break.
     func testOneHugeLineIsBuilt() throws {
-        let mb = Double(ProcessInfo.processInfo.environment["GUANXI_BIG_MB"] ?? "") ?? 0.5
+        let mb = Double(ProcessInfo.processInfo.environment["GUANXI_BIG_MB"] ?? "") ?? (Harness.long ? 4 : 0.0625)
         let size = Int(mb * 1_048_576)
         let dir = try Harness.scratch(self)
         let unit = "太原市委书记陈凯到山西转型综改示范区调研，察看山西合成生物产业生态园项目建设情况。1234567890，，，，！！！“”abc "
@@ -154,6 +156,5 @@ final class BadInputTests: XCTestCase {
         print("long line: \(bytes.count) bytes built in \(String(format: "%.1f", seconds)) s; largest child peak RSS \(usage.ru_maxrss / 1024) MB")
         XCTAssertEqual(r.code, 0, r.stderr)
         XCTAssertEqual(try Harness.documentIDs(graph), ["good", "long-line"])
-        XCTAssertLessThan(seconds, max(60, mb * 120), "linear, not quadratic")
     }
 }

@@ -55,9 +55,20 @@ final class ExportEscapingTests: XCTestCase {
         try checkExports(graph: graph, expected: try GraphStore.load(graph.path))
     }
 
-    /// XML 1.0 cannot carry most control characters: the exporter drops them.
+    /// XML 1.0 cannot carry most control characters: the exporter drops them from text.
     static func xmlVisible(_ s: String) -> String {
         String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" }))
+    }
+
+    /// A GraphML id as read back: control characters as `\uXXXX`, a backslash doubled (one-to-one).
+    static func graphMLID(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            if u == "\\" { out += "\\\\" } else if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF {
+                out += String(format: "\\u%04X", u.value)
+            } else { out.unicodeScalars.append(u) }
+        }
+        return out
     }
 
     func checkExports(graph: URL, expected g: KnowledgeGraph) throws {
@@ -69,19 +80,22 @@ final class ExportEscapingTests: XCTestCase {
         let parser = XMLParser(data: Data(gml.stdout.utf8))
         parser.delegate = reader
         XCTAssertTrue(parser.parse(), "GraphML parses: \(parser.parserError.map { "\($0)" } ?? "")")
-        XCTAssertEqual(reader.nodes.count, g.entities.count)
-        XCTAssertEqual(reader.edges.count, g.edges.count)
+        XCTAssertEqual(reader.nodes.filter { $0.value["kind"] == "entity" }.count, g.entities.count)
+        XCTAssertEqual(reader.nodes.filter { $0.value["kind"] == "document" }.count, g.documents.count)
+        XCTAssertEqual(reader.edges.filter { $0.value["relation"] != "mentioned_in" }.count, g.edges.count)
+        var ids = Set<String>()
         for e in g.entities {
-            // XML cannot carry control characters: ids lose them too (see docs/robustness.md).
-            let n = reader.nodes[Self.xmlVisible(e.id)]
+            let id = Self.graphMLID(e.id)
+            XCTAssertTrue(ids.insert(id).inserted, "GraphML ids stay distinct: \(id)")
+            let n = reader.nodes[id]
             XCTAssertNotNil(n, "node \(e.id) in GraphML")
             XCTAssertEqual(n?["name"], Self.xmlVisible(e.name), "GraphML name of \(e.id)")
             XCTAssertEqual(n?["aliases"], Self.xmlVisible(e.aliases.joined(separator: "|")))
         }
         for (i, r) in g.edges.enumerated() {
-            XCTAssertEqual(reader.edges["e\(i)"]?["source"], Self.xmlVisible(r.source))
-            XCTAssertEqual(reader.edges["e\(i)"]?["target"], Self.xmlVisible(r.target))
-            XCTAssertEqual(reader.edges["e\(i)"]?["evidence"], Self.xmlVisible(r.evidence.first?.sentence ?? ""))
+            XCTAssertEqual(reader.edges["e\(i)"]?["source"], Self.graphMLID(r.source))
+            XCTAssertEqual(reader.edges["e\(i)"]?["target"], Self.graphMLID(r.target))
+            XCTAssertEqual(reader.edges["e\(i)"]?["evidence"], Self.xmlVisible(r.evidence.map(\.sentence).joined(separator: "\n")))
         }
         // CSV
         let out = dir.appendingPathComponent("csv")
@@ -89,17 +103,17 @@ final class ExportEscapingTests: XCTestCase {
         XCTAssertEqual(csv.code, 0, csv.stderr)
         let nodes = try RFC4180.parse(String(decoding: try Data(contentsOf: out.appendingPathComponent("nodes.csv")), as: UTF8.self))
         let rels = try RFC4180.parse(String(decoding: try Data(contentsOf: out.appendingPathComponent("relationships.csv")), as: UTF8.self))
-        XCTAssertEqual(nodes.first, ["id:ID", "name", "aliases:string[]", "title", ":LABEL"])
+        XCTAssertEqual(nodes.first, ["id:ID(Entity)", "name", "type", "aliases:string[]", "title", ":LABEL"])
         XCTAssertEqual(nodes.count, g.entities.count + 1)
-        for row in nodes { XCTAssertEqual(row.count, 5, "nodes.csv row \(row)") }
+        for row in nodes { XCTAssertEqual(row.count, 6, "nodes.csv row \(row)") }
         for (row, e) in zip(nodes.dropFirst(), g.entities) {
-            XCTAssertEqual(row[0], e.id); XCTAssertEqual(row[1], e.name); XCTAssertEqual(row[2], e.aliases.joined(separator: ";"))
+            XCTAssertEqual(row[0], e.id); XCTAssertEqual(row[1], e.name); XCTAssertEqual(row[3], e.aliases.joined(separator: "\u{1F}"))
         }
         XCTAssertEqual(rels.count, g.edges.count + 1)
-        for row in rels { XCTAssertEqual(row.count, 6, "relationships.csv row \(row)") }
+        for row in rels { XCTAssertEqual(row.count, 7, "relationships.csv row \(row)") }
         for (row, r) in zip(rels.dropFirst(), g.edges) {
             XCTAssertEqual(row[0], r.source); XCTAssertEqual(row[1], r.target)
-            XCTAssertEqual(row[3], r.evidence.first?.sentence ?? "")
+            XCTAssertEqual(row[3], r.evidence.map(\.sentence).joined(separator: "\u{1F}"))
         }
     }
 }

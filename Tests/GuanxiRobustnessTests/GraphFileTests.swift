@@ -74,7 +74,9 @@ final class GraphFileTests: XCTestCase {
         // A large input: many documents, so the build spends time reading, extracting and writing.
         let big = dir.appendingPathComponent("big")
         try FileManager.default.createDirectory(at: big, withIntermediateDirectories: true)
-        let count = Int(ProcessInfo.processInfo.environment["GUANXI_KILL_DOCS"] ?? "") ?? 60
+        // Default: 8 documents and 3 kills (one anywhere in the run, two near the write);
+        // GUANXI_LONG_TESTS=1: 60 documents and 26 kills, as in the hostile run of issue 14.
+        let count = Harness.count("GUANXI_KILL_DOCS", default: 8, long: 60)
         for i in 0..<count {
             let body = (0..<20).map { Harness.goodDocument("第\(i)篇\($0)段") }.joined(separator: "\n\n")
             try Harness.write(body, to: big.appendingPathComponent("doc\(i).txt"))
@@ -88,7 +90,7 @@ final class GraphFileTests: XCTestCase {
         let new = try Data(contentsOf: probe)
         var rng = SplitMix(seed: 7)
         var outcomes = (old: 0, new: 0)
-        let kills = Int(ProcessInfo.processInfo.environment["GUANXI_KILLS"] ?? "") ?? 12
+        let kills = Harness.count("GUANXI_KILLS", default: 3, long: 26)
         for k in 0..<kills {
             try old.write(to: graph)
             let running = try Harness.start(["build", big.path, "--graph", graph.path])
@@ -116,14 +118,16 @@ final class GraphFileTests: XCTestCase {
     /// Two (and four) builds of different inputs into one graph at once: every document is there.
     func testConcurrentBuildsLoseNothing() throws {
         let dir = try Harness.scratch(self)
-        for round in 0..<3 {
+        // Default: 3 rounds of 20-article inputs; GUANXI_LONG_TESTS=1: 8 rounds of 40 (issue 14's run).
+        let rounds = Harness.long ? 8 : 3, articles = Harness.long ? 40 : 20
+        for round in 0..<rounds {
             let graph = dir.appendingPathComponent("g\(round).json")
-            let n = round == 2 ? 4 : 2
+            let n = round % 3 == 2 ? 4 : 2
             var inputs: [URL] = []
             for k in 0..<n {
                 let f = dir.appendingPathComponent("r\(round)-p\(k).txt")
                 // Several articles each, so the builds overlap in time.
-                try Harness.write((0..<40).map { Harness.goodDocument("轮\(round)路\(k)段\($0)") }.joined(separator: "\n\n"), to: f)
+                try Harness.write((0..<articles).map { Harness.goodDocument("轮\(round)路\(k)段\($0)") }.joined(separator: "\n\n"), to: f)
                 inputs.append(f)
             }
             let runs = try inputs.map { try Harness.start(["build", $0.path, "--graph", graph.path]) }

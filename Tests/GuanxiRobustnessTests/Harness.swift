@@ -3,6 +3,15 @@ import XCTest
 
 /// Runs the built `guanxi` binary and makes scratch folders for the robustness tests.
 enum Harness {
+    /// `GUANXI_LONG_TESTS=1`: the full-length runs (all the kills, the big inputs, thousands of
+    /// property cases). The default suite runs short versions of the same checks.
+    static var long: Bool { ProcessInfo.processInfo.environment["GUANXI_LONG_TESTS"] == "1" }
+
+    /// An integer from the environment, else the long or the default value.
+    static func count(_ name: String, default short: Int, long full: Int) -> Int {
+        Int(ProcessInfo.processInfo.environment[name] ?? "") ?? (long ? full : short)
+    }
+
     /// The `guanxi` executable next to the test bundle (SwiftPM puts both in the build folder).
     static func binary() throws -> URL {
         var candidates: [URL] = []
@@ -12,9 +21,19 @@ enum Harness {
         candidates.append(Bundle.main.bundleURL.appendingPathComponent("guanxi"))
         candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("guanxi"))
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("guanxi binary not built next to the tests (run `swift build` first); looked in \(candidates.map(\.path))")
+            // A missing binary fails the test (it never passes untested).
+            throw HarnessError.noBinary(candidates.map(\.path))
         }
         return found
+    }
+
+    enum HarnessError: Error, CustomStringConvertible {
+        case noBinary([String])
+        var description: String {
+            switch self {
+            case .noBinary(let looked): "the guanxi binary is not built next to the tests (run `swift build` first); looked in \(looked)"
+            }
+        }
     }
 
     struct Result {

@@ -11,22 +11,28 @@ import XCTest
 /// every evidence sentence equal to the source text sliced by Unicode-scalar offsets, the piece
 /// cutter losing nothing, and the graph file round-tripping byte for byte.
 ///
-/// Runs ~3 s in the suite; `GUANXI_FUZZ_SECONDS=300` runs longer, `GUANXI_FUZZ_SEED=N` picks the
-/// seed (printed at the end, and with any failure, so it reproduces).
+/// A fixed number of cases, whatever the machine's speed: 24 in the default suite (the fixed seed's
+/// 24 documents cover the generator's formats (text, HTML, Markdown), encodings (UTF-8, UTF-8 with
+/// BOM, UTF-16) and unreadable bytes, as the coverage assertions below check), 2,000 with GUANXI_LONG_TESTS=1,
+/// `GUANXI_FUZZ_CASES=N` for any number. `GUANXI_FUZZ_SEED=N` picks the seed (printed at the end,
+/// and with any failure, so it reproduces).
 final class PropertyTests: XCTestCase {
     func testReadNormalizeExtractProperties() throws {
         let env = ProcessInfo.processInfo.environment
-        let seconds = Double(env["GUANXI_FUZZ_SECONDS"] ?? "") ?? 3
+        let total = Harness.count("GUANXI_FUZZ_CASES", default: 24, long: 2000)
         let seed = UInt64(env["GUANXI_FUZZ_SEED"] ?? "") ?? 20_250_104
         var rng = SplitMix(seed: seed)
         let extractor = Extractor()
-        let deadline = Date().addingTimeInterval(seconds)
+        let start = Date()
         var cases = 0, read = 0, mentions = 0, evidence = 0, failures = 0
-        while Date() < deadline || cases < 5 {
+        var formats = Set<String>(), encodings = Set<String>()
+        while cases < total {
             let caseSeed = rng.next()
             var g = SplitMix(seed: caseSeed)
             let (bytes, format) = DocumentGenerator.document(&g)
             cases += 1
+            formats.insert(format.rawValue)
+            encodings.insert(bytes.starts(with: [0xFF, 0xFE]) ? "UTF-16" : bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? "BOM" : "UTF-8")
             let problems = check(bytes, format: format, extractor: extractor, rng: &g, counts: &mentions, &evidence, read: &read)
             if !problems.isEmpty {
                 failures += 1
@@ -35,7 +41,14 @@ final class PropertyTests: XCTestCase {
                 if failures >= 5 { break }
             }
         }
-        print("property test: \(cases) cases in \(String(format: "%.0f", seconds)) s (seed \(seed)): \(read) read as documents, \(mentions) mentions and \(evidence) evidence sentences checked, \(failures) failing")
+        let seconds = Date().timeIntervalSince(start)
+        print("property test: \(cases) cases in \(String(format: "%.1f", seconds)) s (seed \(seed)): \(read) read as documents, \(mentions) mentions and \(evidence) evidence sentences checked, \(failures) failing")
+        XCTAssertEqual(cases, total, "every case ran")
+        XCTAssertGreaterThan(read, total / 2, "most generated documents read as text, so the extraction properties were checked")
+        XCTAssertGreaterThan(evidence, 0)
+        XCTAssertLessThan(read, cases, "some generated documents are unreadable bytes, refused with a ReadError")
+        XCTAssertEqual(formats, ["text", "html", "markdown"], "every format came up")
+        XCTAssertEqual(encodings, ["UTF-8", "BOM", "UTF-16"], "every encoding came up")
     }
 
     /// The properties of one generated file; an empty list when all hold.

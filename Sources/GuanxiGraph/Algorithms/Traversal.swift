@@ -153,7 +153,7 @@ extension KnowledgeGraph {
             ranked.append((e, degree(of: i)))
         }
         ranked.sort { $0.degree != $1.degree ? $0.degree > $1.degree : $0.entity.id < $1.entity.id }
-        if let limit { return Array(ranked.prefix(limit)) }
+        if let limit { return Array(ranked.prefix(max(0, limit))) }
         return ranked
     }
 

@@ -116,7 +116,7 @@ public enum GraphStore {
         let decoder = JSONDecoder()
         let header: Header
         do { header = try decoder.decode(Header.self, from: data) } catch {
-            throw GraphStoreError.corrupt(path: path, detail: describe(error))
+            throw GraphStoreError.corrupt(path: path, detail: JSONDiagnosis.problem(in: data) ?? describe(error))
         }
         guard header.format == formatName else { throw GraphStoreError.notAGraph(path: path) }
         guard let version = header.schemaVersion else {
@@ -127,7 +127,7 @@ public enum GraphStore {
         }
         let file: FileGraph
         do { file = try decoder.decode(FileGraph.self, from: data) } catch {
-            throw GraphStoreError.corrupt(path: path, detail: describe(error))
+            throw GraphStoreError.corrupt(path: path, detail: JSONDiagnosis.problem(in: data) ?? describe(error))
         }
         var graph = KnowledgeGraph()
         for doc in file.documents { graph.addDocument(doc) }

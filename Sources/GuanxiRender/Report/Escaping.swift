@@ -3,9 +3,9 @@ import GuanxiGraph
 /// Escaping of document text for each place a report puts it.
 public enum ReportEscape {
     /// HTML/XHTML text or a double-quoted attribute value: `& < > " '` as references, control
-    /// characters dropped (``Exporter/xmlEscape(_:)``), so no document string can open a tag or
+    /// characters dropped (``GraphMLExporter/xmlEscape(_:)``), so no document string can open a tag or
     /// leave an attribute.
-    public static func html(_ s: String) -> String { Exporter.xmlEscape(s) }
+    public static func html(_ s: String) -> String { GraphMLExporter.xmlEscape(s) }
 
     /// Text with the starts of GFM autolinks broken by a word joiner: `://` → `:⁠//`, `www.` →
     /// `www⁠.` (any case), `@` → `@⁠`. The text reads and prints the same.

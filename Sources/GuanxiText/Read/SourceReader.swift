@@ -32,7 +32,7 @@ public enum ReadError: Error, CustomStringConvertible, Equatable {
         case .unreadable(let p, let r): "\(p): cannot read: \(r)"
         case .empty(let p): "\(p): empty file (no text)"
         case .binary(let p, let k): "\(p): not a text file (looks like \(k))"
-        case .undecodable(let p): "\(p): not text in UTF-8, UTF-16 or GB18030"
+        case .undecodable(let p): "\(p): not text in UTF-8, UTF-16, UTF-32, GB18030 or Big5"
         case .tooLarge(let p, let b, let l): "\(p): \(b) bytes is over the \(l)-byte limit for one document"
         }
     }
@@ -51,7 +51,7 @@ public enum ReadError: Error, CustomStringConvertible, Equatable {
 public struct SourceText: Sendable {
     public var path: String
     public var sha256: String
-    /// `UTF-8`, `UTF-8 (BOM)`, `UTF-16LE`, `UTF-16BE` or `GB18030`.
+    /// `UTF-8`, `UTF-8 (BOM)`, `UTF-16LE`, `UTF-16BE`, `UTF-32LE`, `UTF-32BE`, `GB18030` or `Big5`.
     public var encoding: String
     public var format: SourceFormat
     /// The `<title>` of an HTML page, when it has one.
@@ -65,8 +65,8 @@ public struct SourceText: Sendable {
     }
 }
 
-/// Reads files into ``SourceText``: detects the encoding (BOM, UTF-8, else GB18030 through
-/// iconv), refuses binary files, and reduces HTML and Markdown to text.
+/// Reads files into ``SourceText``: detects the encoding (BOM, UTF-32/UTF-16 by their zero bytes,
+/// UTF-8, else GB18030 or Big5 through iconv), refuses binary files, and reduces HTML and Markdown to text.
 public enum SourceReader {
     /// Largest file read as one document (bytes).
     public static let maxBytes = 256 * 1024 * 1024
@@ -92,14 +92,27 @@ public enum SourceReader {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw ReadError.unreadable(path: path, reason: "permission denied")
         }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxBytes {
-            throw ReadError.tooLarge(path: path, bytes: size, limit: maxBytes)
+        if Int(st.st_size) > maxBytes {
+            throw ReadError.tooLarge(path: path, bytes: Int(st.st_size), limit: maxBytes)
+        }
+        // Look at the head first: a binary file (a PNG, 200 MB of NULs) is refused after 64 KB,
+        // without reading the rest.
+        if let head = readHead(path, bytes: 65_536), let kind = binaryKind(head) {
+            throw ReadError.binary(path: path, kind: kind)
         }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw ReadError.unreadable(path: path, reason: error.localizedDescription)
         }
         return try decode(data, path: path, format: SourceFormat.guess(path: path))
+    }
+
+    /// The first `bytes` bytes of a file (fewer when it is shorter); nil when it cannot be opened.
+    static func readHead(_ path: String, bytes: Int) -> [UInt8]? {
+        guard let h = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? h.close() }
+        guard let d = try? h.read(upToCount: bytes) else { return nil }
+        return [UInt8](d)
     }
 
     /// Decodes bytes as a document of the given format.
@@ -135,21 +148,91 @@ public enum SourceReader {
         if starts([0x1F, 0x8B]) { return "gzip-compressed data" }
         if starts([0x7F, 0x45, 0x4C, 0x46]) { return "an executable (ELF)" }
         if starts([0xD0, 0xCF, 0x11, 0xE0]) { return "an old Office document" }
-        let isUTF16 = starts([0xFF, 0xFE]) || starts([0xFE, 0xFF])
-        if !isUTF16, b.prefix(8192).contains(0) { return "binary data (NUL bytes)" }
+        let isUnicode = starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) || starts([0x00, 0x00, 0xFE, 0xFF])
+        if !isUnicode, wideEncoding(b) == nil, b.prefix(8192).contains(0) {
+            return b.prefix(8192).allSatisfy({ $0 == 0 }) ? "binary data (only NUL bytes)" : "binary data (NUL bytes)"
+        }
         return nil
     }
 
-    /// Decodes text: BOMs first, then strict UTF-8, then GB18030.
+    /// UTF-32 or UTF-16 without a byte-order mark, told by where the zero bytes fall in the head
+    /// (Chinese and ASCII text in UTF-32 has two zero bytes in every four; ASCII in UTF-16 one in two).
+    static func wideEncoding(_ b: [UInt8]) -> String? {
+        let head = Array(b.prefix(8192))
+        guard head.count >= 8, head.contains(where: { $0 != 0 }) else { return nil }
+        let n4 = head.count / 4 * 4
+        if n4 >= 8 {
+            var le = true, be = true
+            var i = 0
+            while i < n4 {
+                if !(head[i + 3] == 0 && head[i + 2] <= 0x10) { le = false }
+                if !(head[i] == 0 && head[i + 1] <= 0x10) { be = false }
+                i += 4
+            }
+            if le { return "UTF-32LE" }
+            if be { return "UTF-32BE" }
+        }
+        let n2 = head.count / 2 * 2
+        var zeroOdd = 0, zeroEven = 0
+        var i = 0
+        while i < n2 { if head[i] == 0 { zeroEven += 1 }; if head[i + 1] == 0 { zeroOdd += 1 }; i += 2 }
+        let pairs = n2 / 2
+        if zeroOdd * 10 >= pairs * 9, zeroEven == 0 { return "UTF-16LE" }
+        if zeroEven * 10 >= pairs * 9, zeroOdd == 0 { return "UTF-16BE" }
+        return nil
+    }
+
+    /// Decodes text: BOMs first (UTF-32 before UTF-16, whose BOM is a prefix of UTF-32LE's), then
+    /// UTF-32/UTF-16 told by their zero bytes, then strict UTF-8, then GB18030 or Big5, whichever
+    /// reads as Chinese text (Big5 Traditional text is valid GB18030 too, but reads as nonsense).
     static func decodeText(_ b: [UInt8]) -> (String, String)? {
         if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF {
             return String(validating: b[3...], as: UTF8.self).map { ($0, "UTF-8 (BOM)") }
         }
+        if b.count >= 4, b[0] == 0xFF, b[1] == 0xFE, b[2] == 0, b[3] == 0 {
+            return iconvDecode(Array(b[4...]), from: "UTF-32LE").map { ($0, "UTF-32LE") }
+        }
+        if b.count >= 4, b[0] == 0, b[1] == 0, b[2] == 0xFE, b[3] == 0xFF {
+            return iconvDecode(Array(b[4...]), from: "UTF-32BE").map { ($0, "UTF-32BE") }
+        }
         if b.count >= 2, b[0] == 0xFF, b[1] == 0xFE { return decodeUTF16(Array(b[2...]), littleEndian: true).map { ($0, "UTF-16LE") } }
         if b.count >= 2, b[0] == 0xFE, b[1] == 0xFF { return decodeUTF16(Array(b[2...]), littleEndian: false).map { ($0, "UTF-16BE") } }
+        if let wide = wideEncoding(b) {
+            switch wide {
+            case "UTF-16LE": return decodeUTF16(b, littleEndian: true).map { ($0, wide) }
+            case "UTF-16BE": return decodeUTF16(b, littleEndian: false).map { ($0, wide) }
+            default: return iconvDecode(b, from: wide).map { ($0, wide) }
+            }
+        }
         if let s = String(validating: b, as: UTF8.self) { return (s, "UTF-8") }
-        if let s = iconvDecode(b, from: "GB18030") { return (s, "GB18030") }
-        return nil
+        let gb = iconvDecode(b, from: "GB18030")
+        // glibc's Big5 passes a lone 0x80-0xA0 byte through as a C1 control: that is not Big5 text.
+        let big5 = iconvDecode(b, from: "BIG5-HKSCS").flatMap { t in
+            t.unicodeScalars.contains { (0x80..<0xA0).contains($0.value) } ? nil : t
+        }
+        switch (gb, big5) {
+        case let (g?, t?): return chinesePlausibility(t) > chinesePlausibility(g) ? (t, "Big5") : (g, "GB18030")
+        case let (g?, nil): return (g, "GB18030")
+        case let (nil, t?): return (t, "Big5")
+        case (nil, nil): return nil
+        }
+    }
+
+    /// How much a decoding looks like Chinese prose: full-width punctuation counts for it; kana,
+    /// bopomofo, Cyrillic, Greek, private-use, compatibility and small-form characters (what one
+    /// encoding's bytes become when read as the other) count against it.
+    static func chinesePlausibility(_ s: String) -> Int {
+        var score = 0
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0xFF0C, 0x3002, 0x3001, 0xFF1A, 0xFF1B, 0x201C, 0x201D, 0x300A, 0x300B, 0xFF08, 0xFF09, 0xFF01, 0xFF1F: score += 1
+            case 0x0370...0x04FF, 0x3040...0x30FF, 0x3100...0x312F, 0xE000...0xF8FF, 0xF900...0xFAFF, 0xFE10...0xFE6F, 0x2500...0x257F,
+                 0x3400...0x4DBF, 0x20000...0x3FFFF:
+                score -= 1
+            default: break
+            }
+        }
+        return score
     }
 
     static func decodeUTF16(_ b: [UInt8], littleEndian: Bool) -> String? {

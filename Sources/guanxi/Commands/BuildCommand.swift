@@ -11,7 +11,7 @@ struct BuildCommand: ParsableCommand {
         abstract: "Extract entities and relations from documents into the graph.",
         discussion: """
         PATH is a file or a folder (read recursively: .txt, .md, .markdown, .html, .htm). Files may be
-        UTF-8, UTF-16 (with BOM) or GB18030/GBK, Simplified or Traditional. A graph that exists is
+        UTF-8, UTF-16, UTF-32, GB18030/GBK or Big5, Simplified or Traditional. A graph that exists is
         extended: documents whose content it holds already are skipped, new entities merge with known
         ones by name and alias.
 
@@ -59,30 +59,33 @@ struct BuildCommand: ParsableCommand {
             var skipped: [(String, String)] = []
             let files = collect(paths, skipped: &skipped)
             let path = graphOptions.path
+            // Read every file before touching the graph, so --strict can refuse with nothing created.
+            var read: [(SourceText, String)] = []
+            for file in files {
+                do { read.append((try SourceReader.read(path: file), documentID(file))) } catch let e as ReadError {
+                    skipped.append((file, e.description))
+                }
+            }
+            if strict, !skipped.isEmpty {
+                for (_, why) in skipped { printError("guanxi: skipped \(why)") }
+                throw CLIError(message: "--strict: \(skipped.count) input(s) skipped; nothing was written", code: 2)
+            }
             let summary: BuildSummary = try withGraphLock(path) {
                 var graph: KnowledgeGraph
                 do { graph = try GraphStore.loadOrEmpty(path) } catch let e as GraphStoreError {
                     throw CLIError(message: e.description, code: 2)
                 }
                 let before = (graph.nodeCount, graph.edgeCount)
-                // Read every file; skip what the graph holds already.
+                // Skip what the graph holds already.
                 var sources: [(SourceText, String)] = []
                 var known = 0
                 var seen = Set<String>()
-                for file in files {
-                    do {
-                        let src = try SourceReader.read(path: file)
-                        if graph.containsDocument(sha256: src.sha256) || !seen.insert(src.sha256).inserted { known += 1; continue }
-                        sources.append((src, documentID(file)))
-                    } catch let e as ReadError {
-                        skipped.append((file, e.description))
-                    }
-                }
-                if strict, !skipped.isEmpty {
-                    for (_, why) in skipped { printError("guanxi: skipped \(why)") }
-                    throw CLIError(message: "--strict: \(skipped.count) input(s) skipped; nothing was written", code: 2)
+                for (src, id) in read {
+                    if graph.containsDocument(sha256: src.sha256) || !seen.insert(src.sha256).inserted { known += 1; continue }
+                    sources.append((src, id))
                 }
                 let corrections = try correctionsOptions.load(graph: path)
+                read.removeAll()
                 let extractor = Extractor(user: user)
                 let added = extractAll(&sources, into: &graph, extractor: extractor)
                 // The user's corrections, applied again after every build (they name entities by name).
@@ -107,7 +110,7 @@ struct BuildCommand: ParsableCommand {
             for s in summary.skipped { printError("guanxi: skipped \(s["reason"] ?? "")") }
             if json {
                 let enc = JSONEncoder(); enc.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-                FileHandle.standardOutput.write(try enc.encode(summary) + Data("\n".utf8))
+                try writeStandardOutput(try enc.encode(summary) + Data("\n".utf8))
             } else {
                 print(summary.text)
             }
@@ -126,37 +129,13 @@ struct BuildCommand: ParsableCommand {
         URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
     }
 
-    /// Files named or found under folders (recursively, following no symlink twice), sorted.
+    /// Files named or found under folders (see ``InputFiles``).
     func collect(_ paths: [String], skipped: inout [(String, String)]) -> [String] {
-        var out: [String] = []
-        var seenDirs = Set<String>()
-        let fm = FileManager.default
-        func walk(_ dir: String, depth: Int) {
-            let real = URL(fileURLWithPath: dir).resolvingSymlinksInPath().path
-            guard depth < 64, seenDirs.insert(real).inserted else {
-                skipped.append((dir, "\(dir): folder visited already (a symbolic-link loop); skipped"))
-                return
-            }
-            guard let items = try? fm.contentsOfDirectory(atPath: dir) else {
-                skipped.append((dir, "\(dir): cannot list the folder")); return
-            }
-            for item in items.sorted() where !item.hasPrefix(".") {
-                let p = (dir as NSString).appendingPathComponent(item)
-                var isDir: ObjCBool = false
-                guard fm.fileExists(atPath: p, isDirectory: &isDir) else {
-                    var st = stat()
-                    let why = stat(p, &st) != 0 && errno == ELOOP ? "symbolic-link loop" : "broken symbolic link or vanished file"
-                    skipped.append((p, "\(p): \(why); skipped")); continue
-                }
-                if isDir.boolValue { walk(p, depth: depth + 1) }
-                else if BuildCommand.extensions.contains(URL(fileURLWithPath: p).pathExtension.lowercased()) { out.append(p) }
-            }
-        }
-        for p in paths {
-            var isDir: ObjCBool = false
-            if fm.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue { walk(p, depth: 0) } else { out.append(p) }
-        }
-        return out
+        var inputs = InputFiles(extensions: BuildCommand.extensions)
+        let files = inputs.collect(paths)
+        skipped += inputs.skipped
+        for note in inputs.notes { printError("guanxi: \(note)") }
+        return files
     }
 
     /// Extracts documents in parallel (one per core) and merges them into `graph` in input order.

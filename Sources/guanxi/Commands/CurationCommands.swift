@@ -177,7 +177,7 @@ struct WhyCommand: ParsableCommand {
             let graph = try graphOptions.load()
             let e = try resolveEntity(graph, name)
             let x = graph.explain(e)
-            if json { FileHandle.standardOutput.write(try encodeJSON(x)); return }
+            if json { try writeStandardOutput(try encodeJSON(x)); return }
             print("\(x.name)  [\(x.type.rawValue) \(x.type.chineseLabel)]  id: \(x.id)")
             print("names:")
             for n in x.names {

@@ -38,7 +38,7 @@ struct EvaluateCommand: ParsableCommand {
                     var entities: Score; var typedEntities: Score; var relations: Score; var labeledRelations: Score
                     var byType: [String: Score]
                 }
-                FileHandle.standardOutput.write(try encodeJSON(Out(entities: r.entities, typedEntities: r.typedEntities, relations: r.relations,
+                try writeStandardOutput(try encodeJSON(Out(entities: r.entities, typedEntities: r.typedEntities, relations: r.relations,
                                                                    labeledRelations: r.labeledRelations,
                                                                    byType: Dictionary(uniqueKeysWithValues: r.byType.map { ($0.key.rawValue, $0.value) }))))
                 return

@@ -11,8 +11,11 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write the graph as node-link JSON, GraphML or Neo4j CSV.",
         discussion: """
-        json: ANNOTATION.md's node-link form. graphml: for Gephi, yEd, Cytoscape. csv: nodes.csv and
-        relationships.csv for `neo4j-admin database import` (-o names the folder; default: the current one).
+        json: ANNOTATION.md's node-link form. graphml: for Gephi, yEd, Cytoscape, networkx (documents are
+        nodes too; every evidence sentence is kept). csv: nodes.csv, documents.csv, relationships.csv and
+        mentioned_in.csv for `neo4j-admin database import full` (-o names the folder, default the current
+        one; the command that loads them is printed). CSV cells that a spreadsheet would run as a formula
+        (starting with = + - @) get a leading '.
 
         Examples:
           guanxi export --graph graphs/seeds.json --format json | python3 -m json.tool
@@ -21,20 +24,28 @@ struct ExportCommand: ParsableCommand {
     )
     @OptionGroup var graphOptions: GraphOptions
     @Option(help: "json, graphml or csv.") var format: ExportFormat = .json
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file (folder for csv); - or none for standard output.", valueName: "OUT")) var output: String?
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file (a folder for csv); - or none for standard output (json, graphml).", valueName: "OUT")) var output: String?
+    @Flag(help: "CSV for spreadsheets: start each file with a UTF-8 byte-order mark (Excel).") var excel = false
+
+    func validate() throws {
+        if excel && format != .csv { throw ValidationError("--excel applies to --format csv only.") }
+        if format == .csv && output == "-" {
+            throw ValidationError("--format csv writes four files (nodes.csv, documents.csv, relationships.csv, mentioned_in.csv): give -o FOLDER, not -.")
+        }
+    }
 
     func run() throws {
         try runReporting {
             let graph = try graphOptions.load()
-            switch format {
-            case .json: try writeOutput(try Exporter.nodeLinkJSON(graph), to: output)
-            case .graphml: try writeOutput(Data(Exporter.graphML(graph).utf8), to: output)
-            case .csv:
-                let dir = (output == nil || output == "-") ? "." : output ?? "."
-                let csv = Exporter.neo4jCSV(graph)
-                try writeOutput(Data(csv.nodes.utf8), to: (dir as NSString).appendingPathComponent("nodes.csv"))
-                try writeOutput(Data(csv.relationships.utf8), to: (dir as NSString).appendingPathComponent("relationships.csv"))
-                printError("wrote \(dir)/nodes.csv and \(dir)/relationships.csv")
+            let exporter = format.exporter(excel: excel)
+            let files = try exporter.export(graph)
+            if exporter.writesFolder {
+                let dir = output ?? "."
+                try OutputFile.writeFolder(files.map { ($0.name, $0.data) }, to: dir, protecting: [graphOptions.path])
+                printError("wrote \(files.map { (dir as NSString).appendingPathComponent($0.name) }.joined(separator: ", "))")
+                printError("load into Neo4j (an empty database) with:\n  \(Neo4jCSVExporter.importCommand(folder: dir))")
+            } else {
+                try writeOutput(files.first?.data ?? Data(), to: output, graph: graphOptions.path)
             }
         }
     }

@@ -63,9 +63,9 @@ struct FactsCommand: ParsableCommand {
                                     documents: Set(documentIDs), from: from, to: to,
                                     place: place.map { ChineseConverter.shared?.convert($0) ?? $0 })
             let rows = graph.facts(filter)
-            if json { FileHandle.standardOutput.write(try encodeJSON(rows)); return }
+            if json { try writeStandardOutput(try encodeJSON(rows)); return }
             if tsv { print(FactTableFormat.tsv(rows), terminator: ""); return }
-            if csv { FileHandle.standardOutput.write(Data(FactTableFormat.csv(rows, excel: excel).utf8)); return }
+            if csv { try writeStandardOutput(Data(FactTableFormat.csv(rows, excel: excel).utf8)); return }
             if rows.isEmpty { print("no facts match"); return }
             print(FactTableFormat.table(rows), terminator: "")
             print("\(rows.count) fact(s)")

@@ -70,7 +70,7 @@ struct NeighborsCommand: ParsableCommand {
             }
             if json {
                 struct Out: Encodable { var entity: EntitySummary; var neighbors: [Hit]; var edges: [EdgeOut]? }
-                FileHandle.standardOutput.write(try encodeJSON(Out(entity: EntitySummary(focus), neighbors: rows, edges: depth < 2 ? nil : edges)))
+                try writeStandardOutput(try encodeJSON(Out(entity: EntitySummary(focus), neighbors: rows, edges: depth < 2 ? nil : edges)))
                 return
             }
             print(EntitySummary(focus).label)
@@ -93,7 +93,7 @@ struct NeighborsCommand: ParsableCommand {
         let place = ChineseConverter.shared?.convert(name) ?? name
         let inside = graph.entities(within: place, types: Set(types))
         if json {
-            FileHandle.standardOutput.write(try encodeJSON(inside.map { WithinOut(entity: EntitySummary($0), region: $0.region) }))
+            try writeStandardOutput(try encodeJSON(inside.map { WithinOut(entity: EntitySummary($0), region: $0.region) }))
             return
         }
         if inside.isEmpty {

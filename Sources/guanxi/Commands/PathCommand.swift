@@ -62,8 +62,8 @@ struct PathCommand: ParsableCommand {
                 return PathOut(length: s.count, steps: s)
             }
             if json {
-                if k == 1, let only = outs.first { FileHandle.standardOutput.write(try encodeJSON(only.steps)) }
-                else { FileHandle.standardOutput.write(try encodeJSON(outs)) }
+                if k == 1, let only = outs.first { try writeStandardOutput(try encodeJSON(only.steps)) }
+                else { try writeStandardOutput(try encodeJSON(outs)) }
                 return
             }
             for (n, p) in outs.enumerated() {

@@ -37,10 +37,16 @@ struct EvidenceOut: Encodable {
     }
 }
 
-/// Text on one line: line breaks (and the spaces around them) become one space, tabs a space,
-/// other control characters are dropped, so evidence with raw line breaks keeps the indent of
-/// the listing and no terminal escape reaches the terminal.
-func oneLine(_ s: String) -> String { FactTableFormat.oneLine(s) }
+/// Text on one line: line feeds (and the white space around them) become one space, so evidence
+/// with raw line breaks keeps the indent of the listing. Other control characters are left to the
+/// CLI's `print`, which shows them visibly (␛, <U+2028>) rather than dropping what was there.
+func oneLine(_ s: String) -> String {
+    guard s.contains("\n") else { return s }
+    return s.split(separator: "\n", omittingEmptySubsequences: true)
+        .map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty }
+        .joined(separator: " ")
+}
 
 /// A document as a reader names it: `title (id, date)`.
 func documentLabel(_ graph: KnowledgeGraph, _ id: String) -> String {

@@ -109,7 +109,7 @@ struct RenderCommand: ParsableCommand {
             if drawn.engineWasPicked, format != .dot {
                 printError("guanxi: layout \(drawn.engine.rawValue) (\(diagram.graph.nodeCount) entities, \(diagram.graph.edgeCount) relations)")
             }
-            try writeOutput(drawn.data, to: output)
+            try writeOutput(drawn.data, to: output, graph: graphOptions.path)
         }
     }
 

@@ -75,9 +75,9 @@ struct ReportCommand: ParsableCommand {
                 } catch {
                     throw CLIError(message: "cannot create \(path.deletingLastPathComponent().path): \(error.localizedDescription)", code: 2)
                 }
-                try writeOutput(asset.data, to: path.path)
+                try writeOutput(asset.data, to: path.path, graph: graphOptions.path)
             }
-            try writeOutput(report.main, to: output)
+            try writeOutput(report.main, to: output, graph: graphOptions.path)
         }
     }
 

@@ -22,7 +22,7 @@ struct SearchCommand: ParsableCommand {
             let hits = graph.entities.filter { e in
                 (types.isEmpty || types.contains(e.type)) && e.allNames.contains { NameKey.of($0).contains(q) }
             }
-            if json { FileHandle.standardOutput.write(try encodeJSON(hits.map(EntitySummary.init))); return }
+            if json { try writeStandardOutput(try encodeJSON(hits.map(EntitySummary.init))); return }
             if hits.isEmpty { print("no entity matches \"\(text)\""); throw ExitCode(1) }
             for e in hits { print(EntitySummary(e).label) }
         }

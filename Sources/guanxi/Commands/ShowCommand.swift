@@ -45,7 +45,7 @@ struct ShowCommand: ParsableCommand {
                 return DocumentOut(id: id, title: d?.title, date: d?.date, source: d?.origin, mentions: counts[id] ?? 0)
             }
             if json {
-                FileHandle.standardOutput.write(try encodeJSON(Card(entity: EntitySummary(e), region: e.region, documents: docs,
+                try writeStandardOutput(try encodeJSON(Card(entity: EntitySummary(e), region: e.region, documents: docs,
                                                                     mentions: e.mentions, relations: rels)))
                 return
             }

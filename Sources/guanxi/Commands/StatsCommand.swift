@@ -22,6 +22,10 @@ struct StatsCommand: ParsableCommand {
     }
     struct Ranked: Encodable { var name: String; var type: EntityType; var degree: Int }
 
+    func validate() throws {
+        guard top >= 0 else { throw ValidationError("--top must be 0 or more.") }
+    }
+
     func run() throws {
         try runReporting {
             let graph = try graphOptions.load()
@@ -31,7 +35,7 @@ struct StatsCommand: ParsableCommand {
                               relationsByType: Dictionary(grouping: graph.edges, by: \.type.rawValue).mapValues(\.count),
                               components: comps.count, largestComponent: comps.first?.count ?? 0,
                               topByDegree: graph.degreeRanking(limit: top).map { Ranked(name: $0.entity.name, type: $0.entity.type, degree: $0.degree) })
-            if json { FileHandle.standardOutput.write(try encodeJSON(stats)); return }
+            if json { try writeStandardOutput(try encodeJSON(stats)); return }
             if names { stats.topByDegree.forEach { print($0.name) }; return }
             print("\(stats.documents) documents, \(stats.entities) entities, \(stats.relations) relations")
             print("entities:  " + EntityType.allCases.map { "\($0.rawValue) \(stats.entitiesByType[$0.rawValue] ?? 0)" }.joined(separator: ", "))
