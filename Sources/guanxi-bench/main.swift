@@ -24,9 +24,9 @@ case "generate":
     let paths = try CorpusGenerator(divisionsPath: divisions).write(bytes: Int(size * 1_000_000), to: out)
     print("\(paths.count) documents in \(out)")
 case "convert":     // guanxi-bench convert IN OUT: JSON ↔ .gxb (by OUT's extension)
-    try GraphStore.save(try GraphStore.load(args[1]), to: args[2])
+    try GraphFile.save(try GraphFile.load(args[1]), to: args[2])
 case "load":
-    let (g, t) = try timed { try GraphStore.load(args[1]) }
+    let (g, t) = try timed { try GraphFile.load(args[1]) }
     print("\(g.nodeCount) \(g.edgeCount) \(t)")
 case "run":
     var bench = Bench(work: option("--work") ?? "/tmp/guanxi-bench",
@@ -147,7 +147,7 @@ struct Bench {
             let out = "\(work)/graph-\(c.megabytes)mb.gxb"
             try? FileManager.default.removeItem(atPath: out)
             let r = runChild([guanxi, "build", c.dir, "--graph", out])
-            let g = (try? GraphStore.load(out))
+            let g = (try? GraphFile.load(out))
             table.add("build", "guanxi build → .gxb, \(cores) cores (wall, MB/s, peak RSS)", "\(c.megabytes) MB",
                       "\(secs(r.seconds)), " + String(format: "%.2f MB/s", Double(c.bytes) / r.seconds / 1e6) + ", \(mb(r.peakRSS))",
                       g.map { "\(num(Double($0.nodeCount))) nodes, \(num(Double($0.edgeCount))) edges" } ?? "exit \(r.status)")
@@ -156,15 +156,15 @@ struct Bench {
 
         // 4. Graph files: write / load time and size, JSON and binary; neighbours.
         for (c, path) in graphs {
-            guard let g = try? GraphStore.load(path) else { continue }
+            guard let g = try? GraphFile.load(path) else { continue }
             let label = "\(c.megabytes) MB (\(num(Double(g.nodeCount))) n / \(num(Double(g.edgeCount))) e)"
             let bin = "\(work)/copy-\(c.megabytes)mb.gxb", json = "\(work)/copy-\(c.megabytes)mb.json"
-            let (_, wb) = try timed { try GraphStore.save(g, to: bin) }
+            let (_, wb) = try timed { try GraphFile.save(g, to: bin) }
             let sb = (try? FileManager.default.attributesOfItem(atPath: bin)[.size] as? Int) ?? 0
             let lb = runChild([self_, "load", bin])
             let lbT = Double(lb.stdout.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? .nan
             if g.edgeCount <= 200_000 {
-                let (_, wj) = try timed { try GraphStore.save(g, to: json) }
+                let (_, wj) = try timed { try GraphFile.save(g, to: json) }
                 let sj = (try? FileManager.default.attributesOfItem(atPath: json)[.size] as? Int) ?? 0
                 let lj = runChild([self_, "load", json])
                 let ljT = Double(lj.stdout.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? .nan
@@ -203,7 +203,7 @@ struct Bench {
         }
 
         // 5. Rendering: in-process libgvc against the programs on the same DOT text.
-        if let (c, path) = graphs.first(where: { $0.0.megabytes >= 10 }) ?? graphs.last, let g = try? GraphStore.load(path) {
+        if let (c, path) = graphs.first(where: { $0.0.megabytes >= 10 }) ?? graphs.last, let g = try? GraphFile.load(path) {
             let hub = g.degreeRanking(limit: 1).first?.entity.id
             let cases: [(String, DiagramQuery, Int)] = [
                 ("ego 50", DiagramQuery(focus: hub, depth: 2, maxNodes: 50), 5),
@@ -212,7 +212,7 @@ struct Bench {
             ]
             // The overview is cut from the 1 MB graph: `Diagram.select`'s --max-nodes cut costs
             // O(kept × frontier) and takes 80 s on the 10 MB graph (see docs/performance.md).
-            let smallGraph = graphs.first.flatMap { try? GraphStore.load($0.1) }
+            let smallGraph = graphs.first.flatMap { try? GraphFile.load($0.1) }
             for (name, q, reps) in cases {
                 let source = (q.focus == nil ? smallGraph : nil) ?? g
                 let (full, ts) = timed { Diagram.select(from: source, query: q) }

@@ -102,7 +102,7 @@ final class CLITests: GuanxiCLITestCase {
         XCTAssertTrue(r.out.contains("1 document(s) added"), r.out)
         XCTAssertTrue(r.out.contains("entities:"), r.out)
         XCTAssertTrue(r.out.contains("official"), r.out)
-        let graph = try GraphStore.load(g)
+        let graph = try GraphFile.load(g)
         XCTAssertEqual(graph.documents.count, 1)
         XCTAssertGreaterThan(graph.nodeCount, 10)
         XCTAssertGreaterThan(graph.edgeCount, 5)
@@ -165,7 +165,7 @@ final class CLITests: GuanxiCLITestCase {
 
     func testIncrementalBuildAddsDocumentAndMergesSharedEntity() throws {
         let g = try buildSeeds()
-        let before = try GraphStore.load(g)
+        let before = try GraphFile.load(g)
         let chenBefore = try XCTUnwrap(before.lookup("陈凯").first { $0.type == .official })
         let extra = path("followup.txt")
         try """
@@ -180,7 +180,7 @@ final class CLITests: GuanxiCLITestCase {
         let r = try guanxi(["build", extra, "--graph", g])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.out.contains("1 document(s) added"), r.out)
-        let after = try GraphStore.load(g)
+        let after = try GraphFile.load(g)
         XCTAssertEqual(after.documentList.map(\.id), ["000_7b3e52b32049f56f", "followup"])
         XCTAssertGreaterThanOrEqual(after.nodeCount, before.nodeCount)
         XCTAssertGreaterThanOrEqual(after.edgeCount, before.edgeCount)
@@ -207,7 +207,7 @@ final class CLITests: GuanxiCLITestCase {
         XCTAssertEqual(r.status, 3, r.stderr)
         XCTAssertTrue(r.stderr.contains("image.txt"), r.stderr)
         XCTAssertTrue(r.stderr.contains("missing.txt"), r.stderr)
-        XCTAssertEqual(try GraphStore.load(g).documents.count, 1, "the good input is built")
+        XCTAssertEqual(try GraphFile.load(g).documents.count, 1, "the good input is built")
         // --strict writes nothing.
         let strict = path("strict.json")
         let s = try guanxi(["build", Self.seeds, bin, "--graph", strict, "--strict"])
@@ -247,7 +247,7 @@ final class CLITests: GuanxiCLITestCase {
         let counter = Counter()
         parser.delegate = counter
         XCTAssertTrue(parser.parse(), "GraphML must be well-formed XML: \(String(describing: parser.parserError))")
-        let graph = try GraphStore.load(g)
+        let graph = try GraphFile.load(g)
         XCTAssertEqual(counter.nodes, graph.nodeCount)
         XCTAssertEqual(counter.edges, graph.edgeCount)
     }
@@ -263,7 +263,7 @@ final class CLITests: GuanxiCLITestCase {
         XCTAssertTrue(nodeHeader.contains(":ID"), String(nodeHeader))
         XCTAssertTrue(nodeHeader.contains(":LABEL"), String(nodeHeader))
         for col in [":START_ID", ":END_ID", ":TYPE"] { XCTAssertTrue(relHeader.contains(col), String(relHeader)) }
-        let graph = try GraphStore.load(g)
+        let graph = try GraphFile.load(g)
         XCTAssertGreaterThan(nodes.split(separator: "\n").count, graph.nodeCount)
         XCTAssertTrue(rels.contains("\"VISITED\""))
     }
@@ -324,7 +324,7 @@ final class CLITests: GuanxiCLITestCase {
         var graph = KnowledgeGraph()
         graph.add(Entity(type: .official, name: "甲乙"))
         graph.add(Entity(type: .official, name: "丙丁"))
-        try GraphStore.save(graph, to: g)
+        try GraphFile.save(graph, to: g)
         let r = try guanxi(["path", "甲乙", "丙丁", "--graph", g])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.contains("not connected"), r.stderr)
@@ -362,7 +362,7 @@ final class CLITests: GuanxiCLITestCase {
     func testStatsJSON() throws {
         let g = try buildSeeds()
         let stats = try XCTUnwrap(try json(try guanxi(["stats", "--graph", g, "--json"])) as? [String: Any])
-        let graph = try GraphStore.load(g)
+        let graph = try GraphFile.load(g)
         XCTAssertEqual(stats["documents"] as? Int, 1)
         XCTAssertEqual(stats["entities"] as? Int, graph.nodeCount)
         XCTAssertEqual(stats["relations"] as? Int, graph.edgeCount)
@@ -376,10 +376,10 @@ final class CLITests: GuanxiCLITestCase {
         let g = try buildSeeds()
         let r = try guanxi(["stats", "--json"], environment: ["GUANXI_GRAPH": g])
         XCTAssertEqual(r.status, 0, r.stderr)
-        // Without --graph or $GUANXI_GRAPH the default is ./guanxi.json, named when it is missing.
+        // Without --graph or $GUANXI_GRAPH the default is ./guanxi.db, named when it is missing.
         let d = try guanxi(["stats"])
         XCTAssertEqual(d.status, 2)
-        XCTAssertTrue(d.stderr.contains("guanxi.json"), d.stderr)
+        XCTAssertTrue(d.stderr.contains("guanxi.db") && d.stderr.contains("no graph file"), d.stderr)
     }
 
     // MARK: - bad input
@@ -417,7 +417,7 @@ final class CLITests: GuanxiCLITestCase {
             ("garbage.json", Data("not a graph {{{".utf8)),
             ("other.json", Data(#"{"nodes": [], "edges": []}"#.utf8)),
             ("future.json", Data(String(decoding: good, as: UTF8.self)
-                .replacingOccurrences(of: "\"schemaVersion\" : \(GraphStore.schemaVersion)", with: "\"schemaVersion\" : 999").utf8)),
+                .replacingOccurrences(of: "\"schemaVersion\" : \(GraphFile.schemaVersion)", with: "\"schemaVersion\" : 999").utf8)),
         ]
         for (name, data) in cases {
             let g = path(name)

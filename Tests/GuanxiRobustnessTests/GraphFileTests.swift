@@ -44,8 +44,8 @@ final class GraphFileTests: XCTestCase {
             ("hand-edited type", Data(text.replacingOccurrences(of: "\"official\"", with: "\"wizard\"").utf8), "damaged"),
             ("hand-edited syntax", Data(text.replacingOccurrences(of: "\"nodes\" :", with: "\"nodes\" ::").utf8), "damaged"),
             ("dangling edge", Data(text.replacingOccurrences(of: "\"target\" : \"", with: "\"target\" : \"x").utf8), "unknown node"),
-            ("newer version", Data(text.replacingOccurrences(of: "\"schemaVersion\" : \(GraphStore.schemaVersion)", with: "\"schemaVersion\" : 99").utf8), "newer"),
-            ("older version", Data(text.replacingOccurrences(of: "\"schemaVersion\" : \(GraphStore.schemaVersion)", with: "\"schemaVersion\" : 0").utf8), "older"),
+            ("newer version", Data(text.replacingOccurrences(of: "\"schemaVersion\" : \(GraphFile.schemaVersion)", with: "\"schemaVersion\" : 99").utf8), "newer"),
+            ("older version", Data(text.replacingOccurrences(of: "\"schemaVersion\" : \(GraphFile.schemaVersion)", with: "\"schemaVersion\" : 0").utf8), "older"),
             ("not a graph", Data("{\"nodes\": [], \"edges\": []}".utf8), "not a Guanxi graph file"),
             ("binary junk", Data(BadInputTests.png), "damaged"),
         ]
@@ -100,7 +100,7 @@ final class GraphFileTests: XCTestCase {
             kill(running.process.processIdentifier, SIGKILL)
             _ = running.finish()
             let now = try Data(contentsOf: graph)
-            XCTAssertNoThrow(try GraphStore.load(graph.path), "kill \(k) at \(fraction): graph loads")
+            XCTAssertNoThrow(try GraphFile.load(graph.path), "kill \(k) at \(fraction): graph loads")
             if now == old { outcomes.old += 1 } else if now == new { outcomes.new += 1 } else {
                 XCTFail("kill \(k) at \(fraction): the graph is neither the old nor the new one")
             }
@@ -130,7 +130,7 @@ final class GraphFileTests: XCTestCase {
             for r in runs.map({ $0.finish() }) { XCTAssertEqual(r.code, 0, r.stderr) }
             XCTAssertEqual(try Harness.documentIDs(graph), Set(inputs.map { $0.deletingPathExtension().lastPathComponent }),
                            "round \(round): every build's document is in the graph")
-            XCTAssertNoThrow(try GraphStore.load(graph.path))
+            XCTAssertNoThrow(try GraphFile.load(graph.path))
         }
     }
 
@@ -142,7 +142,7 @@ final class GraphFileTests: XCTestCase {
         let holder = DispatchSemaphore(value: 0)
         var childStart: Date?
         let t = Thread {
-            try? GraphStore.withLock(graph.path) {
+            try? GraphFile.withLock(graph.path) {
                 holder.signal()
                 Thread.sleep(forTimeInterval: 1.5)
             }

@@ -8,6 +8,9 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case graphml
     /// `nodes.csv` and `relationships.csv` with `neo4j-admin database import` headers.
     case csv
+    /// The graph file's own JSON (``GraphFile``): byte-deterministic, for git diffs, and what
+    /// `guanxi import` reads back into a store.
+    case graph
 }
 
 /// Writers of the export formats. Every string from the documents is escaped for its format.

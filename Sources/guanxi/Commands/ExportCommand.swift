@@ -9,10 +9,11 @@ extension ExportFormat: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the graph as node-link JSON, GraphML or Neo4j CSV.",
+        abstract: "Write the graph as node-link JSON, GraphML, Neo4j CSV or the graph file's JSON.",
         discussion: """
         json: ANNOTATION.md's node-link form. graphml: for Gephi, yEd, Cytoscape. csv: nodes.csv and
         relationships.csv for `neo4j-admin database import` (-o names the folder; default: the current one).
+        graph: the graph file's JSON (sorted, byte-deterministic: diffs cleanly in git; `guanxi import` reads it).
 
         Examples:
           guanxi export --graph graphs/seeds.json --format json | python3 -m json.tool
@@ -20,7 +21,7 @@ struct ExportCommand: ParsableCommand {
         """
     )
     @OptionGroup var graphOptions: GraphOptions
-    @Option(help: "json, graphml or csv.") var format: ExportFormat = .json
+    @Option(help: "json, graphml, csv or graph.") var format: ExportFormat = .json
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file (folder for csv); - or none for standard output.", valueName: "OUT")) var output: String?
 
     func run() throws {
@@ -29,6 +30,7 @@ struct ExportCommand: ParsableCommand {
             switch format {
             case .json: try writeOutput(try Exporter.nodeLinkJSON(graph), to: output)
             case .graphml: try writeOutput(Data(Exporter.graphML(graph).utf8), to: output)
+            case .graph: try writeOutput(try GraphFile.encode(graph), to: output)
             case .csv:
                 let dir = (output == nil || output == "-") ? "." : output ?? "."
                 let csv = Exporter.neo4jCSV(graph)

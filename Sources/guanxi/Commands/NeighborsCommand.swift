@@ -38,7 +38,7 @@ struct NeighborsCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let graph = try graphOptions.load()
+            let graph = try graphOptions.load(around: name, depth: depth)
             let focus = try resolveEntity(graph, name)
             guard let idx = graph.index(of: focus.id) else { return }
             let hits = graph.neighborhood(of: idx, depth: depth,

@@ -21,7 +21,7 @@ struct PathCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let graph = try graphOptions.load()
+            let graph = try graphOptions.load(pathFrom: from, to: to)
             let a = try resolveEntity(graph, from), b = try resolveEntity(graph, to)
             guard let ia = graph.index(of: a.id), let ib = graph.index(of: b.id) else { return }
             guard let steps = graph.shortestPath(from: ia, to: ib) else {

@@ -68,7 +68,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let graph = try graphOptions.load()
+            let graph = try focus.map { try graphOptions.load(around: $0, depth: depth, mentions: true) } ?? graphOptions.load()
             let format = try resolvedFormat()
             var focusID: String?
             if let focus { focusID = try resolveEntity(graph, focus).id }
