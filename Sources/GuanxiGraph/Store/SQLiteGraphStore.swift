@@ -107,13 +107,13 @@ public final class SQLiteGraphStore: GraphStore {
         defer { try? fh.close() }
         let header = fh.readData(ofLength: 100)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard header.count == 100 else {
-            throw GraphStoreError.corrupt(path: path, detail: header.isEmpty ? "the file is empty" : "the file is shorter than an SQLite header")
-        }
-        guard header.prefix(16) == Data("SQLite format 3\0".utf8) else {
+        guard !header.isEmpty else { throw GraphStoreError.corrupt(path: path, detail: "the file is empty") }
+        let magic = Data("SQLite format 3\0".utf8)
+        guard header.prefix(16) == magic.prefix(header.count) else {
             if header.first == UInt8(ascii: "{") { throw GraphStoreError.notAGraph(path: path) }
             throw GraphStoreError.corrupt(path: path, detail: "not an SQLite database")
         }
+        guard header.count == 100 else { throw GraphStoreError.corrupt(path: path, detail: "the file is shorter than an SQLite header") }
         let b = [UInt8](header)
         func u32(_ o: Int) -> Int { Int(b[o]) << 24 | Int(b[o + 1]) << 16 | Int(b[o + 2]) << 8 | Int(b[o + 3]) }
         var pageSize = Int(b[16]) << 8 | Int(b[17])
