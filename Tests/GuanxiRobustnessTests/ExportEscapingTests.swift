@@ -23,10 +23,10 @@ final class ExportEscapingTests: XCTestCase {
         let sentences = Self.nastyNames.map { "太原市委书记陈凯到\($0)调研，察看\"项目\"，<i>强调</i>：要“加快”建设,推进。" }
         let doc = dir.appendingPathComponent("adversarial.txt")
         try Harness.write("本报讯 1月4日，" + sentences.joined(separator: "\n") + "\n", to: doc)
-        let graph = dir.appendingPathComponent("g.json")
+        let graph = dir.appendingPathComponent("g.db")
         let b = try Harness.run(["build", doc.path, "--graph", graph.path, "--dictionary", dict.path])
         XCTAssertEqual(b.code, 0, b.stderr)
-        let g = try GraphFile.load(graph.path)
+        let g = try Harness.load(graph)
         let names = Set(g.entities.map(\.name))
         // Which names the extractor takes depends on its rules; enough of them must get through.
         let recognised = Self.nastyNames.filter(names.contains)

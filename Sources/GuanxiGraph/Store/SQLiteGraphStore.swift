@@ -106,7 +106,10 @@ public final class SQLiteGraphStore: GraphStore {
         }
         defer { try? fh.close() }
         let header = fh.readData(ofLength: 100)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        // The file itself, through any symbolic link (SQLite keeps its WAL beside the target).
+        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        var st = stat()
+        let size = stat(path, &st) == 0 ? Int(st.st_size) : 0
         guard !header.isEmpty else { throw GraphStoreError.corrupt(path: path, detail: "the file is empty") }
         let magic = Data("SQLite format 3\0".utf8)
         guard header.prefix(16) == magic.prefix(header.count) else {
@@ -120,7 +123,7 @@ public final class SQLiteGraphStore: GraphStore {
         if pageSize == 1 { pageSize = 65536 }
         let pages = u32(28)
         let valid = pages > 0 && u32(24) == u32(92)
-        let wal = FileManager.default.fileExists(atPath: path + "-wal")
+        let wal = FileManager.default.fileExists(atPath: real + "-wal")
         if valid, !wal, size < pages * pageSize {
             throw GraphStoreError.corrupt(path: path, detail: "truncated: \(size) bytes of \(pages * pageSize)")
         }

@@ -56,6 +56,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("from-jsonl"), help: "PATHs are JSON Lines files of `guanxi extract --jsonl`: merge them into the graph.")
     var fromJSONL = false
 
+    @Option(help: ArgumentHelp("Documents extracted in parallel and committed together.", valueName: "N"))
+    var batch = 64
+
+    func validate() throws { guard batch >= 1 else { throw ValidationError("--batch must be at least 1.") } }
+
     func run() throws {
         try runReporting {
             let user: UserDictionary
@@ -64,6 +69,7 @@ struct BuildCommand: ParsableCommand {
             }
             var builder = CorpusBuilder(store: graphOptions.store, extractor: Extractor(user: user))
             builder.strict = strict
+            builder.batchSize = batch
             if isatty(2) != 0 { builder.progress = { done, total in if total > 1 { printError("\r\(done)/\(total) documents") } } }
             let summary: BuildReport
             do { summary = try fromJSONL ? builder.build(jsonl: paths) : builder.build(paths: paths) } catch let e as BuildError {
