@@ -292,7 +292,7 @@ public final class SQLiteGraphStore: GraphStore {
     private func entities(of type: EntityType, named keys: Set<String>, _ conn: SQLiteDatabase) throws -> Set<Int64> {
         var out = Set<Int64>()
         for key in keys {
-            for id in try conn.query("SELECT n.entity FROM names n JOIN entities e ON e.id = n.entity WHERE n.key = ?1 AND e.type = ?2",
+            for id in try conn.query("SELECT n.entity FROM names n CROSS JOIN entities e ON e.id = n.entity WHERE n.key = ?1 AND e.type = ?2",
                                      [.text(key), .text(type.rawValue)], { $0.int(0) }) { out.insert(id) }
         }
         return out
@@ -546,7 +546,7 @@ public final class SQLiteGraphStore: GraphStore {
     private func lookup(_ names: [String], _ conn: SQLiteDatabase) throws -> [Int64] {
         for n in names {
             let key = NameKey.of(n)
-            let hits = try conn.query("SELECT n.entity, e.eid, e.name FROM names n JOIN entities e ON e.id = n.entity WHERE n.key = ?1",
+            let hits = try conn.query("SELECT n.entity, e.eid, e.name FROM names n CROSS JOIN entities e ON e.id = n.entity WHERE n.key = ?1",
                                       [.text(key)]) { ($0.int(0), $0.text(1), NameKey.of($0.text(2)) == key) }
             guard !hits.isEmpty else { continue }
             var seen = Set<Int64>()
