@@ -87,7 +87,7 @@ public protocol GraphStore: AnyObject {
 
     /// The entities named (or aliased) by any of `names` and everything within `depth` hops, with
     /// the edges that reach them. When no entity has such a name, the graph holds the entities
-    /// whose names come closest instead (for suggestions).
+    /// whose names come closest instead (for suggestions). `mentions`: with the named entities' mentions.
     func neighbourhood(of names: [String], depth: Int, mentions: Bool) throws -> KnowledgeGraph
 
     /// The entities named by `from` and `to` and a shortest chain of relations between them (edges

@@ -602,6 +602,7 @@ public final class SQLiteGraphStore: GraphStore {
         return g
     }
 
+    /// `mentions`: read the named entities' mentions too (a hub's run to tens of thousands; `show` prints them).
     public func neighbourhood(of names: [String], depth: Int, mentions: Bool) throws -> KnowledgeGraph {
         try guarded {
             let conn = try reader()
@@ -620,7 +621,7 @@ public final class SQLiteGraphStore: GraphStore {
                     frontier = next
                     if frontier.isEmpty { break }
                 }
-                return try graph(nodes: order, edges: edges, mentionsOf: mentions ? seen : Set(focus), conn)
+                return try graph(nodes: order, edges: edges, mentionsOf: mentions ? Set(focus) : [], conn)
             }
         }
     }
