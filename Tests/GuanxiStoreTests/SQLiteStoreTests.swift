@@ -86,9 +86,9 @@ final class SQLiteStoreTests: XCTestCase {
         XCTAssertEqual(try db.scalar("PRAGMA application_id"), Int64(SQLiteGraphStore.applicationID))
         XCTAssertEqual(try db.query("PRAGMA journal_mode") { $0.text(0) }, ["wal"])
         let tables = try db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") { $0.text(0) }
-        XCTAssertEqual(tables, ["documents", "edges", "entities", "evidence", "mentions", "meta", "names", "posts"])
+        XCTAssertEqual(tables, ["documents", "edges", "entities", "evidence", "mentions", "meta", "names", "official_anchors", "posts"])
         let indexes = Set(try db.query("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'") { $0.text(0) })
-        XCTAssertEqual(indexes, ["edges_by_target", "entities_by_type", "evidence_by_edge", "names_by_key", "posts_by_entity"])
+        XCTAssertEqual(indexes, ["edges_by_target", "entities_by_type", "evidence_by_edge", "names_by_key", "official_anchors_by_entity", "posts_by_entity"])
         // The edge table's UNIQUE(source, type, target) is the index by source.
         let plan = try db.query("EXPLAIN QUERY PLAN SELECT id FROM edges WHERE source = 1") { $0.text(3) }.joined()
         XCTAssertTrue(plan.contains("USING COVERING INDEX") || plan.contains("USING INDEX"), plan)

@@ -6,7 +6,9 @@ import Foundation
 /// `documents` (one row per source file, unique by content SHA-256), `entities`, `names` (every
 /// name and alias of an entity by its ``NameKey``, indexed: the name index merges go through),
 /// `posts`, `mentions`, `edges` (unique by source, type, target; indexed by source and by target:
-/// the adjacency lists, on disk) and `evidence` (one row per sentence stating an edge).
+/// the adjacency lists, on disk), `evidence` (one row per sentence stating an edge) and
+/// `official_anchors` (each official's name keys × ``MergePolicy/postAnchors(of:)``, so officials
+/// of one name join through an index look-up, not a scan of every namesake).
 ///
 /// Builds merge a batch of per-document graphs in one transaction, joining entities through the
 /// name index under ``MergePolicy`` exactly as ``KnowledgeGraph/merge(_:acrossDocuments:)``
@@ -45,6 +47,8 @@ public final class SQLiteGraphStore: GraphStore {
     CREATE INDEX edges_by_target ON edges(target);
     CREATE TABLE evidence(edge INTEGER NOT NULL REFERENCES edges(id), document INTEGER NOT NULL REFERENCES documents(id), sentence TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, date TEXT, rule TEXT, amount_text TEXT, amount_value REAL, amount_currency TEXT);
     CREATE INDEX evidence_by_edge ON evidence(edge, document, start);
+    CREATE TABLE official_anchors(name_key TEXT NOT NULL, anchor TEXT NOT NULL, entity INTEGER NOT NULL REFERENCES entities(id), PRIMARY KEY(name_key, anchor, entity)) WITHOUT ROWID;
+    CREATE INDEX official_anchors_by_entity ON official_anchors(entity);
     """
 
     // MARK: - Opening
@@ -62,24 +66,22 @@ public final class SQLiteGraphStore: GraphStore {
                 }
             }
             let conn = try SQLiteDatabase(path: path, create: true)
-            try conn.execute("PRAGMA journal_mode=WAL")
-            try conn.transaction {
-                // Another build may have created it between our check and our lock.
-                if try conn.scalar("PRAGMA user_version") == 0 {
-                    try conn.execute(Self.schema)
-                    try conn.execute("PRAGMA user_version=\(Self.schemaVersion); PRAGMA application_id=\(Self.applicationID)")
-                    try conn.run("INSERT INTO meta(key, value) VALUES ('format', 'guanxi-graph')")
-                }
-            }
+            try createSchema(conn)
             try configure(conn)
             db = conn
             return conn
         }
-        try checkHeader()
+        try checkHeader(waitForCreator: create)
         let conn = try SQLiteDatabase(path: path, create: false)
         do {
-            let version = Int(try conn.scalar("PRAGMA user_version") ?? 0)
-            let app = try conn.scalar("PRAGMA application_id") ?? 0
+            var version = Int(try conn.scalar("PRAGMA user_version") ?? 0)
+            var app = try conn.scalar("PRAGMA application_id") ?? 0
+            // A database another build is creating this moment (no tables yet): wait for its lock, then share it.
+            if create, version == 0, app == 0, try conn.scalar("SELECT count(*) FROM sqlite_master") == 0 {
+                try createSchema(conn)
+                version = Int(try conn.scalar("PRAGMA user_version") ?? 0)
+                app = try conn.scalar("PRAGMA application_id") ?? 0
+            }
             guard app == Int64(Self.applicationID) else { throw GraphStoreError.notAGraph(path: path) }
             guard version == Self.schemaVersion else {
                 throw GraphStoreError.unsupportedVersion(path: path, found: version, supported: Self.schemaVersion)
@@ -93,6 +95,18 @@ public final class SQLiteGraphStore: GraphStore {
         return conn
     }
 
+    /// Makes the tables in a new database (unless another build made them while we waited for the lock).
+    private func createSchema(_ conn: SQLiteDatabase) throws {
+        try conn.execute("PRAGMA journal_mode=WAL")
+        try conn.transaction {
+            if try conn.scalar("PRAGMA user_version") == 0 {
+                try conn.execute(Self.schema)
+                try conn.execute("PRAGMA user_version=\(Self.schemaVersion); PRAGMA application_id=\(Self.applicationID)")
+                try conn.run("INSERT INTO meta(key, value) VALUES ('format', 'guanxi-graph')")
+            }
+        }
+    }
+
     private func configure(_ conn: SQLiteDatabase) throws {
         try conn.execute("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY")
     }
@@ -100,12 +114,19 @@ public final class SQLiteGraphStore: GraphStore {
     /// Refuses a file that is not a whole SQLite database before SQLite touches it: empty, another
     /// format, or shorter than its header says (truncated). SQLite would take an empty file for a
     /// new database and write into it.
-    private func checkHeader() throws {
-        guard let fh = FileHandle(forReadingAtPath: path) else {
-            throw GraphStoreError.unreadable(path: path, reason: String(cString: strerror(errno)))
+    /// `waitForCreator`: an empty file may be a database another build has just created; give it
+    /// a moment to write its header before calling the file damaged.
+    private func checkHeader(waitForCreator: Bool = false) throws {
+        func read() throws -> Data {
+            guard let fh = FileHandle(forReadingAtPath: path) else {
+                throw GraphStoreError.unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            defer { try? fh.close() }
+            return fh.readData(ofLength: 100)
         }
-        defer { try? fh.close() }
-        let header = fh.readData(ofLength: 100)
+        var header = try read()
+        var waited = 0
+        while waitForCreator, header.isEmpty, waited < 20 { usleep(100_000); waited += 1; header = try read() }
         // The file itself, through any symbolic link (SQLite keeps its WAL beside the target).
         let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         var st = stat()
@@ -265,6 +286,7 @@ public final class SQLiteGraphStore: GraphStore {
                     }
                     for p in e.posts { try addPost(p, to: row, conn) }
                     try addMentions(e.mentions, to: row, conn, docID)
+                    try refreshAnchors(row, type: e.type, conn)
                 }
                 for r in g.edges {
                     guard let s = rows[r.source], let t = rows[r.target] else { continue }
@@ -298,19 +320,35 @@ public final class SQLiteGraphStore: GraphStore {
         return out
     }
 
-    /// The store's side of ``KnowledgeGraph``'s cross-document matching, through ``MergePolicy``.
+    /// The store's side of ``KnowledgeGraph``'s cross-document matching, through ``MergePolicy``:
+    /// entities of the type holding a distinctive name of it, and officials of one of its names
+    /// whose posts share an anchor with its own (through `official_anchors`).
     private func crossDocumentMatches(_ entity: Entity, _ conn: SQLiteDatabase) throws -> Set<Int64> {
         var matches = try entities(of: entity.type, named: MergePolicy.crossDocumentKeys(of: entity), conn)
         if entity.type == .official {
             let anchors = MergePolicy.postAnchors(of: entity)
-            if !anchors.isEmpty {
-                for id in try entities(of: .official, named: Set(entity.allNames.map(NameKey.of)), conn) where !matches.contains(id) {
-                    let held = Entity(type: .official, name: "", posts: try posts(of: id, conn))
-                    if !MergePolicy.postAnchors(of: held).isDisjoint(with: anchors) { matches.insert(id) }
+            for key in Set(entity.allNames.map(NameKey.of)) {
+                for anchor in anchors {
+                    for id in try conn.query("SELECT entity FROM official_anchors WHERE name_key = ?1 AND anchor = ?2",
+                                             [.text(key), .text(anchor)], { $0.int(0) }) { matches.insert(id) }
                 }
             }
         }
         return matches
+    }
+
+    /// Rewrites an official's rows of `official_anchors` from its names and posts.
+    private func refreshAnchors(_ id: Int64, type: EntityType, _ conn: SQLiteDatabase) throws {
+        guard type == .official else { return }
+        try conn.run("DELETE FROM official_anchors WHERE entity = ?1", .int64(id))
+        let anchors = MergePolicy.postAnchors(of: Entity(type: .official, name: "", posts: try posts(of: id, conn)))
+        guard !anchors.isEmpty else { return }
+        let keys = Set(try conn.query("SELECT key FROM names WHERE entity = ?1", [.int64(id)]) { $0.text(0) })
+        for key in keys where !key.isEmpty {
+            for anchor in anchors {
+                try conn.run("INSERT OR IGNORE INTO official_anchors(name_key, anchor, entity) VALUES (?1, ?2, ?3)", .text(key), .text(anchor), .int64(id))
+            }
+        }
     }
 
     private func posts(of id: Int64, _ conn: SQLiteDatabase) throws -> [Post] {
@@ -333,6 +371,7 @@ public final class SQLiteGraphStore: GraphStore {
             try absorb(name: entity.name, names: entity.allNames, posts: entity.posts, into: first, conn)
             try addMentions(entity.mentions, to: first, conn, docID)
             for (_, other) in ranked.dropFirst() { try mergeEntity(other, into: first, conn) }
+            try refreshAnchors(first, type: entity.type, conn)
             return first
         }
         var id = entity.id, n = 2
@@ -345,6 +384,7 @@ public final class SQLiteGraphStore: GraphStore {
         }
         for p in Set(entity.posts) { try addPost(p, to: row, conn) }
         try addMentions(entity.mentions, to: row, conn, docID)
+        try refreshAnchors(row, type: entity.type, conn)
         return row
     }
 
@@ -391,6 +431,7 @@ public final class SQLiteGraphStore: GraphStore {
         try conn.run("DELETE FROM mentions WHERE entity = ?1", .int64(loser))
         try conn.run("DELETE FROM names WHERE entity = ?1", .int64(loser))
         try conn.run("DELETE FROM posts WHERE entity = ?1", .int64(loser))
+        try conn.run("DELETE FROM official_anchors WHERE entity = ?1", .int64(loser))
         let moving = try conn.query("SELECT id, source, type, target FROM edges WHERE source = ?1 UNION SELECT id, source, type, target FROM edges WHERE target = ?1",
                                     [.int64(loser)]) { ($0.int(0), $0.int(1), $0.text(2), $0.int(3)) }
         for (edge, source, type, target) in moving {
