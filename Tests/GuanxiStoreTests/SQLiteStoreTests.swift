@@ -67,6 +67,8 @@ final class SQLiteStoreTests: XCTestCase {
         let expected = try GraphFile.encode(inMemory(frags))
         XCTAssertEqual(String(decoding: try GraphFile.encode(store.loadAll()), as: UTF8.self), String(decoding: expected, as: UTF8.self))
         XCTAssertGreaterThan(try store.counts().relations, 20)
+        // The trigger-kept counts equal the graph's own, merges (deleted rows) included.
+        XCTAssertEqual(try store.counts(), GraphCounts(inMemory(frags)))
         // The same documents again: held, nothing changes.
         XCTAssertEqual(try store.merge(frags), MergeOutcome(added: 0, known: 2))
         XCTAssertEqual(try GraphFile.encode(store.loadAll()), expected)
@@ -86,7 +88,7 @@ final class SQLiteStoreTests: XCTestCase {
         XCTAssertEqual(try db.scalar("PRAGMA application_id"), Int64(SQLiteGraphStore.applicationID))
         XCTAssertEqual(try db.query("PRAGMA journal_mode") { $0.text(0) }, ["wal"])
         let tables = try db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") { $0.text(0) }
-        XCTAssertEqual(tables, ["documents", "edges", "entities", "evidence", "mentions", "meta", "names", "official_anchors", "posts"])
+        XCTAssertEqual(tables, ["counts", "documents", "edges", "entities", "evidence", "mentions", "meta", "names", "official_anchors", "posts"])
         let indexes = Set(try db.query("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'") { $0.text(0) })
         XCTAssertEqual(indexes, ["edges_by_target", "entities_by_type", "evidence_by_edge", "names_by_key", "official_anchors_by_entity", "posts_by_entity"])
         // The edge table's UNIQUE(source, type, target) is the index by source.

@@ -49,6 +49,13 @@ public final class SQLiteGraphStore: GraphStore {
     CREATE INDEX evidence_by_edge ON evidence(edge, document, start);
     CREATE TABLE official_anchors(name_key TEXT NOT NULL, anchor TEXT NOT NULL, entity INTEGER NOT NULL REFERENCES entities(id), PRIMARY KEY(name_key, anchor, entity)) WITHOUT ROWID;
     CREATE INDEX official_anchors_by_entity ON official_anchors(entity);
+    CREATE TABLE counts(kind TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(kind, type)) WITHOUT ROWID;
+    CREATE TRIGGER documents_added AFTER INSERT ON documents BEGIN INSERT INTO counts VALUES ('documents', '', 1) ON CONFLICT(kind, type) DO UPDATE SET n = n + 1; END;
+    CREATE TRIGGER documents_removed AFTER DELETE ON documents BEGIN UPDATE counts SET n = n - 1 WHERE kind = 'documents' AND type = ''; END;
+    CREATE TRIGGER entities_added AFTER INSERT ON entities BEGIN INSERT INTO counts VALUES ('entities', NEW.type, 1) ON CONFLICT(kind, type) DO UPDATE SET n = n + 1; END;
+    CREATE TRIGGER entities_removed AFTER DELETE ON entities BEGIN UPDATE counts SET n = n - 1 WHERE kind = 'entities' AND type = OLD.type; END;
+    CREATE TRIGGER edges_added AFTER INSERT ON edges BEGIN INSERT INTO counts VALUES ('edges', NEW.type, 1) ON CONFLICT(kind, type) DO UPDATE SET n = n + 1; END;
+    CREATE TRIGGER edges_removed AFTER DELETE ON edges BEGIN UPDATE counts SET n = n - 1 WHERE kind = 'edges' AND type = OLD.type; END;
     """
 
     // MARK: - Opening
@@ -488,14 +495,19 @@ public final class SQLiteGraphStore: GraphStore {
         }
     }
 
+    /// Counts from the `counts` table, which triggers keep as rows come and go (a `count(*)` over
+    /// a million edges would cost a build's summary a second).
     private func counts(_ conn: SQLiteDatabase) throws -> GraphCounts {
-        func byType(_ table: String) throws -> [String: Int] {
-            Dictionary(uniqueKeysWithValues: try conn.query("SELECT type, count(*) FROM \(table) GROUP BY type") { ($0.text(0), Int($0.int(1))) })
+        var c = GraphCounts(documents: 0, entities: 0, relations: 0, entitiesByType: [:], relationsByType: [:])
+        for (kind, type, n) in try conn.query("SELECT kind, type, n FROM counts WHERE n > 0", [], { ($0.text(0), $0.text(1), Int($0.int(2))) }) {
+            switch kind {
+            case "documents": c.documents += n
+            case "entities": c.entities += n; c.entitiesByType[type] = n
+            case "edges": c.relations += n; c.relationsByType[type] = n
+            default: break
+            }
         }
-        return GraphCounts(documents: Int(try conn.scalar("SELECT count(*) FROM documents") ?? 0),
-                           entities: Int(try conn.scalar("SELECT count(*) FROM entities") ?? 0),
-                           relations: Int(try conn.scalar("SELECT count(*) FROM edges") ?? 0),
-                           entitiesByType: try byType("entities"), relationsByType: try byType("edges"))
+        return c
     }
 
     private func documentRecords(_ conn: SQLiteDatabase, ids: Set<Int64>? = nil) throws -> [DocumentRecord] {
