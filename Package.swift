@@ -4,7 +4,8 @@
 // The targets follow the pipeline:
 //   GuanxiText     read → normalize → split        (encodings, OpenCC, articles, sentences)
 //   GuanxiExtract  recognize → relate → resolve    (entities, relations, aliases; evaluation)
-//   GuanxiGraph    graph                           (typed adjacency lists, algorithms, store, export)
+//   GuanxiGraph    graph                           (typed adjacency lists, algorithms, SQLite/JSON store, export)
+//   GuanxiBuild    build                           (CorpusBuilder: inputs → extraction in parallel → store)
 //   GuanxiRender   render / report                 (DOT, libgvc in-process, HTML/Markdown reports)
 //   guanxi         the command-line tool, a thin layer over the libraries
 import PackageDescription
@@ -18,6 +19,7 @@ let package = Package(
         .library(name: "GuanxiText", targets: ["GuanxiText"]),
         .library(name: "GuanxiExtract", targets: ["GuanxiExtract"]),
         .library(name: "GuanxiRender", targets: ["GuanxiRender"]),
+        .library(name: "GuanxiBuild", targets: ["GuanxiBuild"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,22 +30,27 @@ let package = Package(
                        providers: [.apt(["libgraphviz-dev"])]),
         .systemLibrary(name: "COpenCC", pkgConfig: "opencc",
                        providers: [.apt(["libopencc-dev"])]),
+        // SQLite, the graph store (Debian: libsqlite3-dev); no third-party Swift wrapper.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
 
-        .target(name: "GuanxiGraph"),
+        .target(name: "GuanxiGraph", dependencies: ["CSQLite"]),
         .target(name: "GuanxiText", dependencies: ["COpenCC"], resources: [.copy("Resources/surnames.txt")]),
         .target(name: "GuanxiExtract",
                 dependencies: ["GuanxiText", "GuanxiGraph"],
                 resources: [.copy("Resources/divisions.tsv")]),
         .target(name: "GuanxiRender", dependencies: ["GuanxiGraph", "CGraphviz"]),
+        // Build logic (collect, skip held documents, extract in parallel, merge into the store).
+        .target(name: "GuanxiBuild", dependencies: ["GuanxiText", "GuanxiExtract", "GuanxiGraph"]),
         .executableTarget(name: "guanxi", dependencies: [
-            "GuanxiGraph", "GuanxiText", "GuanxiExtract", "GuanxiRender",
+            "GuanxiBuild", "GuanxiGraph", "GuanxiText", "GuanxiExtract", "GuanxiRender",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `make bench`: corpus generator and the performance table (docs/performance.md).
         // Deterministic generators shared by the tests and the benchmark.
         .target(name: "GuanxiTestSupport"),
         .executableTarget(name: "guanxi-bench", dependencies: [
-            "GuanxiTestSupport",
+            "GuanxiTestSupport", "GuanxiBuild",
             "GuanxiGraph", "GuanxiText", "GuanxiExtract", "GuanxiRender",
         ]),
 
@@ -52,6 +59,7 @@ let package = Package(
         .testTarget(name: "GuanxiExtractTests", dependencies: ["GuanxiExtract", "GuanxiGraph", "GuanxiText"]),
         .testTarget(name: "GuanxiRenderTests", dependencies: ["GuanxiRender", "GuanxiGraph"]),
         .testTarget(name: "GuanxiCLITests", dependencies: ["GuanxiGraph", "GuanxiText"]),
+        .testTarget(name: "GuanxiStoreTests", dependencies: ["GuanxiBuild", "GuanxiGraph", "GuanxiExtract", "GuanxiText", "GuanxiTestSupport"]),
         .testTarget(name: "GuanxiRobustnessTests", dependencies: ["GuanxiGraph", "GuanxiText", "GuanxiExtract", "GuanxiTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

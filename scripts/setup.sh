@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system packages Guanxi needs on Debian (run as root, or with sudo available):
-# libgraphviz-dev (libgvc/libcgraph, rendering in-process), libopencc-dev + opencc (Traditional →
+# libgraphviz-dev (libgvc/libcgraph, rendering in-process), libsqlite3-dev (the graph store), libopencc-dev + opencc (Traditional →
 # Simplified), fonts-noto-cjk (Chinese labels in diagrams), pkg-config.
 # Extra packages for tests can be named in $GUANXI_TEST_PACKAGES (e.g. "graphviz chromium").
 set -euo pipefail
-need=(libgraphviz-dev libopencc-dev opencc fonts-noto-cjk pkg-config ${GUANXI_TEST_PACKAGES:-})
+need=(libgraphviz-dev libopencc-dev libsqlite3-dev opencc fonts-noto-cjk pkg-config ${GUANXI_TEST_PACKAGES:-})
 missing=()
 for p in "${need[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -1,5 +1,6 @@
 import Foundation
 import GuanxiTestSupport
+import GuanxiBuild
 import GuanxiExtract
 import GuanxiGraph
 import GuanxiRender
@@ -8,7 +9,8 @@ import GuanxiText
 // guanxi-bench: the performance table of docs/performance.md (`make bench` runs scripts/bench.sh).
 //   guanxi-bench generate --mb N --out DIR        write an N MB corpus (deterministic)
 //   guanxi-bench run [--work DIR] [--sizes 1,10,100] [--guanxi BIN] [--python python3] [--doc docs/performance.md]
-//   guanxi-bench load FILE                        load a graph (a child process, for its peak memory)
+//   guanxi-bench load FILE                        load a whole graph (a child process, for its peak memory)
+//   --real DIR,DIR   folders of real articles repeated into 1k/2k/4k/8k documents (default ../shared/devset/texts,seeds)
 
 let args = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
@@ -23,17 +25,17 @@ case "generate":
     let out = option("--out") ?? "/tmp/guanxi-bench/corpus"
     let paths = try CorpusGenerator(divisionsPath: divisions).write(bytes: Int(size * 1_000_000), to: out)
     print("\(paths.count) documents in \(out)")
-case "convert":     // guanxi-bench convert IN OUT: JSON ↔ .gxb (by OUT's extension)
-    try GraphStore.save(try GraphStore.load(args[1]), to: args[2])
 case "load":
-    let (g, t) = try timed { try GraphStore.load(args[1]) }
+    let (g, t) = try timed { try GraphStores.open(args[1]).loadAll() }
     print("\(g.nodeCount) \(g.edgeCount) \(t)")
 case "run":
     var bench = Bench(work: option("--work") ?? "/tmp/guanxi-bench",
               sizes: (option("--sizes") ?? "1,10,100").split(separator: ",").compactMap { Int($0) },
               guanxi: option("--guanxi") ?? ".build-bench/release/guanxi",
               python: option("--python") ?? "python3",
-              doc: option("--doc"))
+              doc: option("--doc"),
+              real: (option("--real") ?? "../shared/devset/texts,seeds").split(separator: ",").map(String.init),
+              realCounts: (option("--real-docs") ?? "1000,2000,4000,8000").split(separator: ",").compactMap { Int($0) })
     try bench.run()
 default:
     print("usage: guanxi-bench generate --mb N --out DIR | run [--work DIR] [--sizes 1,10,100] [--guanxi BIN] [--doc FILE] | load FILE")
@@ -52,11 +54,14 @@ struct Bench {
     var guanxi: String
     var python: String
     var doc: String?
+    var real: [String]
+    var realCounts: [Int]
     var table = Table()
     let self_ = CommandLine.arguments[0]
 
-    init(work: String, sizes: [Int], guanxi: String, python: String, doc: String?) {
+    init(work: String, sizes: [Int], guanxi: String, python: String, doc: String?, real: [String], realCounts: [Int]) {
         self.work = work; self.sizes = sizes.sorted(); self.guanxi = guanxi; self.python = python; self.doc = doc
+        self.real = real; self.realCounts = realCounts.sorted()
     }
 
     func files(in dir: String) -> [String] {
@@ -141,69 +146,101 @@ struct Bench {
             if r.status != 0 && r.stdout.isEmpty { table.notes.append("anchors: \(python) scripts/bench_anchors.py failed; skipped") }
         }
 
-        // 3. Build through the CLI (extract on every core + merge + write), binary graph file.
+        // 3. Build through the CLI into the SQLite store (extract on every core + merge, a commit per batch).
         var graphs: [(Corpus, String)] = []
+        var builds: [(Double, Double)] = []      // (MB, seconds)
         for c in corpora {
-            let out = "\(work)/graph-\(c.megabytes)mb.gxb"
-            try? FileManager.default.removeItem(atPath: out)
+            let out = "\(work)/graph-\(c.megabytes)mb.db"
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: out + suffix) }
             let r = runChild([guanxi, "build", c.dir, "--graph", out])
-            let g = (try? GraphStore.load(out))
-            table.add("build", "guanxi build → .gxb, \(cores) cores (wall, MB/s, peak RSS)", "\(c.megabytes) MB",
+            let counts = try? SQLiteGraphStore(path: out).counts()
+            let growth = builds.last.map { prev in
+                let doublings = log2(Double(c.bytes) / 1e6 / prev.0)
+                return String(format: "; ×%.2f per doubling of input", pow(r.seconds / prev.1, 1 / doublings))
+            } ?? ""
+            table.add("build", "guanxi build → SQLite, \(cores) cores, generated text (wall, MB/s, peak RSS)", "\(c.megabytes) MB",
                       "\(secs(r.seconds)), " + String(format: "%.2f MB/s", Double(c.bytes) / r.seconds / 1e6) + ", \(mb(r.peakRSS))",
-                      g.map { "\(num(Double($0.nodeCount))) nodes, \(num(Double($0.edgeCount))) edges" } ?? "exit \(r.status)")
-            graphs.append((c, out))
+                      (counts.map { "\(num(Double($0.entities))) nodes, \(num(Double($0.relations))) edges" } ?? "exit \(r.status)") + growth)
+            builds.append((Double(c.bytes) / 1e6, r.seconds))
+            if r.status == 0 { graphs.append((c, out)) }
         }
 
-        // 4. Graph files: write / load time and size, JSON and binary; neighbours.
+        // 3b. Real text: the seed page and the devset articles repeated into 1k, 2k, 4k, 8k documents
+        // (read from ../shared at run time; each copy gets a line of its own, so it is a new document).
+        try realTextBuilds(cores: cores)
+
+        // 4. The store: whole-graph load, queries end to end (the CLI, a process per call), adding one article.
         for (c, path) in graphs {
-            guard let g = try? GraphStore.load(path) else { continue }
-            let label = "\(c.megabytes) MB (\(num(Double(g.nodeCount))) n / \(num(Double(g.edgeCount))) e)"
-            let bin = "\(work)/copy-\(c.megabytes)mb.gxb", json = "\(work)/copy-\(c.megabytes)mb.json"
-            let (_, wb) = try timed { try GraphStore.save(g, to: bin) }
-            let sb = (try? FileManager.default.attributesOfItem(atPath: bin)[.size] as? Int) ?? 0
-            let lb = runChild([self_, "load", bin])
+            let store = SQLiteGraphStore(path: path)
+            guard let counts = try? store.counts() else { continue }
+            let label = "\(c.megabytes) MB (\(num(Double(counts.entities))) n / \(num(Double(counts.relations))) e)"
+            let size = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+            let lb = runChild([self_, "load", path])
             let lbT = Double(lb.stdout.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? .nan
-            if g.edgeCount <= 200_000 {
-                let (_, wj) = try timed { try GraphStore.save(g, to: json) }
-                let sj = (try? FileManager.default.attributesOfItem(atPath: json)[.size] as? Int) ?? 0
-                let lj = runChild([self_, "load", json])
-                let ljT = Double(lj.stdout.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? .nan
-                table.add("graph", "JSON write / load / size / load peak RSS", label, "\(secs(wj)) / \(secs(ljT)) / \(mb(sj)) / \(mb(lj.peakRSS))")
-                table.add("graph", ".gxb write / load / size / load peak RSS", label, "\(secs(wb)) / \(secs(lbT)) / \(mb(sb)) / \(mb(lb.peakRSS))",
-                          String(format: "load ×%.0f faster than JSON", ljT / lbT))
-                try? FileManager.default.removeItem(atPath: json)
-            } else {
-                table.add("graph", ".gxb write / load / size / load peak RSS", label, "\(secs(wb)) / \(secs(lbT)) / \(mb(sb)) / \(mb(lb.peakRSS))",
-                          "target load ≤ 1 s; JSON skipped at this size")
-            }
-            // Neighbours in process: random nodes and the hubs.
+            table.add("store", "database size / whole-graph load (export, report) / its peak RSS", label, "\(mb(size)) / \(secs(lbT)) / \(mb(lb.peakRSS))")
+            // Entities spread over the table (deterministic), and the hubs.
+            let db = try SQLiteDatabase(path: path, create: false)
+            let n = Int(try db.scalar("SELECT max(id) FROM entities") ?? 1)
             var rng = SplitMix64(seed: 7)
-            var lat: [Double] = []
-            let slots = g.slotCount
-            for _ in 0..<2000 {
-                let i = rng.below(slots)
-                guard g.entity(at: i) != nil else { continue }
-                let (_, t) = timed { neighborRows(g, i) }
-                lat.append(t)
+            var names: [String] = []
+            while names.count < 30 {
+                let id = Int64(rng.below(max(n, 1)) + 1)
+                if let name = try db.query("SELECT name FROM entities WHERE id >= ?1 ORDER BY id LIMIT 1", [.int(id)], { $0.text(0) }).first { names.append(name) }
             }
-            let hubs = g.degreeRanking(limit: 5)
-            table.add("neighbors", "in process p50 / p99 (2000 random nodes)", label, "\(secs(percentile(lat, 0.5))) / \(secs(percentile(lat, 0.99)))",
-                      "top degree \(hubs.first?.degree ?? 0)")
-            // The whole CLI call, load included: a hub, a few random nodes.
-            var cli: [Double] = [], peak = 0
-            var names = hubs.prefix(2).map(\.entity.name)
-            for _ in 0..<6 { if let e = g.entity(at: rng.below(slots)) { names.append(e.name) } }
-            for n in names {
-                let r = runChild([guanxi, "neighbors", n, "--graph", bin])
-                if r.status == 0 { cli.append(r.seconds); peak = max(peak, r.peakRSS) }
+            let hubs = try db.query("""
+                SELECT e.name, d.c FROM (SELECT x AS id, count(*) AS c FROM (SELECT source AS x FROM edges UNION ALL SELECT target FROM edges)
+                GROUP BY x ORDER BY c DESC LIMIT 2) d JOIN entities e ON e.id = d.id
+                """, [], { ($0.text(0), Int($0.int(1))) })
+            db.close()
+            // In process: the neighbourhood read from the store (what `neighbors` reads).
+            var inproc: [Double] = []
+            for name in names {
+                let (_, t) = timed { _ = try? store.neighbourhood(of: [name], depth: 1, mentions: false) }
+                inproc.append(t)
             }
-            table.add("neighbors", "guanxi neighbors, end to end p50 / max (\(cli.count) calls), peak RSS", label,
-                      "\(secs(percentile(cli, 0.5))) / \(secs(cli.max() ?? .nan)), \(mb(peak))", "target ≤ 0.3 s, ≤ 1 GB")
-            try? FileManager.default.removeItem(atPath: bin)
+            table.add("neighbors", "in process: neighbourhood read from the store, p50 / max (\(inproc.count) entities)", label,
+                      "\(secs(percentile(inproc, 0.5))) / \(secs(inproc.max() ?? .nan))")
+            func endToEnd(_ argsList: [[String]]) -> (p50: Double, max: Double, rss: Int, ok: Int) {
+                var ts: [Double] = [], peak = 0
+                for a in argsList {
+                    let r = runChild([guanxi] + a + ["--graph", path])
+                    if r.status == 0 { ts.append(r.seconds); peak = max(peak, r.peakRSS) }
+                }
+                return (percentile(ts, 0.5), ts.max() ?? .nan, peak, ts.count)
+            }
+            let nb = endToEnd(names.map { ["neighbors", $0] })
+            table.add("neighbors", "guanxi neighbors, end to end p50 / max (\(nb.ok) random entities), peak RSS", label,
+                      "\(secs(nb.p50)) / \(secs(nb.max)), \(mb(nb.rss))", "target ≤ 50 ms, ≤ 100 MB")
+            let hb = endToEnd(hubs.map { ["neighbors", $0.0] })
+            table.add("neighbors", "guanxi neighbors of the 2 hubs (degree \(hubs.map { String($0.1) }.joined(separator: ", "))), p50 / max, peak RSS", label,
+                      "\(secs(hb.p50)) / \(secs(hb.max)), \(mb(hb.rss))")
+            let sh = endToEnd(names.prefix(15).map { ["show", $0] })
+            table.add("show", "guanxi show, end to end p50 / max (\(sh.ok) entities), peak RSS", label,
+                      "\(secs(sh.p50)) / \(secs(sh.max)), \(mb(sh.rss))", "target ≤ 50 ms")
+            var pairs: [[String]] = []
+            for i in stride(from: 0, to: 20, by: 2) { pairs.append(["path", names[i], names[i + 1]]) }
+            var pathTimes: [Double] = [], connected = 0, pathPeak = 0
+            for a in pairs {
+                let r = runChild([guanxi] + a + ["--graph", path])
+                if r.status == 0 || r.status == 1 { pathTimes.append(r.seconds); pathPeak = max(pathPeak, r.peakRSS) }
+                if r.status == 0 { connected += 1 }
+            }
+            table.add("path", "guanxi path between random entities, end to end p50 / max (\(pathTimes.count) pairs, \(connected) connected), peak RSS", label,
+                      "\(secs(percentile(pathTimes, 0.5))) / \(secs(pathTimes.max() ?? .nan)), \(mb(pathPeak))", "target p50 ≤ 0.5 s")
+            let st = endToEnd([["stats"]])
+            table.add("stats", "guanxi stats (components over the edge table), end to end, peak RSS", label, "\(secs(st.p50)), \(mb(st.rss))")
+            // Adding one article (a real one when ../shared is there, with a line of its own).
+            if let article = realArticles().first {
+                let file = "\(work)/one-more-\(c.megabytes).txt"
+                try (article + "\n（增补 \(Date().timeIntervalSince1970)）\n").write(toFile: file, atomically: true, encoding: .utf8)
+                let r = runChild([guanxi, "build", file, "--graph", path])
+                table.add("build", "adding one article to the store, end to end (peak RSS)", label, "\(secs(r.seconds)) (\(mb(r.peakRSS)))",
+                          r.status == 0 ? "target ≤ 0.5 s" : "exit \(r.status)")
+            }
         }
 
         // 5. Rendering: in-process libgvc against the programs on the same DOT text.
-        if let (c, path) = graphs.first(where: { $0.0.megabytes >= 10 }) ?? graphs.last, let g = try? GraphStore.load(path) {
+        if let (c, path) = graphs.first(where: { $0.0.megabytes >= 10 }) ?? graphs.last, let g = try? SQLiteGraphStore(path: path).loadAll() {
             let hub = g.degreeRanking(limit: 1).first?.entity.id
             let cases: [(String, DiagramQuery, Int)] = [
                 ("ego 50", DiagramQuery(focus: hub, depth: 2, maxNodes: 50), 5),
@@ -212,7 +249,7 @@ struct Bench {
             ]
             // The overview is cut from the 1 MB graph: `Diagram.select`'s --max-nodes cut costs
             // O(kept × frontier) and takes 80 s on the 10 MB graph (see docs/performance.md).
-            let smallGraph = graphs.first.flatMap { try? GraphStore.load($0.1) }
+            let smallGraph = graphs.first.flatMap { try? SQLiteGraphStore(path: $0.1).loadAll() }
             for (name, q, reps) in cases {
                 let source = (q.focus == nil ? smallGraph : nil) ?? g
                 let (full, ts) = timed { Diagram.select(from: source, query: q) }
@@ -283,6 +320,50 @@ struct Bench {
             let stamp = "\n_Measured \(ISO8601DateFormatter().string(from: Date())) on \(cores) cores; `make bench`._\n\n"
             text.replaceSubrange(a.upperBound..<b.lowerBound, with: stamp + md + "\n")
             try text.write(toFile: doc, atomically: true, encoding: .utf8)
+        }
+    }
+}
+
+extension Bench {
+    /// The real articles of the `--real` folders (../shared/devset/texts and seeds/ by default), read at run time.
+    func realArticles() -> [String] {
+        var out: [String] = []
+        for dir in real {
+            for f in files(in: dir) { if let t = try? String(contentsOfFile: f, encoding: .utf8) { out.append(t) } }
+        }
+        return out
+    }
+
+    /// Builds of real text repeated into 1k, 2k, 4k, 8k documents: wall, MB/s, growth per doubling.
+    mutating func realTextBuilds(cores: Int) throws {
+        let articles = realArticles()
+        guard !articles.isEmpty else {
+            table.notes.append("real text: no articles in \(real.joined(separator: ", ")); skipped")
+            return
+        }
+        var prev: Double?
+        for n in realCounts {
+            let dir = "\(work)/real-\(n)"
+            try? FileManager.default.removeItem(atPath: dir)
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            var bytes = 0
+            for i in 0..<n {
+                let text = articles[i % articles.count] + "\n（第\(i)份）\n"
+                bytes += text.utf8.count
+                try text.write(toFile: String(format: "\(dir)/r%05d.txt", i), atomically: false, encoding: .utf8)
+            }
+            let out = "\(work)/real-\(n).db"
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: out + suffix) }
+            let r = runChild([guanxi, "build", dir, "--graph", out])
+            let counts = try? SQLiteGraphStore(path: out).counts()
+            let growth = prev.map { String(format: "×%.2f of the half-size build (target ≤ 2.1)", r.seconds / $0) } ?? ""
+            table.add("build", "guanxi build → SQLite, \(cores) cores, real text: \(articles.count) articles repeated (wall, MB/s, peak RSS)",
+                      "\(n) docs, \(mb(bytes))",
+                      "\(secs(r.seconds)), " + String(format: "%.2f MB/s", Double(bytes) / r.seconds / 1e6) + ", \(mb(r.peakRSS))",
+                      (counts.map { "\(num(Double($0.entities))) nodes, \(num(Double($0.relations))) edges; " } ?? "exit \(r.status); ") + growth)
+            prev = r.seconds
+            try? FileManager.default.removeItem(atPath: dir)
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: out + suffix) }
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GuanxiGraph
+import GuanxiText
 
 /// The `guanxi` command: a thin layer over the Guanxi libraries.
 @main
@@ -9,18 +10,20 @@ struct Guanxi: ParsableCommand {
         commandName: "guanxi",
         abstract: "Build and query a knowledge graph of officials, companies, parks and policies from Chinese news.",
         discussion: """
-        The graph file is --graph FILE, or $GUANXI_GRAPH, or ./guanxi.json.
+        The graph is --graph FILE, or $GUANXI_GRAPH, or ./guanxi.db: an SQLite database (any path
+        not ending in .json), or a whole-graph JSON file (paths ending in .json).
 
         Examples:
-          guanxi build seeds --graph graphs/seeds.json
-          guanxi neighbors 陈凯 --graph graphs/seeds.json
-          guanxi render --graph graphs/seeds.json --focus 陈凯 -o chen.svg
+          guanxi build seeds
+          guanxi neighbors 陈凯
+          guanxi render --focus 陈凯 -o chen.svg
+          guanxi export --format json > graph.json
         """,
         version: "0.1.0",
         subcommands: [
-            BuildCommand.self, NeighborsCommand.self, PathCommand.self, ShowCommand.self,
-            SearchCommand.self, StatsCommand.self, ExportCommand.self, EvaluateCommand.self,
-            RenderCommand.self, ReportCommand.self, FactsCommand.self,
+            BuildCommand.self, ExtractCommand.self, NeighborsCommand.self, PathCommand.self, ShowCommand.self,
+            SearchCommand.self, FactsCommand.self, StatsCommand.self, ExportCommand.self, ImportCommand.self,
+            EvaluateCommand.self, RenderCommand.self, ReportCommand.self,
             MergeCommand.self, SplitCommand.self, RenameCommand.self, DeleteCommand.self, RetypeCommand.self, WhyCommand.self,
         ]
     )
@@ -28,21 +31,48 @@ struct Guanxi: ParsableCommand {
 
 /// The `--graph` option every command shares.
 struct GraphOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The graph file.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("The graph: an SQLite database, or a .json graph file.", valueName: "FILE"))
     var graph: String?
 
-    /// The path in force: --graph, else $GUANXI_GRAPH, else ./guanxi.json.
+    /// The path in force: --graph, else $GUANXI_GRAPH, else ./guanxi.db.
     var path: String {
         if let graph { return graph }
         if let env = ProcessInfo.processInfo.environment["GUANXI_GRAPH"], !env.isEmpty { return env }
-        return "guanxi.json"
+        return GraphStores.defaultPath
     }
 
-    /// Loads the graph, turning store errors into a clean message and exit code 2.
-    func load() throws -> KnowledgeGraph {
-        do { return try GraphStore.load(path) } catch let e as GraphStoreError {
+    /// The store at the path in force.
+    var store: any GraphStore { GraphStores.open(path) }
+
+    /// Runs a store read, turning store errors into a clean message and exit code 2.
+    func reading<T>(_ body: (any GraphStore) throws -> T) throws -> T {
+        do { return try body(store) } catch let e as GraphStoreError {
             throw CLIError(message: e.description, code: 2)
         }
+    }
+
+    /// The whole graph.
+    func load() throws -> KnowledgeGraph { try reading { try $0.loadAll() } }
+
+    /// The entity `name` names (Traditional input converted) and its neighbourhood, `depth` hops.
+    func load(around name: String, depth: Int, mentions: Bool = false) throws -> KnowledgeGraph {
+        try reading { try $0.neighbourhood(of: variants(name), depth: depth, mentions: mentions) }
+    }
+
+    /// The two entities named and a shortest chain of relations between them.
+    func load(pathFrom a: String, to b: String) throws -> KnowledgeGraph {
+        try reading { try $0.pathGraph(from: variants(a), to: variants(b)) }
+    }
+
+    /// The entities a name or alias of which contains `text`.
+    func load(searching text: String) throws -> KnowledgeGraph {
+        try reading { try $0.search(ChineseConverter.shared?.convert(text) ?? text) }
+    }
+
+    /// A name as typed and in Simplified script (as `resolveEntity` tries them).
+    func variants(_ name: String) -> [String] {
+        let simplified = ChineseConverter.shared?.convert(name) ?? name
+        return simplified == name ? [name] : [name, simplified]
     }
 }
 

@@ -34,7 +34,7 @@ final class AnalystTests: GuanxiCLITestCase {
         let g = try buildSeeds()
         // JSON carries every field; every row has a document the graph holds.
         let all = try XCTUnwrap(try json(try guanxi(["facts", "--json", "--graph", g])) as? [[String: Any]])
-        let graph = try GraphStore.load(g)
+        let graph = try GraphFile.load(g)
         XCTAssertEqual(all.count, graph.edges.reduce(0) { $0 + $1.evidence.count }, "one row per relation × evidence")
         for row in all { XCTAssertNotNil(graph.documents[row["document"] as? String ?? ""], "\(row)") }
         // --document with the file's id covers its five articles; with an article's id, that one.
@@ -172,7 +172,7 @@ final class AnalystTests: GuanxiCLITestCase {
     /// `render --component K` draws one connected group: a big graph printed a picture at a time.
     func testRenderOneComponent() throws {
         let g = try buildSeeds()
-        let graph = try GraphStore.load(g)
+        let graph = try GraphFile.load(g)
         let largest = try XCTUnwrap(graph.connectedComponents().first)
         let r = try guanxi(["render", "--component", "1", "-o", path("c1.svg"), "--graph", g])
         XCTAssertEqual(r.status, 0, r.stderr)

@@ -117,7 +117,7 @@ final class CLITests: GuanxiCLITestCase {
         XCTAssertTrue(r.out.contains("1 document(s) added"), r.out)
         XCTAssertTrue(r.out.contains("entities:"), r.out)
         XCTAssertTrue(r.out.contains("official"), r.out)
-        let graph = try GraphStore.load(g)
+        let graph = try GraphFile.load(g)
         // The page's five articles are five documents of one file.
         XCTAssertEqual(graph.documentList.map(\.id), (1...5).map { "000_7b3e52b32049f56f#\($0)" })
         XCTAssertEqual(Set(graph.documentList.map(\.sha256)).count, 1)
@@ -179,7 +179,7 @@ final class CLITests: GuanxiCLITestCase {
 
     func testIncrementalBuildAddsDocumentAndMergesSharedEntity() throws {
         let g = try buildSeeds()
-        let before = try GraphStore.load(g)
+        let before = try GraphFile.load(g)
         let chenBefore = try XCTUnwrap(before.lookup("陈凯").first { $0.type == .official })
         let extra = path("followup.txt")
         try """
@@ -194,7 +194,7 @@ final class CLITests: GuanxiCLITestCase {
         let r = try guanxi(["build", extra, "--graph", g])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.out.contains("1 document(s) added"), r.out)
-        let after = try GraphStore.load(g)
+        let after = try GraphFile.load(g)
         XCTAssertEqual(after.documentList.map(\.id), (1...5).map { "000_7b3e52b32049f56f#\($0)" } + ["followup"])
         XCTAssertGreaterThanOrEqual(after.nodeCount, before.nodeCount)
         XCTAssertGreaterThanOrEqual(after.edgeCount, before.edgeCount)
@@ -221,7 +221,7 @@ final class CLITests: GuanxiCLITestCase {
         XCTAssertEqual(r.status, 3, r.stderr)
         XCTAssertTrue(r.stderr.contains("image.txt"), r.stderr)
         XCTAssertTrue(r.stderr.contains("missing.txt"), r.stderr)
-        XCTAssertEqual(try GraphStore.load(g).documents.count, 5, "the good input (a page of five articles) is built")
+        XCTAssertEqual(try GraphFile.load(g).documents.count, 5, "the good input (a page of five articles) is built")
         // --strict writes nothing.
         let strict = path("strict.json")
         let s = try guanxi(["build", Self.seeds, bin, "--graph", strict, "--strict"])
@@ -236,7 +236,7 @@ final class CLITests: GuanxiCLITestCase {
         let obj = try XCTUnwrap(try json(try guanxi(["export", "--graph", g, "--format", "json"])) as? [String: Any])
         let nodes = try XCTUnwrap(obj["nodes"] as? [[String: Any]])
         let edges = try XCTUnwrap(obj["edges"] as? [[String: Any]])
-        let graph = try GraphStore.load(g)
+        let graph = try GraphFile.load(g)
         XCTAssertEqual(nodes.count, graph.nodeCount)
         XCTAssertEqual(edges.count, graph.edgeCount)
         XCTAssertEqual(try guanxi(["export", "--graph", g, "--format", "json"]).stdout, try NodeLinkJSONExporter().exportData(graph),
@@ -251,7 +251,7 @@ final class CLITests: GuanxiCLITestCase {
         let g = try buildSeeds()
         let r = try guanxi(["export", "--graph", g, "--format", "graphml"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(r.out, GraphMLExporter().document(try GraphStore.load(g)), "the whole GraphML, as the library writes it")
+        XCTAssertEqual(r.out, GraphMLExporter().document(try GraphFile.load(g)), "the whole GraphML, as the library writes it")
         let parser = XMLParser(data: r.stdout)
         XCTAssertTrue(parser.parse(), "GraphML must be well-formed XML: \(String(describing: parser.parserError))")
     }
@@ -261,7 +261,7 @@ final class CLITests: GuanxiCLITestCase {
         let out = path("neo4j")
         let r = try guanxi(["export", "--graph", g, "--format", "csv", "-o", out])
         XCTAssertEqual(r.status, 0, r.stderr)
-        let expected = try Neo4jCSVExporter().export(try GraphStore.load(g))
+        let expected = try Neo4jCSVExporter().export(try GraphFile.load(g))
         for f in expected { XCTAssertEqual(try bytes(out + "/" + f.name), f.data, f.name) }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(), expected.map(\.name).sorted(), "no staging folder left")
         XCTAssertEqual(r.stderr, """
@@ -329,7 +329,7 @@ final class CLITests: GuanxiCLITestCase {
         var graph = KnowledgeGraph()
         graph.add(Entity(type: .official, name: "甲乙"))
         graph.add(Entity(type: .official, name: "丙丁"))
-        try GraphStore.save(graph, to: g)
+        try GraphFile.save(graph, to: g)
         let r = try guanxi(["path", "甲乙", "丙丁", "--graph", g])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.contains("not connected"), r.stderr)
@@ -367,7 +367,7 @@ final class CLITests: GuanxiCLITestCase {
     func testStatsJSON() throws {
         let g = try buildSeeds()
         let stats = try XCTUnwrap(try json(try guanxi(["stats", "--graph", g, "--json"])) as? [String: Any])
-        let graph = try GraphStore.load(g)
+        let graph = try GraphFile.load(g)
         XCTAssertEqual(stats["documents"] as? Int, 5, "the page's five articles")
         XCTAssertEqual(stats["entities"] as? Int, graph.nodeCount)
         XCTAssertEqual(stats["relations"] as? Int, graph.edgeCount)
@@ -381,10 +381,10 @@ final class CLITests: GuanxiCLITestCase {
         let g = try buildSeeds()
         let r = try guanxi(["stats", "--json"], environment: ["GUANXI_GRAPH": g])
         XCTAssertEqual(r.status, 0, r.stderr)
-        // Without --graph or $GUANXI_GRAPH the default is ./guanxi.json, named when it is missing.
+        // Without --graph or $GUANXI_GRAPH the default is ./guanxi.db, named when it is missing.
         let d = try guanxi(["stats"])
         XCTAssertEqual(d.status, 2)
-        XCTAssertTrue(d.stderr.contains("guanxi.json"), d.stderr)
+        XCTAssertTrue(d.stderr.contains("guanxi.db") && d.stderr.contains("no graph file"), d.stderr)
     }
 
     // MARK: - bad input
@@ -422,7 +422,7 @@ final class CLITests: GuanxiCLITestCase {
             ("garbage.json", Data("not a graph {{{".utf8)),
             ("other.json", Data(#"{"nodes": [], "edges": []}"#.utf8)),
             ("future.json", Data(String(decoding: good, as: UTF8.self)
-                .replacingOccurrences(of: "\"schemaVersion\" : \(GraphStore.schemaVersion)", with: "\"schemaVersion\" : 999").utf8)),
+                .replacingOccurrences(of: "\"schemaVersion\" : \(GraphFile.schemaVersion)", with: "\"schemaVersion\" : 999").utf8)),
         ]
         for (name, data) in cases {
             let g = path(name)

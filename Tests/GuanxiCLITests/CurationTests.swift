@@ -8,7 +8,7 @@ final class CurationTests: GuanxiCLITestCase {
     func testMergeAndSplitRoundTripThroughARebuild() throws {
         let g = path("g.json")
         XCTAssertEqual(try guanxi(["build", Self.seeds, "--graph", g]).status, 0)
-        let before = try GraphStore.load(g)
+        let before = try GraphFile.load(g)
         let merged = try guanxi(["merge", "西烟循环经济产业园", "侯北产业园", "--graph", g])
         XCTAssertEqual(merged.status, 0, merged.stderr)
         XCTAssertEqual(merged.out, """
@@ -16,14 +16,14 @@ final class CurationTests: GuanxiCLITestCase {
         recorded in \(path("g.corrections.tsv")): later builds apply it again
 
         """)
-        var after = try GraphStore.load(g)
+        var after = try GraphFile.load(g)
         XCTAssertEqual(after.nodeCount, before.nodeCount - 1)
         XCTAssertEqual(after.lookup("侯北产业园").map(\.name), ["西烟循环经济产业园"])
 
         // A rebuild from nothing applies the recorded correction again.
         try FileManager.default.removeItem(atPath: g)
         XCTAssertEqual(try guanxi(["build", Self.seeds, "--graph", g]).status, 0)
-        after = try GraphStore.load(g)
+        after = try GraphFile.load(g)
         XCTAssertEqual(after.lookup("侯北产业园").map(\.name), ["西烟循环经济产业园"])
 
         // Split undoes it; the rebuilt graph equals the first build's entity set.
@@ -31,7 +31,7 @@ final class CurationTests: GuanxiCLITestCase {
         XCTAssertEqual(split.status, 0, split.stderr)
         try FileManager.default.removeItem(atPath: g)
         XCTAssertEqual(try guanxi(["build", Self.seeds, "--graph", g]).status, 0)
-        after = try GraphStore.load(g)
+        after = try GraphFile.load(g)
         XCTAssertEqual(Set(after.entities.map(\.name)), Set(before.entities.map(\.name)))
         XCTAssertEqual(after.lookup("侯北产业园").map(\.name), ["侯北产业园"])
         let file = try String(contentsOfFile: path("g.corrections.tsv"), encoding: .utf8)
@@ -43,13 +43,13 @@ final class CurationTests: GuanxiCLITestCase {
         XCTAssertEqual(try guanxi(["build", Self.seeds, "--graph", g]).status, 0)
         XCTAssertEqual(try guanxi(["rename", "侯北产业园", "侯北新能源产业园", "--graph", g]).status, 0)
         XCTAssertEqual(try guanxi(["retype", "侯北新能源产业园", "project", "--graph", g]).status, 0)
-        var graph = try GraphStore.load(g)
+        var graph = try GraphFile.load(g)
         let renamed = try XCTUnwrap(graph.lookup("侯北产业园").first)
         XCTAssertEqual(renamed.name, "侯北新能源产业园")
         XCTAssertEqual(renamed.type, .project)
         let edges = graph.index(of: renamed.id).map { graph.degree(of: $0) } ?? -1
         XCTAssertEqual(try guanxi(["delete", "侯北新能源产业园", "--graph", g]).status, 0)
-        graph = try GraphStore.load(g)
+        graph = try GraphFile.load(g)
         XCTAssertTrue(graph.lookup("侯北产业园").isEmpty)
         XCTAssertGreaterThanOrEqual(edges, 0)
         // A correction that names nothing is refused and not recorded.

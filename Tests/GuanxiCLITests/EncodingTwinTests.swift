@@ -20,7 +20,7 @@ final class EncodingTwinTests: GuanxiCLITestCase {
 
     /// Entities as (type, name) and relations as (source name, type, target name).
     func summary(_ graphPath: String) throws -> (entities: [String], relations: [String]) {
-        let g = try GraphStore.load(graphPath)
+        let g = try GraphFile.load(graphPath)
         let names = Dictionary(uniqueKeysWithValues: g.entities.map { ($0.id, $0.name) })
         return (g.entities.map { "\($0.type.rawValue) \($0.name)" }.sorted(),
                 g.edges.map { "\(names[$0.source] ?? "?") \($0.type.rawValue) \(names[$0.target] ?? "?")" }.sorted())
@@ -59,10 +59,10 @@ final class EncodingTwinTests: GuanxiCLITestCase {
             XCTAssertEqual(results[file]?.entities, reference.entities, "entities of \(file)")
             XCTAssertEqual(results[file]?.relations, reference.relations, "relations of \(file)")
         }
-        XCTAssertEqual(try GraphStore.load(big5 + ".json").documentList.first?.encoding, "Big5")
-        XCTAssertEqual(try GraphStore.load(utf32 + ".json").documentList.first?.encoding, "UTF-32LE")
+        XCTAssertEqual(try GraphFile.load(big5 + ".json").documentList.first?.encoding, "Big5")
+        XCTAssertEqual(try GraphFile.load(utf32 + ".json").documentList.first?.encoding, "UTF-32LE")
         // Mentions of the Traditional text quote it as written.
-        let g = try GraphStore.load(trad + ".json")
+        let g = try GraphFile.load(trad + ".json")
         let chen = try XCTUnwrap(g.lookup("陈凯").first)
         XCTAssertTrue(chen.mentions.contains { $0.text == "陳凱" }, "\(chen.mentions)")
         let doc = try XCTUnwrap(g.documentList.first)

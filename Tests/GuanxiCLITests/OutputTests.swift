@@ -76,7 +76,7 @@ final class OutputTests: GuanxiCLITestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(kind(path("link.json")), S_IFLNK, "the link is still a link")
         XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: path("link.json")), "real.json")
-        XCTAssertEqual(try bytes(target), try NodeLinkJSONExporter().exportData(try GraphStore.load(g)), "the target holds the output")
+        XCTAssertEqual(try bytes(target), try NodeLinkJSONExporter().exportData(try GraphFile.load(g)), "the target holds the output")
         // A dangling link: the file it names is created.
         try FileManager.default.createSymbolicLink(atPath: path("dangling.svg"), withDestinationPath: "made.svg")
         XCTAssertEqual(try guanxi(["render", "--graph", g, "-o", path("dangling.svg")]).status, 0)
@@ -105,7 +105,7 @@ final class OutputTests: GuanxiCLITestCase {
 
     func testDevicesAndFIFOsAreWrittenInPlaceNeverReplaced() throws {
         let g = try buildSeeds("g.json")
-        let expected = try NodeLinkJSONExporter().exportData(try GraphStore.load(g))
+        let expected = try NodeLinkJSONExporter().exportData(try GraphFile.load(g))
         for device in ["/dev/null", "/dev/zero"] {
             let r = try guanxi(["export", "--graph", g, "-o", device])
             XCTAssertEqual(r.status, 0, "\(device): \(r.stderr)")
@@ -169,7 +169,7 @@ final class OutputTests: GuanxiCLITestCase {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let names = ["nodes.csv", "documents.csv", "relationships.csv", "mentioned_in.csv"]
         for n in names { try Data("previous \(n)".utf8).write(to: URL(fileURLWithPath: out + "/" + n)) }
-        let files = try Neo4jCSVExporter().export(try GraphStore.load(g))
+        let files = try Neo4jCSVExporter().export(try GraphFile.load(g))
         let small = try XCTUnwrap(files.first { $0.name == "nodes.csv" }).data.count
         let big = try XCTUnwrap(files.map(\.data.count).max())
         XCTAssertLessThan(small + 1024, big, "the limit must fall between two files")

@@ -20,7 +20,7 @@ final class TerminalTests: GuanxiCLITestCase {
         g.add(Relation(source: a, type: .visited, target: b,
                        evidence: [Evidence(document: doc, sentence: "陈凯\(Self.esc)到园区\u{08}\u{08}调研\u{7F}。\u{2028}", start: 0, end: 9, date: "2025-01-04")]))
         let p = path("hostile.json")
-        try GraphStore.save(g, to: p)
+        try GraphFile.save(g, to: p)
         return p
     }
 

@@ -31,9 +31,9 @@ final class GraphStoreTests: XCTestCase {
 
     func testRoundTripGivesIdenticalBytes() throws {
         let g = richGraph()
-        let bytes = try GraphStore.encode(g)
-        let back = try GraphStore.decode(bytes, path: "mem")
-        XCTAssertEqual(try GraphStore.encode(back), bytes)
+        let bytes = try GraphFile.encode(g)
+        let back = try GraphFile.decode(bytes, path: "mem")
+        XCTAssertEqual(try GraphFile.encode(back), bytes)
         XCTAssertEqual(back.nodeCount, g.nodeCount)
         XCTAssertEqual(back.edgeCount, g.edgeCount)
         XCTAssertEqual(back.entities, g.entities)
@@ -54,14 +54,14 @@ final class GraphStoreTests: XCTestCase {
     func testSaveAndLoadFile() throws {
         let g = richGraph()
         let p = path("graphs/sub/g.json")   // folders are created
-        try GraphStore.save(g, to: p)
-        let loaded = try GraphStore.load(p)
-        XCTAssertEqual(try GraphStore.encode(loaded), try Data(contentsOf: URL(fileURLWithPath: p)))
+        try GraphFile.save(g, to: p)
+        let loaded = try GraphFile.load(p)
+        XCTAssertEqual(try GraphFile.encode(loaded), try Data(contentsOf: URL(fileURLWithPath: p)))
         let text = try String(contentsOfFile: p, encoding: .utf8)
         XCTAssertTrue(text.contains("\"format\" : \"guanxi-graph\""))
-        XCTAssertTrue(text.contains("\"schemaVersion\" : \(GraphStore.schemaVersion)"))
+        XCTAssertTrue(text.contains("\"schemaVersion\" : \(GraphFile.schemaVersion)"))
         XCTAssertTrue(text.hasSuffix("\n"))
-        XCTAssertEqual(try GraphStore.loadOrEmpty(path("none.json")).nodeCount, 0)
+        XCTAssertEqual(try GraphFile.loadOrEmpty(path("none.json")).nodeCount, 0)
     }
 
     func testBytesDoNotDependOnInsertionOrder() throws {
@@ -88,7 +88,7 @@ final class GraphStoreTests: XCTestCase {
             for d in shuffle ? docs.shuffled(using: &rng) : docs { g.addDocument(d) }
             for e in shuffle ? entities.shuffled(using: &rng) : entities { g.add(e) }
             for r in shuffle ? relations.shuffled(using: &rng) : relations { g.add(r) }
-            return try GraphStore.encode(g)
+            return try GraphFile.encode(g)
         }
         let reference = try build(shuffle: false)
         for _ in 0..<10 { XCTAssertEqual(try build(shuffle: true), reference) }
@@ -96,22 +96,22 @@ final class GraphStoreTests: XCTestCase {
 
     func testAtomicWriteLeavesNoTemporaryFiles() throws {
         let p = path("g.json")
-        try GraphStore.save(richGraph(), to: p)
-        try GraphStore.save(Fixture.sample().graph, to: p)
-        try GraphStore.writeAtomically(Data("x".utf8), to: path("other.bin"))
+        try GraphFile.save(richGraph(), to: p)
+        try GraphFile.save(Fixture.sample().graph, to: p)
+        try GraphFile.writeAtomically(Data("x".utf8), to: path("other.bin"))
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
         XCTAssertEqual(names, ["g.json", "other.bin"])
-        XCTAssertEqual(try GraphStore.encode(GraphStore.load(p)), try GraphStore.encode(Fixture.sample().graph))
+        XCTAssertEqual(try GraphFile.encode(GraphFile.load(p)), try GraphFile.encode(Fixture.sample().graph))
     }
 
     func testFailedWriteLeavesOldFileAndNoTemporary() throws {
         let p = path("g.json")
-        try GraphStore.save(Fixture.sample().graph, to: p)
+        try GraphFile.save(Fixture.sample().graph, to: p)
         let before = try Data(contentsOf: URL(fileURLWithPath: p))
         // Writing over a folder fails at rename: the target stays as it was, no temp file is left.
         let folder = path("afolder")
         try FileManager.default.createDirectory(atPath: folder + "/inside", withIntermediateDirectories: true)
-        XCTAssertThrowsError(try GraphStore.save(richGraph(), to: folder)) { error in
+        XCTAssertThrowsError(try GraphFile.save(richGraph(), to: folder)) { error in
             guard case GraphStoreError.writeFailed(let fp, _)? = error as? GraphStoreError else { return XCTFail("\(error)") }
             XCTAssertEqual(fp, folder)
         }
@@ -121,7 +121,7 @@ final class GraphStoreTests: XCTestCase {
 
     func testLockRunsBody() throws {
         let p = path("g.json")
-        let v = try GraphStore.withLock(p) { 41 + 1 }
+        let v = try GraphFile.withLock(p) { 41 + 1 }
         XCTAssertEqual(v, 42)
     }
 
@@ -129,14 +129,14 @@ final class GraphStoreTests: XCTestCase {
 
     func testMissingFile() {
         let p = path("nope.json")
-        XCTAssertThrowsError(try GraphStore.load(p)) { error in
+        XCTAssertThrowsError(try GraphFile.load(p)) { error in
             XCTAssertEqual(error as? GraphStoreError, .missing(path: p))
             XCTAssertTrue("\(error)".contains(p))
         }
     }
 
     func testCorruptAndTruncatedFilesNameTheFile() throws {
-        let good = try GraphStore.encode(richGraph())
+        let good = try GraphFile.encode(richGraph())
         let cases: [(String, Data)] = [
             ("truncated.json", good.prefix(good.count / 2)),
             ("garbage.json", Data("{not json at all".utf8)),
@@ -150,7 +150,7 @@ final class GraphStoreTests: XCTestCase {
         for (name, data) in cases {
             let p = path(name)
             try data.write(to: URL(fileURLWithPath: p))
-            XCTAssertThrowsError(try GraphStore.load(p), name) { error in
+            XCTAssertThrowsError(try GraphFile.load(p), name) { error in
                 guard case GraphStoreError.corrupt(let fp, _)? = error as? GraphStoreError else {
                     return XCTFail("\(name): expected .corrupt, got \(error)")
                 }
@@ -162,23 +162,23 @@ final class GraphStoreTests: XCTestCase {
     }
 
     func testUnsupportedVersions() throws {
-        var json = try XCTUnwrap(JSONSerialization.jsonObject(with: GraphStore.encode(richGraph())) as? [String: Any])
-        for version in [GraphStore.schemaVersion + 1, 0] {
+        var json = try XCTUnwrap(JSONSerialization.jsonObject(with: GraphFile.encode(richGraph())) as? [String: Any])
+        for version in [GraphFile.schemaVersion + 1, 0] {
             json["schemaVersion"] = version
             let data = try JSONSerialization.data(withJSONObject: json)
-            XCTAssertThrowsError(try GraphStore.decode(data, path: "v.json")) { error in
+            XCTAssertThrowsError(try GraphFile.decode(data, path: "v.json")) { error in
                 XCTAssertEqual(error as? GraphStoreError,
-                               .unsupportedVersion(path: "v.json", found: version, supported: GraphStore.schemaVersion))
+                               .unsupportedVersion(path: "v.json", found: version, supported: GraphFile.schemaVersion))
                 let message = "\(error)"
                 XCTAssertTrue(message.contains("v.json"))
-                XCTAssertTrue(message.contains(version > GraphStore.schemaVersion ? "newer" : "older"), message)
+                XCTAssertTrue(message.contains(version > GraphFile.schemaVersion ? "newer" : "older"), message)
             }
         }
     }
 
     func testNotAGraph() throws {
         for text in [#"{"nodes": [], "edges": []}"#, #"{"format": "something-else", "schemaVersion": 1}"#, "[]", "42"] {
-            XCTAssertThrowsError(try GraphStore.decode(Data(text.utf8), path: "x.json"), text) { error in
+            XCTAssertThrowsError(try GraphFile.decode(Data(text.utf8), path: "x.json"), text) { error in
                 if text == "[]" || text == "42" {
                     // Not even an object: corrupt or not-a-graph are both honest, as long as the file is named.
                     XCTAssertTrue("\(error)".contains("x.json"))
@@ -189,7 +189,7 @@ final class GraphStoreTests: XCTestCase {
         }
         // The node-link export is JSON but not a graph file.
         let export = try NodeLinkJSONExporter().exportData(richGraph())
-        XCTAssertThrowsError(try GraphStore.decode(export, path: "e.json")) { error in
+        XCTAssertThrowsError(try GraphFile.decode(export, path: "e.json")) { error in
             XCTAssertEqual(error as? GraphStoreError, .notAGraph(path: "e.json"))
         }
     }

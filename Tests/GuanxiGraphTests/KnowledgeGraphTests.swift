@@ -198,7 +198,7 @@ final class KnowledgeGraphTests: XCTestCase {
         let (g, _) = Fixture.sample()
         var twice = g
         twice.merge(g)
-        XCTAssertEqual(try GraphStore.encode(twice), try GraphStore.encode(g))
+        XCTAssertEqual(try GraphFile.encode(twice), try GraphFile.encode(g))
     }
 
     // MARK: - Helpers

@@ -136,8 +136,8 @@ final class ReportTests: XCTestCase {
     /// Saves fixture graphs for trying the CLI by hand (only when GUANXI_RENDER_SAMPLES is set).
     func testSaveSampleGraphs() throws {
         guard let dir = ProcessInfo.processInfo.environment["GUANXI_RENDER_SAMPLES"] else { throw XCTSkip("GUANXI_RENDER_SAMPLES not set") }
-        try GraphStore.save(Fixtures.sample(), to: dir + "/sample.json")
-        try GraphStore.save(Fixtures.adversarial(), to: dir + "/adversarial.json")
-        try GraphStore.save(RenderTests.chain(300), to: dir + "/big.json")
+        try GraphFile.save(Fixtures.sample(), to: dir + "/sample.json")
+        try GraphFile.save(Fixtures.adversarial(), to: dir + "/adversarial.json")
+        try GraphFile.save(RenderTests.chain(300), to: dir + "/big.json")
     }
 }

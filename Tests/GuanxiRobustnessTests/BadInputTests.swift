@@ -78,7 +78,7 @@ final class BadInputTests: XCTestCase {
             try Harness.write(Harness.goodDocument("甲"), to: input.appendingPathComponent("good-a.txt"))
             try Harness.write(Harness.goodDocument("乙"), to: input.appendingPathComponent("good-b.md"))
             let extra = try c.make(dir)
-            let graph = dir.appendingPathComponent("g.json")
+            let graph = dir.appendingPathComponent("g.db")
             let r = try Harness.run(["build", input.path] + (extra.map { [$0] } ?? []) + ["--graph", graph.path])
             XCTAssertEqual(r.code, 3, "\(c.name): exit code; stderr: \(r.stderr)")
             let line = r.stderr.split(separator: "\n").first { $0.contains(c.reported(dir)) }
@@ -111,7 +111,7 @@ final class BadInputTests: XCTestCase {
         var extras: [String] = []
         let cs = cases()
         for c in cs { if let e = try c.make(dir) { extras.append(e) } }
-        let graph = dir.appendingPathComponent("g.json")
+        let graph = dir.appendingPathComponent("g.db")
         let strict = try Harness.run(["build", input.path] + extras + ["--graph", graph.path, "--strict"])
         XCTAssertEqual(strict.code, 2, strict.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: graph.path), "--strict wrote nothing")
@@ -147,7 +147,7 @@ final class BadInputTests: XCTestCase {
         let big = dir.appendingPathComponent("long-line.txt")
         try Data(bytes).write(to: big)
         try Harness.write(Harness.goodDocument("长"), to: dir.appendingPathComponent("good.txt"))
-        let graph = dir.appendingPathComponent("g.json")
+        let graph = dir.appendingPathComponent("g.db")
         let t0 = Date()
         let r = try Harness.run(["build", big.path, dir.appendingPathComponent("good.txt").path, "--graph", graph.path])
         let seconds = Date().timeIntervalSince(t0)

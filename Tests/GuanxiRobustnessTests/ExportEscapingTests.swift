@@ -23,10 +23,10 @@ final class ExportEscapingTests: XCTestCase {
         let sentences = Self.nastyNames.map { "太原市委书记陈凯到\($0)调研，察看\"项目\"，<i>强调</i>：要“加快”建设,推进。" }
         let doc = dir.appendingPathComponent("adversarial.txt")
         try Harness.write("本报讯 1月4日，" + sentences.joined(separator: "\n") + "\n", to: doc)
-        let graph = dir.appendingPathComponent("g.json")
+        let graph = dir.appendingPathComponent("g.db")
         let b = try Harness.run(["build", doc.path, "--graph", graph.path, "--dictionary", dict.path])
         XCTAssertEqual(b.code, 0, b.stderr)
-        let g = try GraphStore.load(graph.path)
+        let g = try Harness.load(graph)
         let names = Set(g.entities.map(\.name))
         // Which names the extractor takes depends on its rules; enough of them must get through.
         let recognised = Self.nastyNames.filter(names.contains)
@@ -51,8 +51,8 @@ final class ExportEscapingTests: XCTestCase {
                            evidence: [Evidence(document: "d,\"1\"\n", sentence: "证据\n\"\(odd[k])\",<x>&", start: 0, end: 3, date: "2025-01-0\(k)")]))
         }
         let graph = dir.appendingPathComponent("g.json")
-        try GraphStore.save(g, to: graph.path)
-        try checkExports(graph: graph, expected: try GraphStore.load(graph.path))
+        try GraphFile.save(g, to: graph.path)
+        try checkExports(graph: graph, expected: try GraphFile.load(graph.path))
     }
 
     /// XML 1.0 cannot carry most control characters: the exporter drops them from text.

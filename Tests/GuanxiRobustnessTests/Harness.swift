@@ -1,4 +1,5 @@
 import Foundation
+import GuanxiGraph
 import XCTest
 
 /// Runs the built `guanxi` binary and makes scratch folders for the robustness tests.
@@ -120,11 +121,22 @@ enum Harness {
         try Data(text.utf8).write(to: url)
     }
 
-    /// The documents a graph file holds, by id (read through the JSON, as a user would).
+    /// The documents a graph holds, by id (read as a user would: the JSON file, or a database's
+    /// `export --format graph`).
     static func documentIDs(_ graph: URL) throws -> Set<String> {
-        let data = try Data(contentsOf: graph)
-        let obj = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        let docs = obj?["documents"] as? [[String: Any]] ?? []
-        return Set(docs.compactMap { $0["id"] as? String })
+        Set(try load(graph).documents.keys)
+    }
+
+    /// The graph at a path: a JSON graph file as it is, an SQLite graph through `guanxi export --format graph`.
+    static func load(_ graph: URL) throws -> KnowledgeGraph {
+        try GraphFile.decode(try graphJSON(graph), path: graph.path)
+    }
+
+    /// The graph's deterministic JSON (the file itself, or a database's export).
+    static func graphJSON(_ graph: URL) throws -> Data {
+        if graph.pathExtension == "json" { return try Data(contentsOf: graph) }
+        let r = try run(["export", "--format", "graph", "--graph", graph.path])
+        guard r.code == 0 else { throw XCTSkip("export failed: \(r.stderr)") }
+        return Data(r.stdout.utf8)
     }
 }

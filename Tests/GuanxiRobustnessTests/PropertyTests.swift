@@ -112,8 +112,8 @@ final class PropertyTests: XCTestCase {
             }
             // The graph file round-trips byte for byte.
             do {
-                let data = try GraphStore.encode(graph)
-                let again = try GraphStore.encode(try GraphStore.decode(data, path: "fuzz.json"))
+                let data = try GraphFile.encode(graph)
+                let again = try GraphFile.encode(try GraphFile.decode(data, path: "fuzz.json"))
                 if data != again { problems.append("\(label): graph file does not round-trip") }
             } catch { problems.append("\(label): graph file: \(error)") }
         }

@@ -152,19 +152,28 @@ extension KnowledgeGraph {
 
     /// Applies corrections in order; returns what each did. A correction that names no entity of
     /// this graph changes nothing (it may concern documents not built yet).
+    ///
+    /// `toDocument`: this is one new document's graph, about to be merged into a store that had
+    /// the corrections applied already; a `merge A B` whose B appears here without A renames B
+    /// to A, so the document's B joins the store's A.
     @discardableResult
-    public mutating func apply(_ corrections: [Correction]) -> [CorrectionOutcome] {
-        corrections.map { apply($0) }
+    public mutating func apply(_ corrections: [Correction], toDocument: Bool = false) -> [CorrectionOutcome] {
+        corrections.map { apply($0, toDocument: toDocument) }
     }
 
-    /// Applies one correction.
-    public mutating func apply(_ c: Correction) -> CorrectionOutcome {
+    /// Applies one correction (see ``apply(_:toDocument:)``).
+    public mutating func apply(_ c: Correction, toDocument: Bool = false) -> CorrectionOutcome {
         func none(_ name: String) -> CorrectionOutcome {
             CorrectionOutcome(correction: c, applied: false, message: "no entity named \(name) (yet): nothing changed")
         }
         switch c {
         case .merge(let keepName, let absorbName):
-            guard let keep = nodes(named: keepName).first else { return none(keepName) }
+            guard let keep = nodes(named: keepName).first else {
+                let strays = toDocument ? nodes(named: absorbName) : []
+                for s in strays { rename(s.id, to: keepName) }
+                return strays.isEmpty ? none(keepName)
+                    : CorrectionOutcome(correction: c, applied: true, message: "\(absorbName) named \(keepName)")
+            }
             let losers = nodes(named: absorbName).filter { $0.id != keep.id }
             guard !losers.isEmpty else { return none(absorbName) }
             for l in losers { merge(l.id, into: keep.id) }

@@ -10,6 +10,9 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     /// Four CSV files for `neo4j-admin database import full`: `nodes.csv`, `documents.csv`,
     /// `relationships.csv`, `mentioned_in.csv`.
     case csv
+    /// The graph file's own JSON (``GraphFile``): byte-deterministic, for git diffs, and what
+    /// `guanxi import` reads back into a store.
+    case graph
 
     /// The exporter that writes this format. `excel` starts each CSV file with a UTF-8 byte-order
     /// mark so spreadsheets read it as UTF-8 (ignored by the other formats).
@@ -18,6 +21,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .json: NodeLinkJSONExporter()
         case .graphml: GraphMLExporter()
         case .csv: Neo4jCSVExporter(excel: excel)
+        case .graph: GraphFileExporter()
         }
     }
 }
@@ -52,3 +56,12 @@ func documentNodeID(_ document: String) -> String { "document:" + document }
 
 /// The date of a document: its first article's date, when the text gives one.
 func documentDate(_ d: DocumentRecord) -> String? { d.articles.lazy.compactMap(\.date).first }
+
+/// The graph file's JSON (``GraphFile``), sorted and byte-deterministic.
+public struct GraphFileExporter: Exporter {
+    public init() {}
+    public var writesFolder: Bool { false }
+    public func export(_ graph: KnowledgeGraph) throws -> [ExportedFile] {
+        [ExportedFile(name: "graph.json", data: try GraphFile.encode(graph))]
+    }
+}

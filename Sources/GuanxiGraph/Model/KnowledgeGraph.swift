@@ -388,7 +388,7 @@ public struct KnowledgeGraph: Sendable {
     }
 
     /// A graph from stored parts that are already canonical (ids unique, lists sorted, edges
-    /// between known nodes, no edge twice): the fast path of ``GraphStore``. In-lists and the
+    /// between known nodes, no edge twice): the fast path of ``SQLiteGraphStore``. In-lists and the
     /// name index are rebuilt; the edge-key index waits for the first change.
     init(loadingDocuments docs: [DocumentRecord], entities: [Entity], nameKeys: [[String]]? = nil,
          edges: [(source: Int, relation: Relation, target: Int)]) {

@@ -1,247 +1,174 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// What can go wrong reading or writing a graph file, said so a user knows what to do.
-public enum GraphStoreError: Error, CustomStringConvertible, Equatable {
-    case missing(path: String)
-    case unreadable(path: String, reason: String)
-    case corrupt(path: String, detail: String)
-    case unsupportedVersion(path: String, found: Int, supported: Int)
-    case notAGraph(path: String)
-    case writeFailed(path: String, reason: String)
-    case locked(path: String)
+/// Counts a store gives without reading its graph.
+public struct GraphCounts: Sendable, Equatable {
+    public var documents: Int
+    public var entities: Int
+    public var relations: Int
+    public var entitiesByType: [String: Int]
+    public var relationsByType: [String: Int]
 
-    public var description: String {
-        switch self {
-        case .missing(let p):
-            "\(p): no graph file here (build one with `guanxi build PATH --graph \(p)`)"
-        case .unreadable(let p, let r): "\(p): cannot read the graph file: \(r)"
-        case .corrupt(let p, let d):
-            "\(p): the graph file is damaged or was edited by hand and no longer parses (\(d)); it was left as it is"
-        case .unsupportedVersion(let p, let found, let supported):
-            found > supported
-                ? "\(p): graph schema version \(found) is newer than this guanxi understands (\(supported)); upgrade guanxi"
-                : "\(p): graph schema version \(found) is older than this guanxi reads (\(supported)); rebuild it from its sources"
-        case .notAGraph(let p): "\(p): this is not a Guanxi graph file (no \"format\": \"guanxi-graph\")"
-        case .writeFailed(let p, let r): "\(p): cannot write the graph file: \(r); the previous file is untouched"
-        case .locked(let p): "\(p): another guanxi process holds the graph's lock"
-        }
+    public init(documents: Int, entities: Int, relations: Int, entitiesByType: [String: Int], relationsByType: [String: Int]) {
+        self.documents = documents; self.entities = entities; self.relations = relations
+        self.entitiesByType = entitiesByType; self.relationsByType = relationsByType
+    }
+
+    /// The counts of an in-memory graph.
+    public init(_ graph: KnowledgeGraph) {
+        self.init(documents: graph.documents.count, entities: graph.nodeCount, relations: graph.edgeCount,
+                  entitiesByType: Dictionary(grouping: graph.entities, by: \.type.rawValue).mapValues(\.count),
+                  relationsByType: Dictionary(grouping: graph.edges, by: \.type.rawValue).mapValues(\.count))
     }
 }
 
-/// Reads and writes graph files. The one place that knows the on-disk form, so the store can
-/// change (a compact or indexed file) without touching the rest.
+/// What `guanxi stats` reports: counts, components and the best-connected entities.
+public struct GraphStatistics: Sendable {
+    public var counts: GraphCounts
+    /// Number of weakly connected components, and the size of the largest.
+    public var components: Int
+    public var largestComponent: Int
+    /// Highest degree first, ties by id.
+    public var topByDegree: [(entity: Entity, degree: Int)]
+
+    /// The statistics of an in-memory graph (its own algorithms).
+    public init(_ graph: KnowledgeGraph, top: Int) {
+        let comps = graph.connectedComponents()
+        counts = GraphCounts(graph)
+        components = comps.count
+        largestComponent = comps.first?.count ?? 0
+        topByDegree = graph.degreeRanking(limit: top)
+    }
+
+    init(counts: GraphCounts, components: Int, largestComponent: Int, topByDegree: [(entity: Entity, degree: Int)]) {
+        self.counts = counts; self.components = components
+        self.largestComponent = largestComponent; self.topByDegree = topByDegree
+    }
+}
+
+/// What merging a batch of per-document graphs did.
+public struct MergeOutcome: Sendable, Equatable {
+    /// Documents added to the store.
+    public var added: Int
+    /// Documents skipped because the store held their bytes already (another build may have added them).
+    public var known: Int
+    public init(added: Int = 0, known: Int = 0) { self.added = added; self.known = known }
+}
+
+/// The one store interface: where a graph lives between commands.
 ///
-/// The file is JSON (or, for paths ending in `.gxb`, the compact ``BinaryGraphFile`` with the
-/// same content, for graphs of millions of edges): `{"format": "guanxi-graph", "schemaVersion": 1, "documents": […],
-/// "nodes": [{…, "out": [{"type", "target", "evidence"}]}]}` — the nodes with their out-lists
-/// (in-lists are rebuilt on load). Keys and arrays are sorted, so the same graph always gives the
-/// same bytes. Writes go to a temporary file in the same folder, are flushed to disk, then renamed
-/// over the old file: a crash leaves the old graph or the new one, never half of one.
-public enum GraphStore {
-    /// The schema version this build writes and reads.
-    public static let schemaVersion = 1
-    public static let formatName = "guanxi-graph"
+/// ``SQLiteGraphStore`` is the default (`guanxi.db`): builds merge into it a batch at a time and
+/// queries read only the part they need. ``JSONGraphStore`` keeps a whole graph in one JSON file
+/// (`graphs/seeds.json`), read and written whole. Queries get a small ``KnowledgeGraph`` holding
+/// what they asked for and run the usual algorithms on it.
+public protocol GraphStore: AnyObject {
+    /// The path as given (named in errors).
+    var path: String { get }
 
-    struct FileNode: Codable {
-        var id: String
-        var type: EntityType
-        var name: String
-        var aliases: [String]
-        var posts: [Post]
-        var mentions: [Mention]
-        var region: Region?
-        var out: [FileEdge]
-    }
-    struct FileEdge: Codable {
-        var type: RelationType
-        var target: String
-        var evidence: [Evidence]
-    }
-    struct FileGraph: Codable {
-        var format: String
-        var schemaVersion: Int
-        var documents: [DocumentRecord]
-        var nodes: [FileNode]
-    }
-    struct Header: Decodable {
-        var format: String?
-        var schemaVersion: Int?
-    }
+    /// Whether the store's file exists yet (a build creates it).
+    var exists: Bool { get }
 
-    /// The graph's bytes as written to disk.
-    public static func encode(_ graph: KnowledgeGraph) throws -> Data {
-        var outByNode: [String: [FileEdge]] = [:]
-        for r in graph.edges {
-            outByNode[r.source, default: []].append(FileEdge(type: r.type, target: r.target, evidence: r.evidence))
-        }
-        let nodes = graph.entities.map { e in
-            FileNode(id: e.id, type: e.type, name: e.name, aliases: e.aliases, posts: e.posts,
-                     mentions: e.mentions, region: e.region, out: outByNode[e.id] ?? [])
-        }
-        let file = FileGraph(format: formatName, schemaVersion: schemaVersion,
-                             documents: graph.documentList, nodes: nodes)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(file)
-        data.append(0x0A)
-        return data
-    }
+    /// Runs a build's work: the JSON store holds its file's lock, reads it first and writes it at
+    /// the end if anything changed (or the file is missing); the SQLite store commits each
+    /// ``merge(_:)`` on its own, so concurrent builds interleave batch by batch.
+    func write<T>(_ body: () throws -> T) throws -> T
 
-    /// Whether a path names the compact binary form (`.gxb`) rather than JSON.
-    public static func isBinary(path: String) -> Bool {
-        URL(fileURLWithPath: path).pathExtension.lowercased() == "gxb"
-    }
+    /// Whether the store holds a document with these bytes (SHA-256, hex).
+    func containsDocument(sha256: String) throws -> Bool
 
-    /// The graph's bytes in the compact binary form (see ``BinaryGraphFile``).
-    public static func encodeBinary(_ graph: KnowledgeGraph) -> Data {
-        BinaryGraphFile.encode(graph, schemaVersion: schemaVersion)
-    }
+    /// Merges per-document graphs (as ``KnowledgeGraph/merge(_:acrossDocuments:)`` with
+    /// `acrossDocuments: true` does), in order, as one commit.
+    func merge(_ fragments: [KnowledgeGraph]) throws -> MergeOutcome
 
-    /// A graph from its bytes, JSON or binary (told by the first bytes); `path` names the file in errors.
-    public static func decode(_ data: Data, path: String) throws -> KnowledgeGraph {
-        if BinaryGraphFile.isBinary(data) {
-            guard let version = BinaryGraphFile.version(data) else {
-                throw GraphStoreError.corrupt(path: path, detail: "truncated header")
-            }
-            guard version == schemaVersion else {
-                throw GraphStoreError.unsupportedVersion(path: path, found: version, supported: schemaVersion)
-            }
-            do { return try BinaryGraphFile.decode(data) } catch let e as BinaryGraphFile.Malformed {
-                throw GraphStoreError.corrupt(path: path, detail: e.detail)
-            }
-        }
-        let decoder = JSONDecoder()
-        let header: Header
-        do { header = try decoder.decode(Header.self, from: data) } catch {
-            throw GraphStoreError.corrupt(path: path, detail: JSONDiagnosis.problem(in: data) ?? describe(error))
-        }
-        guard header.format == formatName else { throw GraphStoreError.notAGraph(path: path) }
-        guard let version = header.schemaVersion else {
-            throw GraphStoreError.corrupt(path: path, detail: "no schemaVersion")
-        }
-        guard version == schemaVersion else {
-            throw GraphStoreError.unsupportedVersion(path: path, found: version, supported: schemaVersion)
-        }
-        let file: FileGraph
-        do { file = try decoder.decode(FileGraph.self, from: data) } catch {
-            throw GraphStoreError.corrupt(path: path, detail: JSONDiagnosis.problem(in: data) ?? describe(error))
-        }
-        var graph = KnowledgeGraph()
-        for doc in file.documents { graph.addDocument(doc) }
-        for n in file.nodes {
-            graph.insertVerbatim(Entity(id: n.id, type: n.type, name: n.name, aliases: n.aliases,
-                                        posts: n.posts, mentions: n.mentions, region: n.region))
-        }
-        for n in file.nodes {
-            for e in n.out {
-                guard graph.entity(id: e.target) != nil else {
-                    throw GraphStoreError.corrupt(path: path, detail: "edge from \(n.id) to unknown node \(e.target)")
-                }
-                graph.add(Relation(source: n.id, type: e.type, target: e.target, evidence: e.evidence))
-            }
-        }
-        return graph
+    /// Replaces the whole graph (a user's correction applied to it), in one commit.
+    func replaceAll(with graph: KnowledgeGraph) throws
+
+    /// Counts by type.
+    func counts() throws -> GraphCounts
+
+    /// The whole graph (for export, reports, evaluation).
+    func loadAll() throws -> KnowledgeGraph
+
+    /// The entities named (or aliased) by any of `names` and everything within `depth` hops, with
+    /// the edges that reach them. When no entity has such a name, the graph holds the entities
+    /// whose names come closest instead (for suggestions). `mentions`: with the named entities' mentions.
+    func neighbourhood(of names: [String], depth: Int, mentions: Bool) throws -> KnowledgeGraph
+
+    /// The entities named by `from` and `to` and a shortest chain of relations between them (edges
+    /// followed both ways), when there is one.
+    func pathGraph(from: [String], to: [String]) throws -> KnowledgeGraph
+
+    /// Entities a name or alias of which contains `text` (compared by ``NameKey``).
+    func search(_ text: String) throws -> KnowledgeGraph
+
+    /// Counts, components and the `top` best-connected entities.
+    func statistics(top: Int) throws -> GraphStatistics
+}
+
+/// Opening the store a path names.
+public enum GraphStores {
+    /// The default store path.
+    public static let defaultPath = "guanxi.db"
+
+    /// The store for `path`: JSON for paths ending in `.json`, SQLite otherwise.
+    public static func open(_ path: String) -> any GraphStore {
+        URL(fileURLWithPath: path).pathExtension.lowercased() == "json" ? JSONGraphStore(path: path) : SQLiteGraphStore(path: path)
+    }
+}
+
+/// A whole graph in one JSON file (``GraphFile``): loaded whole, written whole, atomically,
+/// under an advisory lock on `PATH.lock` while a build runs.
+public final class JSONGraphStore: GraphStore {
+    public let path: String
+    private var graph: KnowledgeGraph?
+    private var changed = false
+
+    public init(path: String) { self.path = path }
+
+    public var exists: Bool { FileManager.default.fileExists(atPath: path) }
+
+    private func loaded() throws -> KnowledgeGraph {
+        if let graph { return graph }
+        let g = try GraphFile.load(path)
+        graph = g
+        return g
     }
 
-    /// Loads the graph at `path`.
-    public static func load(_ path: String) throws -> KnowledgeGraph {
-        guard FileManager.default.fileExists(atPath: path) else { throw GraphStoreError.missing(path: path) }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) } catch {
-            throw GraphStoreError.unreadable(path: path, reason: error.localizedDescription)
-        }
-        return try decode(data, path: path)
-    }
-
-    /// Loads the graph at `path`, or an empty graph when there is no file yet.
-    public static func loadOrEmpty(_ path: String) throws -> KnowledgeGraph {
-        FileManager.default.fileExists(atPath: path) ? try load(path) : KnowledgeGraph()
-    }
-
-    /// Writes the graph atomically (temporary file in the same folder, fsync, rename): binary
-    /// when the path ends in `.gxb`, JSON otherwise.
-    public static func save(_ graph: KnowledgeGraph, to path: String) throws {
-        try writeAtomically(isBinary(path: path) ? encodeBinary(graph) : try encode(graph), to: path)
-    }
-
-    /// Writes bytes to `path` atomically: the old file or the new one, never a mix.
-    public static func writeAtomically(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent().path
-        if !FileManager.default.fileExists(atPath: dir) {
-            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                throw GraphStoreError.writeFailed(path: path, reason: error.localizedDescription)
-            }
-        }
-        let tmp = "\(dir)/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw GraphStoreError.writeFailed(path: path, reason: String(cString: strerror(errno))) }
-        var ok = true
-        var reason = ""
-        data.withUnsafeBytes { raw in
-            guard var p = raw.baseAddress else { return }
-            var left = raw.count
-            while left > 0 {
-                let n = write(fd, p, left)
-                if n < 0 { if errno == EINTR { continue }; ok = false; reason = String(cString: strerror(errno)); return }
-                left -= n; p = p.advanced(by: n)
-            }
-        }
-        if ok && fsync(fd) != 0 { ok = false; reason = String(cString: strerror(errno)) }
-        close(fd)
-        if ok && rename(tmp, path) != 0 { ok = false; reason = String(cString: strerror(errno)) }
-        if !ok {
-            unlink(tmp)
-            throw GraphStoreError.writeFailed(path: path, reason: reason)
-        }
-        // Make the rename itself durable.
-        let dfd = open(dir, O_RDONLY)
-        if dfd >= 0 { fsync(dfd); close(dfd) }
-        removeStaleTemporaries(dir: dir, name: url.lastPathComponent)
-    }
-
-    /// Deletes `.NAME.tmp-PID-…` files that a writer killed mid-write (SIGKILL, power loss) left
-    /// behind: those whose process is gone. A live writer's file is never touched.
-    static func removeStaleTemporaries(dir: String, name: String) {
-        let prefix = ".\(name).tmp-"
-        guard let items = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
-        for item in items where item.hasPrefix(prefix) {
-            let rest = item.dropFirst(prefix.count)
-            guard let pid = rest.split(separator: "-").first.flatMap({ pid_t($0) }), pid > 0, pid != getpid() else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH { unlink("\(dir)/\(item)") }
+    public func write<T>(_ body: () throws -> T) throws -> T {
+        try GraphFile.withLock(path) {
+            graph = try GraphFile.loadOrEmpty(path)
+            changed = false
+            let value = try body()
+            if changed || !exists, let graph { try GraphFile.save(graph, to: path) }
+            return value
         }
     }
 
-    /// Runs `body` holding an exclusive advisory lock on `path + ".lock"`, so two builds of the
-    /// same graph take turns instead of losing each other's documents.
-    public static func withLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
-        let lockPath = path + ".lock"
-        let dir = URL(fileURLWithPath: lockPath).deletingLastPathComponent().path
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let fd = open(lockPath, O_RDWR | O_CREAT, 0o644)
-        guard fd >= 0 else { throw GraphStoreError.writeFailed(path: lockPath, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        while flock(fd, LOCK_EX) != 0 {
-            if errno != EINTR { throw GraphStoreError.locked(path: path) }
-        }
-        defer { flock(fd, LOCK_UN) }
-        return try body()
+    public func containsDocument(sha256: String) throws -> Bool {
+        exists || graph != nil ? try loaded().containsDocument(sha256: sha256) : false
     }
 
-    static func describe(_ error: Error) -> String {
-        switch error {
-        case DecodingError.dataCorrupted(let c): return c.debugDescription + codingPath(c.codingPath)
-        case DecodingError.keyNotFound(let k, let c): return "missing \"\(k.stringValue)\"" + codingPath(c.codingPath)
-        case DecodingError.typeMismatch(_, let c): return c.debugDescription + codingPath(c.codingPath)
-        case DecodingError.valueNotFound(_, let c): return c.debugDescription + codingPath(c.codingPath)
-        default: return "\(error)"
+    public func merge(_ fragments: [KnowledgeGraph]) throws -> MergeOutcome {
+        var g = graph ?? KnowledgeGraph()
+        var outcome = MergeOutcome()
+        for f in fragments {
+            if !f.documentList.isEmpty, f.documentList.allSatisfy({ g.containsDocument(sha256: $0.sha256) }) { outcome.known += 1; continue }
+            g.merge(f, acrossDocuments: true)
+            outcome.added += f.documents.count
         }
+        graph = g
+        if outcome.added > 0 { changed = true }
+        return outcome
     }
 
-    static func codingPath(_ path: [CodingKey]) -> String {
-        path.isEmpty ? "" : " at " + path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    public func replaceAll(with g: KnowledgeGraph) throws {
+        graph = g
+        changed = true
     }
+
+    public func counts() throws -> GraphCounts { GraphCounts(try loaded()) }
+    public func loadAll() throws -> KnowledgeGraph { try loaded() }
+    public func neighbourhood(of names: [String], depth: Int, mentions: Bool) throws -> KnowledgeGraph { try loaded() }
+    public func pathGraph(from: [String], to: [String]) throws -> KnowledgeGraph { try loaded() }
+    public func search(_ text: String) throws -> KnowledgeGraph { try loaded() }
+    public func statistics(top: Int) throws -> GraphStatistics { GraphStatistics(try loaded(), top: top) }
 }

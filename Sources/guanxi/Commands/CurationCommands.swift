@@ -20,31 +20,28 @@ struct CorrectionsOptions: ParsableArguments {
 /// Records one correction in the corrections file and applies it to the graph now; later builds
 /// apply it again. Shared by merge, split, rename, delete and retype.
 func recordAndApply(_ correction: Correction, graphOptions: GraphOptions, correctionsOptions: CorrectionsOptions) throws {
-    let graphPath = graphOptions.path
-    let file = correctionsOptions.path(graph: graphPath)
-    let outcome: CorrectionOutcome = try withLock(graphPath) {
-        var graph = try graphOptions.load()
-        let outcome = graph.apply(correction)
-        guard outcome.applied else {
-            throw CLIError(message: "\(outcome.message); nothing was recorded", code: 1)
+    let file = correctionsOptions.path(graph: graphOptions.path)
+    let store = graphOptions.store
+    guard store.exists else { throw CLIError(message: GraphStoreError.missing(path: store.path).description, code: 2) }
+    let outcome: CorrectionOutcome
+    do {
+        outcome = try store.write {
+            var graph = try store.loadAll()
+            let outcome = graph.apply(correction)
+            guard outcome.applied else {
+                throw CLIError(message: "\(outcome.message); nothing was recorded", code: 1)
+            }
+            do { try CorrectionsFile.append(correction, to: file) } catch let e as CorrectionsError {
+                throw CLIError(message: e.description, code: 2)
+            }
+            try store.replaceAll(with: graph)
+            return outcome
         }
-        do { try CorrectionsFile.append(correction, to: file) } catch let e as CorrectionsError {
-            throw CLIError(message: e.description, code: 2)
-        }
-        do { try GraphStore.save(graph, to: graphPath) } catch let e as GraphStoreError {
-            throw CLIError(message: e.description, code: 2)
-        }
-        return outcome
+    } catch let e as GraphStoreError {
+        throw CLIError(message: e.description, code: 2)
     }
     print(outcome.message)
     print("recorded in \(file): later builds apply it again")
-}
-
-/// Runs `body` holding the graph's lock, as a build does.
-func withLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
-    do { return try GraphStore.withLock(path, body) } catch let e as GraphStoreError {
-        throw CLIError(message: e.description, code: 2)
-    }
 }
 
 /// `guanxi merge A B`

@@ -9,13 +9,14 @@ extension ExportFormat: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the graph as node-link JSON, GraphML or Neo4j CSV.",
+        abstract: "Write the graph as node-link JSON, GraphML, Neo4j CSV or the graph file's JSON.",
         discussion: """
         json: ANNOTATION.md's node-link form. graphml: for Gephi, yEd, Cytoscape, networkx (documents are
         nodes too; every evidence sentence is kept). csv: nodes.csv, documents.csv, relationships.csv and
         mentioned_in.csv for `neo4j-admin database import full` (-o names the folder, default the current
         one; the command that loads them is printed). CSV cells that a spreadsheet would run as a formula
-        (starting with = + - @) get a leading '.
+        (starting with = + - @) get a leading '. graph: the graph file's JSON (sorted, byte-deterministic:
+        diffs cleanly in git; `guanxi import` reads it back into a store).
 
         Examples:
           guanxi export --graph graphs/seeds.json --format json | python3 -m json.tool
@@ -23,7 +24,7 @@ struct ExportCommand: ParsableCommand {
         """
     )
     @OptionGroup var graphOptions: GraphOptions
-    @Option(help: "json, graphml or csv.") var format: ExportFormat = .json
+    @Option(help: "json, graphml, csv or graph.") var format: ExportFormat = .json
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file (a folder for csv); - or none for standard output (json, graphml).", valueName: "OUT")) var output: String?
     @Flag(help: "CSV for spreadsheets: start each file with a UTF-8 byte-order mark (Excel).") var excel = false
 

@@ -51,8 +51,8 @@ struct NeighborsCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let graph = try graphOptions.load()
-            if within { try listWithin(graph); return }
+            if within { try listWithin(try graphOptions.load()); return }
+            let graph = try graphOptions.load(around: name, depth: depth)
             let focus = try resolveEntity(graph, name)
             guard let idx = graph.index(of: focus.id) else { return }
             let hits = graph.neighborhood(of: idx, depth: depth,

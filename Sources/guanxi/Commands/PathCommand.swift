@@ -44,7 +44,7 @@ struct PathCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let graph = try graphOptions.load()
+            let graph = try graphOptions.load(pathFrom: from, to: to)
             let a = try resolveEntity(graph, from), b = try resolveEntity(graph, to)
             guard let ia = graph.index(of: a.id), let ib = graph.index(of: b.id) else { return }
             let paths = graph.shortestPaths(from: ia, to: ib, k: k)

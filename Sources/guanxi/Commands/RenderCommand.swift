@@ -78,7 +78,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            var graph = try graphOptions.load()
+            var graph = try focus.map { try graphOptions.load(around: $0, depth: depth, mentions: true) } ?? graphOptions.load()
             let format = try resolvedFormat()
             if let component {
                 let groups = graph.connectedComponents()

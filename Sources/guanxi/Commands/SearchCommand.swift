@@ -17,7 +17,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let graph = try graphOptions.load()
+            let graph = try graphOptions.load(searching: text)
             let q = NameKey.of(ChineseConverter.shared?.convert(text) ?? text)
             let hits = graph.entities.filter { e in
                 (types.isEmpty || types.contains(e.type)) && e.allNames.contains { NameKey.of($0).contains(q) }

@@ -34,7 +34,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let graph = try graphOptions.load()
+            let graph = try graphOptions.load(around: name, depth: 1, mentions: true)
             let e = try resolveEntity(graph, name)
             guard let idx = graph.index(of: e.id) else { return }
             let rels = (graph.outEdges(of: idx) + graph.inEdges(of: idx)).compactMap { graph.relation(at: $0) }

@@ -28,13 +28,11 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let graph = try graphOptions.load()
-            let comps = graph.connectedComponents()
-            let stats = Stats(documents: graph.documents.count, entities: graph.nodeCount, relations: graph.edgeCount,
-                              entitiesByType: Dictionary(grouping: graph.entities, by: \.type.rawValue).mapValues(\.count),
-                              relationsByType: Dictionary(grouping: graph.edges, by: \.type.rawValue).mapValues(\.count),
-                              components: comps.count, largestComponent: comps.first?.count ?? 0,
-                              topByDegree: graph.degreeRanking(limit: top).map { Ranked(name: $0.entity.name, type: $0.entity.type, degree: $0.degree) })
+            let s = try graphOptions.reading { try $0.statistics(top: top) }
+            let stats = Stats(documents: s.counts.documents, entities: s.counts.entities, relations: s.counts.relations,
+                              entitiesByType: s.counts.entitiesByType, relationsByType: s.counts.relationsByType,
+                              components: s.components, largestComponent: s.largestComponent,
+                              topByDegree: s.topByDegree.map { Ranked(name: $0.entity.name, type: $0.entity.type, degree: $0.degree) })
             if json { try writeStandardOutput(try encodeJSON(stats)); return }
             if names { stats.topByDegree.forEach { print($0.name) }; return }
             print("\(stats.documents) documents, \(stats.entities) entities, \(stats.relations) relations")

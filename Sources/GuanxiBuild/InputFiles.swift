@@ -7,20 +7,26 @@ import Glibc
 /// extension found under named folders (recursively, sorted). What is left out is said, with the
 /// reason: a symbolic-link loop, a tree deeper than ``maxDepth`` folders, a broken link, an
 /// unlistable folder (these are skipped inputs: exit 3), and hidden files (names starting with a
-/// dot: a note only; pass one by name to build it).
-struct InputFiles {
+/// dot: a note only; pass one by name to build it). The graph's own files (``CorpusBuilder/isStoreFile(_:storePath:)``)
+/// are never inputs.
+public struct InputFiles {
     /// The deepest folder nesting read under one named folder.
-    static let maxDepth = 64
+    public static let maxDepth = 64
 
-    var extensions: Set<String>
+    public var extensions: Set<String>
+    /// The store being built: its files are never read as documents.
+    public var storePath: String?
     /// Inputs left out, with the reason (each makes the build exit 3).
-    var skipped: [(String, String)] = []
+    public var skipped: [(path: String, reason: String)] = []
     /// Things left out on purpose, said on stderr without changing the exit code.
-    var notes: [String] = []
+    public var notes: [String] = []
 
-    init(extensions: Set<String>) { self.extensions = extensions }
+    public init(extensions: Set<String>, storePath: String? = nil) { self.extensions = extensions; self.storePath = storePath }
 
-    mutating func collect(_ paths: [String]) -> [String] {
+    func isStoreFile(_ p: String) -> Bool { storePath.map { CorpusBuilder.isStoreFile(p, storePath: $0) } ?? false }
+
+    /// The files to read, in order.
+    public mutating func collect(_ paths: [String]) -> [String] {
         var out: [String] = []
         var seenDirs = Set<String>()
         let fm = FileManager.default
@@ -53,12 +59,14 @@ struct InputFiles {
                     skipped.append((p, "\(p): \(why); skipped")); continue
                 }
                 if isDir.boolValue { walk(p, depth: depth + 1) }
-                else if extensions.contains(URL(fileURLWithPath: p).pathExtension.lowercased()) { out.append(p) }
+                else if extensions.contains(URL(fileURLWithPath: p).pathExtension.lowercased()), !isStoreFile(p) { out.append(p) }
             }
         }
         for p in paths {
             var isDir: ObjCBool = false
-            if fm.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue { walk(p, depth: 0) } else { out.append(p) }
+            if fm.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue { walk(p, depth: 0) }
+            else if isStoreFile(p) { skipped.append((p, "\(p): the graph's own file, not a document; skipped")) }
+            else { out.append(p) }
         }
         return out
     }

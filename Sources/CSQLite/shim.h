@@ -1,0 +1,2 @@
+// SQLite's C API from Debian's libsqlite3-dev (found through pkg-config sqlite3).
+#include <sqlite3.h>

@@ -1,0 +1,258 @@
+import Foundation
+import GuanxiExtract
+import GuanxiGraph
+import GuanxiText
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why a build wrote nothing.
+public enum BuildError: Error, CustomStringConvertible {
+    /// The store could not be read or written.
+    case store(GraphStoreError)
+    /// `--strict` and some inputs were skipped (path, reason).
+    case strict(skipped: [(path: String, reason: String)])
+    /// A JSON Lines file could not be read, or a line is not one document's graph.
+    case jsonl(path: String, line: Int, detail: String)
+
+    public var description: String {
+        switch self {
+        case .store(let e): e.description
+        case .strict(let s): "--strict: \(s.count) input(s) skipped; nothing was written"
+        case .jsonl(let p, let line, let d): line > 0 ? "\(p):\(line): not a document graph line (\(d))" : "\(p): \(d)"
+        }
+    }
+}
+
+/// What a build did (printed by `guanxi build`, as text or JSON).
+public struct BuildReport: Encodable, Sendable {
+    public var graph: String
+    public var documentsAdded: Int
+    public var documentsKnown: Int
+    public var skipped: [[String: String]]
+    public var nodesAdded: Int
+    public var edgesAdded: Int
+    public var documents: Int
+    public var nodes: Int
+    public var edges: Int
+    public var nodesByType: [String: Int]
+    public var edgesByType: [String: Int]
+
+    /// The summary as `guanxi build` prints it.
+    public var text: String {
+        var lines = ["\(graph): \(documentsAdded) document(s) added, \(documentsKnown) already held, \(skipped.count) skipped",
+                     "graph: \(documents) documents, \(nodes) entities (+\(nodesAdded)), \(edges) relations (+\(edgesAdded))"]
+        lines.append("entities: " + EntityType.allCases.map { "\($0.rawValue) \(nodesByType[$0.rawValue] ?? 0)" }.joined(separator: ", "))
+        lines.append("relations: " + edgesByType.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Builds a store from documents: collects the inputs, skips documents the store holds already
+/// (by content SHA-256), extracts the rest in parallel and merges each batch into the store in
+/// one commit. The CLI's `build` is a thin layer over it.
+public struct CorpusBuilder {
+    /// The store built into.
+    public let store: any GraphStore
+    public let extractor: Extractor
+    /// Fail without writing anything when any input is skipped.
+    public var strict = false
+    /// Documents extracted (in parallel) and merged (in one commit) at a time.
+    public var batchSize = 64
+    /// Called after each batch with (documents merged, documents to merge).
+    public var progress: ((Int, Int) -> Void)?
+    /// The user's corrections (``CorrectionsFile``), applied to every document's graph before it
+    /// is merged, so a correction made once holds for every later build.
+    public var corrections: [Correction] = []
+    /// Called with what a build leaves out on purpose (hidden files), said without failing it.
+    public var note: ((String) -> Void)?
+
+    /// File extensions read from folders.
+    public static let extensions: Set<String> = ["txt", "md", "markdown", "html", "htm", "xhtml", "shtml", "text"]
+
+    public init(store: any GraphStore, extractor: Extractor = Extractor()) {
+        self.store = store; self.extractor = extractor
+    }
+
+    // MARK: - Building from documents
+
+    /// Builds the documents at `paths` (files, or folders read recursively) into the store.
+    public func build(paths: [String]) throws -> BuildReport {
+        var skipped: [(path: String, reason: String)] = []
+        let files = Self.collect(paths, storePath: store.path, skipped: &skipped, note: note)
+        return try storeErrors {
+            try store.write {
+                let before = store.exists ? try store.counts() : nil
+                var sources: [(SourceText, String)] = []
+                var known = 0
+                var seen = Set<String>()
+                for file in files {
+                    do {
+                        let src = try SourceReader.read(path: file)
+                        let held = try store.containsDocument(sha256: src.sha256)
+                        if !seen.insert(src.sha256).inserted || held { known += 1; continue }
+                        sources.append((src, Self.documentID(file)))
+                    } catch let e as ReadError {
+                        skipped.append((file, e.description))
+                    }
+                }
+                if strict, !skipped.isEmpty { throw BuildError.strict(skipped: skipped) }
+                let outcome = try extractAll(&sources)
+                return try report(before: before, added: outcome.added, known: known + outcome.known, skipped: skipped)
+            }
+        }
+    }
+
+    /// Builds per-document graphs read from JSON Lines files (as `guanxi extract --jsonl` writes
+    /// them) into the store, a batch per commit.
+    public func build(jsonl files: [String]) throws -> BuildReport {
+        try storeErrors {
+            try store.write {
+                let before = store.exists ? try store.counts() : nil
+                var batch: [KnowledgeGraph] = []
+                var outcome = MergeOutcome()
+                func flush() throws {
+                    guard !batch.isEmpty else { return }
+                    let o = try store.merge(corrected(batch))
+                    outcome.added += o.added; outcome.known += o.known
+                    batch = []
+                }
+                for file in files {
+                    guard let reader = LineReader(path: file) else {
+                        throw BuildError.jsonl(path: file, line: 0, detail: "cannot read the file: \(String(cString: strerror(errno)))")
+                    }
+                    var n = 0
+                    while let line = reader.next() {
+                        n += 1
+                        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                        let g: KnowledgeGraph
+                        do { g = try GraphFile.decode(line, path: "\(file):\(n)") } catch let e as GraphStoreError {
+                            throw BuildError.jsonl(path: file, line: n, detail: e.description)
+                        }
+                        batch.append(g)
+                        if batch.count >= batchSize { try flush() }
+                    }
+                }
+                try flush()
+                return try report(before: before, added: outcome.added, known: outcome.known, skipped: [])
+            }
+        }
+    }
+
+    /// Documents' graphs with the user's corrections applied.
+    func corrected(_ fragments: [KnowledgeGraph]) -> [KnowledgeGraph] {
+        guard !corrections.isEmpty else { return fragments }
+        return fragments.map { var g = $0; g.apply(corrections, toDocument: true); return g }
+    }
+
+    private func storeErrors<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as GraphStoreError { throw BuildError.store(e) }
+    }
+
+    private func report(before: GraphCounts?, added: Int, known: Int, skipped: [(path: String, reason: String)]) throws -> BuildReport {
+        let after = try store.counts()
+        return BuildReport(graph: store.path, documentsAdded: added, documentsKnown: known,
+                           skipped: skipped.map { ["path": $0.path, "reason": $0.reason] },
+                           nodesAdded: after.entities - (before?.entities ?? 0), edgesAdded: after.relations - (before?.relations ?? 0),
+                           documents: after.documents, nodes: after.entities, edges: after.relations,
+                           nodesByType: after.entitiesByType, edgesByType: after.relationsByType)
+    }
+
+    /// Extracts documents in parallel (one per core) and merges them into the store in input
+    /// order, a batch per commit: while one batch is merged the next is extracted, and a merged
+    /// batch's texts and graphs are let go, so memory holds two batches, never the graph.
+    func extractAll(_ sources: inout [(SourceText, String)]) throws -> MergeOutcome {
+        let total = sources.count
+        let group = DispatchGroup()
+        let queue = DispatchQueue(label: "guanxi.build.extract")
+        let extractor = extractor
+        func launch(_ r: Range<Int>) -> (Range<Int>, ResultBox)? {
+            guard !r.isEmpty else { return nil }
+            let batch = Array(sources[r]), box = ResultBox(count: r.count)
+            queue.async(group: group) {
+                DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                    box.set(i, extractor.extractBounded(batch[i].0, id: batch[i].1))
+                }
+            }
+            return (r, box)
+        }
+        var next = launch(0..<min(batchSize, total))
+        var outcome = MergeOutcome()
+        var merged = 0
+        while let (r, box) = next {
+            group.wait()
+            next = launch(r.upperBound..<min(r.upperBound + batchSize, total))
+            do {
+                let o = try store.merge(corrected(box.values))
+                outcome.added += o.added; outcome.known += o.known
+            } catch {
+                group.wait()
+                throw error
+            }
+            for i in r { sources[i].0.text = "" }
+            merged += r.count
+            progress?(merged, total)
+        }
+        return outcome
+    }
+
+    // MARK: - Inputs
+
+    /// The document id of a file: its name without the extension.
+    public static func documentID(_ file: String) -> String {
+        URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+    }
+
+    /// The files a store at `storePath` writes (never read as inputs): the database, its WAL,
+    /// shared-memory and journal files, and a JSON store's lock and temporaries.
+    public static func isStoreFile(_ file: String, storePath: String) -> Bool {
+        let real = { (p: String) in URL(fileURLWithPath: p).resolvingSymlinksInPath().standardizedFileURL.path }
+        let f = real(file), s = real(storePath)
+        let own = [s, s + "-wal", s + "-shm", s + "-journal", s + ".lock"]
+        if own.contains(f) { return true }
+        let dir = URL(fileURLWithPath: s).deletingLastPathComponent().path
+        let name = URL(fileURLWithPath: s).lastPathComponent
+        return f.hasPrefix(dir + "/." + name + ".tmp-")
+    }
+
+    /// Files named or found under folders (see ``InputFiles``), in order; the store's own files
+    /// are never inputs. Notes (hidden files left out) go to `note`.
+    public static func collect(_ paths: [String], storePath: String, skipped: inout [(path: String, reason: String)],
+                               note: ((String) -> Void)? = nil) -> [String] {
+        var inputs = InputFiles(extensions: extensions, storePath: storePath)
+        let files = inputs.collect(paths)
+        skipped += inputs.skipped
+        for n in inputs.notes { note?(n) }
+        return files
+    }
+}
+
+/// Collects results from parallel workers.
+final class ResultBox: @unchecked Sendable {
+    private var slots: [KnowledgeGraph?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ g: KnowledgeGraph) { lock.lock(); slots[i] = g; lock.unlock() }
+    var values: [KnowledgeGraph] { lock.lock(); defer { lock.unlock() }; return slots.compactMap { $0 } }
+}
+
+/// Reads a file a line at a time (lines of any length), without holding the file in memory.
+final class LineReader {
+    private let file: UnsafeMutablePointer<FILE>
+    init?(path: String) {
+        guard let f = fopen(path, "r") else { return nil }
+        file = f
+    }
+    deinit { fclose(file) }
+    /// The next line without its newline, or nil at the end.
+    func next() -> Data? {
+        var line: UnsafeMutablePointer<CChar>?
+        var cap = 0
+        let n = getline(&line, &cap, file)
+        defer { free(line) }
+        guard n >= 0, let line else { return nil }
+        var count = n
+        if count > 0, line[count - 1] == 0x0A { count -= 1 }
+        return Data(bytes: line, count: count)
+    }
+}
