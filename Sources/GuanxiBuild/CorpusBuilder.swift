@@ -40,7 +40,7 @@ public struct BuildReport: Encodable, Sendable {
 
     /// The summary as `guanxi build` prints it.
     public var text: String {
-        var lines = ["\(graph): \(documentsAdded) document(s) added, \(documentsKnown) already held, \(skipped.count) skipped",
+        var lines = ["\(graph): \(documentsAdded) document(s) added, \(documentsKnown) file(s) already held, \(skipped.count) skipped",
                      "graph: \(documents) documents, \(nodes) entities (+\(nodesAdded)), \(edges) relations (+\(edgesAdded))"]
         lines.append("entities: " + EntityType.allCases.map { "\($0.rawValue) \(nodesByType[$0.rawValue] ?? 0)" }.joined(separator: ", "))
         lines.append("relations: " + edgesByType.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
@@ -80,23 +80,26 @@ public struct CorpusBuilder {
     public func build(paths: [String]) throws -> BuildReport {
         var skipped: [(path: String, reason: String)] = []
         let files = Self.collect(paths, storePath: store.path, skipped: &skipped, note: note)
+        // Read every input before the store is touched, so --strict refuses with nothing created.
+        var read: [(SourceText, String)] = []
+        for file in files {
+            do { read.append((try SourceReader.read(path: file), Self.documentID(file))) } catch let e as ReadError {
+                skipped.append((file, e.description))
+            }
+        }
+        if strict, !skipped.isEmpty { throw BuildError.strict(skipped: skipped) }
         return try storeErrors {
             try store.write {
                 let before = store.exists ? try store.counts() : nil
                 var sources: [(SourceText, String)] = []
                 var known = 0
                 var seen = Set<String>()
-                for file in files {
-                    do {
-                        let src = try SourceReader.read(path: file)
-                        let held = try store.containsDocument(sha256: src.sha256)
-                        if !seen.insert(src.sha256).inserted || held { known += 1; continue }
-                        sources.append((src, Self.documentID(file)))
-                    } catch let e as ReadError {
-                        skipped.append((file, e.description))
-                    }
+                for (src, id) in read {
+                    let held = try store.containsDocument(sha256: src.sha256)
+                    if !seen.insert(src.sha256).inserted || held { known += 1; continue }
+                    sources.append((src, id))
                 }
-                if strict, !skipped.isEmpty { throw BuildError.strict(skipped: skipped) }
+                read.removeAll()
                 let outcome = try extractAll(&sources)
                 return try report(before: before, added: outcome.added, known: known + outcome.known, skipped: skipped)
             }

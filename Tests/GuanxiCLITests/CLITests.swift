@@ -114,7 +114,7 @@ final class CLITests: GuanxiCLITestCase {
         let g = path("g.json")
         let r = try guanxi(["build", Self.seeds, "--graph", g])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.out.contains("1 document(s) added"), r.out)
+        XCTAssertTrue(r.out.contains("5 document(s) added"), r.out)
         XCTAssertTrue(r.out.contains("entities:"), r.out)
         XCTAssertTrue(r.out.contains("official"), r.out)
         let graph = try GraphFile.load(g)
@@ -161,7 +161,7 @@ final class CLITests: GuanxiCLITestCase {
         try FileManager.default.copyItem(atPath: Self.seeds + "/000_7b3e52b32049f56f.txt", toPath: copy)
         let r = try guanxi(["build", copy, "--graph", g])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.out.contains("0 document(s) added, 1 already held"), r.out)
+        XCTAssertTrue(r.out.contains("0 document(s) added, 1 file(s) already held"), r.out)
         XCTAssertEqual(try bytes(g), first)
         // No temporary files are left beside the graph.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp") }

@@ -51,7 +51,7 @@ final class MessageTests: GuanxiCLITestCase {
         let r = try guanxi(["build", input, "--graph", path("g.json")])
         XCTAssertEqual(r.status, 0, "a hidden file is a note, not a failed input: \(r.stderr)")
         XCTAssertEqual(r.stderr, "guanxi: \(input)/.hidden.txt: hidden file (name starts with a dot) not read; name it on the command line to build it\n")
-        XCTAssertTrue(r.out.hasPrefix("\(path("g.json")): 1 document(s) added, 0 already held, 0 skipped\n"), r.out)
+        XCTAssertTrue(r.out.hasPrefix("\(path("g.json")): 1 document(s) added, 0 file(s) already held, 0 skipped\n"), r.out)
         // Named on the command line, it is read.
         let named = try guanxi(["build", input + "/.hidden.txt", "--graph", path("g.json")])
         XCTAssertTrue(named.out.hasPrefix("\(path("g.json")): 1 document(s) added"), named.out + named.stderr)

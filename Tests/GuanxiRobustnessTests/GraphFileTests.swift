@@ -159,7 +159,8 @@ final class GraphFileTests: XCTestCase {
             let db = try SQLiteDatabase(path: graph.path, create: false)
             XCTAssertEqual(try db.query("PRAGMA integrity_check") { $0.text(0) }, ["ok"], "kill \(k)")
             db.close()
-            let docs = try Harness.documentIDs(graph)
+            // A file's articles are documents `file#k`: compare files (a file is committed whole, in one batch).
+            let docs = Set(try Harness.documentIDs(graph).map { String($0.prefix { $0 != "#" }) })
             let added = docs.subtracting(oldDocs)
             XCTAssertTrue(docs.isSuperset(of: oldDocs), "kill \(k): old documents kept")
             // Batches commit in input order: what is held is a prefix of the new documents.
@@ -246,7 +247,8 @@ final class GraphFileTests: XCTestCase {
         }
         XCTAssertEqual(build.finish().code, 0)
         XCTAssertEqual(seen, seen.sorted(), "documents only grow")
-        XCTAssertTrue(seen.allSatisfy { $0 >= 2 && $0 <= 202 }, "\(seen)")
+        // Each file is a few articles, each its own document: counts grow from the first graph's.
+        XCTAssertTrue(seen.allSatisfy { $0 >= 2 }, "\(seen)")
         print("readers during a build: \(seen.count) stats, documents seen \(seen.first ?? 0)…\(seen.last ?? 0)")
     }
 

@@ -473,6 +473,8 @@ public final class SQLiteGraphStore: GraphStore {
         let name = try conn.query("SELECT name FROM entities WHERE id = ?1", [.int64(loser)]) { $0.text(0) }.first ?? ""
         let names = try conn.query("SELECT name FROM names WHERE entity = ?1", [.int64(loser)]) { $0.text(0) }
         try absorb(name: name, names: names, posts: try posts(of: loser, conn), into: winner, conn)
+        try conn.run("UPDATE entities SET region = (SELECT region FROM entities WHERE id = ?1) WHERE id = ?2 AND region IS NULL",
+                     .int64(loser), .int64(winner))
         try conn.run("INSERT OR IGNORE INTO mentions(entity, document, start, \"end\", text) SELECT ?2, document, start, \"end\", text FROM mentions WHERE entity = ?1",
                      .int64(loser), .int64(winner))
         try conn.run("DELETE FROM mentions WHERE entity = ?1", .int64(loser))
@@ -597,10 +599,15 @@ public final class SQLiteGraphStore: GraphStore {
                 let docs = try documentRecords(conn)
                 var slot: [Int64: Int] = [:]
                 var rows: [(Int64, String, EntityType, String)] = []
-                for row in try conn.query("SELECT id, eid, type, name FROM entities ORDER BY eid", [], { ($0.int(0), $0.text(1), $0.text(2), $0.text(3)) }) {
+                var regions: [Region?] = []
+                let regionDecoder = JSONDecoder()
+                for row in try conn.query("SELECT id, eid, type, name, region FROM entities ORDER BY eid", [], {
+                    ($0.int(0), $0.text(1), $0.text(2), $0.text(3), $0.optionalText(4))
+                }) {
                     guard let t = EntityType(rawValue: row.2) else { throw GraphStoreError.corrupt(path: path, detail: "unknown entity type \(row.2)") }
                     slot[row.0] = rows.count
                     rows.append((row.0, row.1, t, row.3))
+                    regions.append(row.4.flatMap { try? regionDecoder.decode(Region.self, from: Data($0.utf8)) })
                 }
                 var names = Array(repeating: [String](), count: rows.count)
                 for (e, n) in try conn.query("SELECT entity, name FROM names", [], { ($0.int(0), $0.text(1)) }) { if let i = slot[e] { names[i].append(n) } }
@@ -615,7 +622,8 @@ public final class SQLiteGraphStore: GraphStore {
                     ($0.int(0), Mention(document: docName[$0.int(1)] ?? "", start: Int($0.int(2)), end: Int($0.int(3)), text: $0.text(4)))
                 }) { if let i = slot[e] { mentions[i].append(m) } }
                 let entities = rows.indices.map { i in
-                    Entity(id: rows[i].1, type: rows[i].2, name: rows[i].3, aliases: names[i], posts: posts[i], mentions: mentions[i])
+                    Entity(id: rows[i].1, type: rows[i].2, name: rows[i].3, aliases: names[i], posts: posts[i], mentions: mentions[i],
+                           region: regions[i])
                 }
                 var evidence: [Int64: [Evidence]] = [:]
                 for (edge, ev) in try conn.query("""
