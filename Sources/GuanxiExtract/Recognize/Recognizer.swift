@@ -84,8 +84,14 @@ struct Recognizer: Sendable {
             return a.range.lowerBound < b.range.lowerBound
         }
         var accepted: [Candidate] = []
+        // Accepted candidates by the positions they cover: only those sharing a position with a
+        // candidate can reject it, so an article of many candidates is not scanned once per candidate.
+        var covering: [Int: [Int]] = [:]
         outer: for var c in sorted {
-            for a in accepted {
+            var near = Set<Int>()
+            for p in c.range { near.formUnion(covering[p] ?? []) }
+            for k in c.range.isEmpty ? Array(accepted.indices) : near.sorted() {
+                let a = accepted[k]
                 if a.range == c.range { continue outer }
                 if a.range.overlaps(c.range) {
                     let inside = a.range.lowerBound <= c.range.lowerBound && c.range.upperBound <= a.range.upperBound
@@ -93,6 +99,7 @@ struct Recognizer: Sendable {
                     continue outer
                 }
             }
+            for p in c.range { covering[p, default: []].append(accepted.count) }
             accepted.append(c)
         }
         return accepted.sorted { $0.range.lowerBound < $1.range.lowerBound }

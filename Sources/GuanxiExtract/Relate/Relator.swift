@@ -83,8 +83,11 @@ struct Relator {
             var lastList: Int?
             var recent: [EntityType: Int] = [:]
             let regions = article.scanRanges
+            // Mentions come sorted by start (from `Extractor`): a sentence's are one run, found by
+            // binary search instead of a pass over the article's mentions per sentence.
+            let byStart = zip(ms, ms.dropFirst()).allSatisfy { $0.range.lowerBound <= $1.range.lowerBound }
             for sentence in regions {
-                let inS = ms.filter { sentence.contains($0.range.lowerBound) }
+                let inS = byStart ? Relator.run(of: ms, in: sentence) : ms.filter { sentence.contains($0.range.lowerBound) }
                 relateSentence(sentence, a, inS, focus: &focusOfficial, topic: &topic, recent: recent, policyTopic: policyTopic,
                                selectContext: selectContext, lastList: lastList)
                 // The article's list is the first it names (usually in its headline or lead).
@@ -100,6 +103,18 @@ struct Relator {
             }
         }
         return out
+    }
+
+    /// The mentions starting in `r`, of mentions sorted by start (what `filter` gives, in order).
+    static func run(of ms: [ResolvedMention], in r: Range<Int>) -> [ResolvedMention] {
+        var lo = 0, hi = ms.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ms[mid].range.lowerBound < r.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < ms.count, ms[end].range.lowerBound < r.upperBound { end += 1 }
+        return Array(ms[lo..<end])
     }
 
     mutating func relateSentence(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], focus: inout Int?, topic: inout Int?,

@@ -348,6 +348,9 @@ public struct Splitter: Sendable {
         return String(text.prefix(12))
     }
 
+    /// Words before a reporter's name in running text (`记者 X`, `通讯员:X`).
+    static let creditMarkers: [[Unicode.Scalar]] = ["记者", "通讯员"].map { Array($0.unicodeScalars) }
+
     /// Names in credits inside body lines, with the credit's range.
     func inlineCredits(_ s: [Unicode.Scalar], in range: Range<Int>) -> [(Range<Int>, [String])] {
         var out: [(Range<Int>, [String])] = []
@@ -371,9 +374,8 @@ public struct Splitter: Sendable {
         while i < range.upperBound {
             let c = s[i]
             // 记者 X / 通讯员:X
-            for marker in ["记者", "通讯员"] {
-                let m = Array(marker.unicodeScalars)
-                if i + m.count <= range.upperBound, Array(s[i..<(i + m.count)]) == m {
+            for m in Splitter.creditMarkers where c == m[0] {
+                if i + m.count <= range.upperBound, s[i..<(i + m.count)].elementsEqual(m) {
                     let (end, found) = names(from: i + m.count, limit: min(range.upperBound, i + m.count + 16))
                     if !found.isEmpty { out.append((i..<end, found)) }
                 }
