@@ -434,7 +434,7 @@ final class CLITests: GuanxiCLITestCase {
     func testHelpForEveryCommand() throws {
         let top = try guanxi(["--help"])
         XCTAssertEqual(top.status, 0)
-        let commands = ["build", "neighbors", "path", "show", "search", "stats", "export", "evaluate", "render", "report"]
+        let commands = ["build", "extract", "import", "neighbors", "path", "show", "search", "stats", "export", "evaluate", "render", "report"]
         for c in commands { XCTAssertTrue(top.out.contains(c), "top-level help lists \(c)") }
         for c in commands {
             let r = try guanxi([c, "--help"])
