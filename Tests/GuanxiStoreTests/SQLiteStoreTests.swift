@@ -96,6 +96,22 @@ final class SQLiteStoreTests: XCTestCase {
         XCTAssertTrue(plan.contains("USING COVERING INDEX") || plan.contains("USING INDEX"), plan)
     }
 
+    /// README's `sqlite3 guanxi.db .schema` block is what a database holds.
+    func testREADMEShowsTheSchema() throws {
+        let store = SQLiteGraphStore(path: path("g.db"))
+        _ = try store.merge([document("d1", [Entity(type: .park, name: "屯留经济技术开发区")])])
+        store.close()
+        let db = try SQLiteDatabase(path: path("g.db"), create: false)
+        let schema = try db.query("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid") { $0.text(0) + ";\n" }.joined()
+        db.close()
+        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        let intro = try XCTUnwrap(readme.range(of: "`sqlite3 guanxi.db .schema` prints:"))
+        let open = try XCTUnwrap(readme.range(of: "```sql\n", range: intro.upperBound..<readme.endIndex))
+        let close = try XCTUnwrap(readme.range(of: "```", range: open.upperBound..<readme.endIndex))
+        XCTAssertEqual(String(readme[open.upperBound..<close.lowerBound]), schema)
+    }
+
     // MARK: - merge policy in the store
 
     func testMergePolicyAcrossDocumentsInTheStore() throws {

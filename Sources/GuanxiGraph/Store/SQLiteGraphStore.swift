@@ -159,7 +159,7 @@ public final class SQLiteGraphStore: GraphStore {
     }
 
     /// Closes the connection (the next use reopens it).
-    public func close() { db?.close(); db = nil }
+    public func close() { db?.close(); db = nil; buildCache = false }
 
     /// Maps SQLite's errors to the store's (naming the file).
     private func guarded<T>(_ body: () throws -> T) throws -> T {
@@ -196,9 +196,18 @@ public final class SQLiteGraphStore: GraphStore {
         try guarded { try connection(create: true).transaction(body) }
     }
 
+    /// Whether this connection's page cache was enlarged for building.
+    private var buildCache = false
+
     public func merge(_ fragments: [KnowledgeGraph]) throws -> MergeOutcome {
         try guarded {
             let conn = try connection(create: true)
+            if !buildCache {
+                // A build touches the name, edge and evidence indexes all over: a larger page cache
+                // (256 MB at most, grown only as used) keeps them in memory as the database grows.
+                try conn.execute("PRAGMA cache_size=-262144")
+                buildCache = true
+            }
             return try conn.transaction {
                 var outcome = MergeOutcome()
                 for f in fragments {
