@@ -9,19 +9,21 @@ bin=.build/release/guanxi
 mkdir -p graphs
 # Rebuild from scratch into a temporary file, then move it in place (the old graph stays until then).
 tmp=graphs/.seeds.rebuild.json
-rm -f "$tmp" "$tmp.lock"
+rm -f "$tmp"
 "$bin" build seeds --graph "$tmp"
-mv "$tmp" graphs/seeds.json; rm -f "$tmp.lock"
+mv "$tmp" graphs/seeds.json
 G=graphs/seeds.json
 "$bin" render --graph $G --format dot -o graphs/seeds.dot
 "$bin" render --graph $G -o graphs/seeds.svg
 "$bin" render --graph $G -o graphs/seeds.png
 rm -f graphs/ego-*.svg
 i=1
+"$bin" facts --graph $G --tsv > graphs/facts.tsv
 "$bin" stats --graph $G --top 3 --names | while IFS= read -r name; do
   "$bin" render --graph $G --focus "$name" --depth 1 -o "graphs/ego-$i.svg"
   i=$((i + 1))
 done
 "$bin" report --graph $G --format html -o graphs/report.html
 "$bin" report --graph $G --format md -o graphs/report.md
+"$bin" facts --graph $G --tsv > graphs/facts.tsv
 "$bin" stats --graph $G

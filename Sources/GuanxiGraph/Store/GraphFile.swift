@@ -210,14 +210,23 @@ public enum GraphFile {
         let lockPath = path + ".lock"
         let dir = URL(fileURLWithPath: lockPath).deletingLastPathComponent().path
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let fd = open(lockPath, O_RDWR | O_CREAT, 0o644)
-        guard fd >= 0 else { throw GraphStoreError.writeFailed(path: lockPath, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        while flock(fd, LOCK_EX) != 0 {
-            if errno != EINTR { throw GraphStoreError.locked(path: path) }
+        // The lock file is removed when its holder is done, so none is left beside the graph. A
+        // process that waited on a file removed meanwhile holds a lock nobody else sees: it checks,
+        // once it holds the lock, that the path still names its file, and opens it again if not.
+        while true {
+            let fd = open(lockPath, O_RDWR | O_CREAT, 0o644)
+            guard fd >= 0 else { throw GraphStoreError.writeFailed(path: lockPath, reason: String(cString: strerror(errno))) }
+            while flock(fd, LOCK_EX) != 0 {
+                if errno != EINTR { close(fd); throw GraphStoreError.locked(path: path) }
+            }
+            var held = stat(), named = stat()
+            guard fstat(fd, &held) == 0, stat(lockPath, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev else {
+                flock(fd, LOCK_UN); close(fd)
+                continue
+            }
+            defer { unlink(lockPath); flock(fd, LOCK_UN); close(fd) }
+            return try body()
         }
-        defer { flock(fd, LOCK_UN) }
-        return try body()
     }
 
     static func describe(_ error: Error) -> String {
