@@ -40,13 +40,13 @@ public struct Extractor: Sendable {
     func documentContext(_ s: [Unicode.Scalar], articles: [Article], recognizer: Recognizer) -> DocumentContext {
         var ctx = DocumentContext()
         for a in articles { ctx.bylineNames.formUnion(a.byline) }
-        var provinceCount: [String: Int] = [:], cityCount: [String: Int] = [:]
+        var provinceCount: [String: Int] = [:], cityCount: [String: Int] = [:], directCityCount: [String: Int] = [:]
         for a in articles {
             for r in a.scanRanges {
                 for m in recognizer.placeMatches(s, r, context: nil) where m.division.level != .county || m.division.name == s.string(m.range) {
                     ctx.mentionedCodes.insert(m.division.code)
                     if let p = gazetteer.province(of: m.division.code), !p.code.hasPrefix("R:") { provinceCount[p.code, default: 0] += 1 }
-                    if m.division.level == .city { cityCount[m.division.code, default: 0] += 1 }
+                    if m.division.level == .city { cityCount[m.division.code, default: 0] += 1; directCityCount[m.division.code, default: 0] += 1 }
                     if m.division.level == .county, let parent = m.division.parent, gazetteer.divisions[parent]?.level == .city {
                         cityCount[parent, default: 0] += 1
                     }
@@ -62,6 +62,12 @@ public struct Extractor: Sendable {
         ctx.countyCode = countyCount.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         ctx.provinceCode = provinceCount.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         ctx.cityCode = cityCount.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        // A county-level city the document is about (`福清市`, named more often than its prefecture)
+        // is the city of `市领导`, `我市`, `市委`.
+        if let county = ctx.countyCode, let d = gazetteer.divisions[county], d.name.hasSuffix("市"),
+           let parent = d.parent, parent == ctx.cityCode, countyCount[county, default: 0] > directCityCount[parent, default: 0] {
+            ctx.cityCode = county
+        }
         return ctx
     }
 
@@ -164,8 +170,11 @@ public struct Extractor: Sendable {
                 return Mention(document: id, start: o.lowerBound, end: o.upperBound, text: norm.originalText(r))
             }
             // The written forms (Traditional, full-width) are aliases too, so users find them.
-            let written = Set(mentions.map(\.text)).filter { NameKey.of($0) != NameKey.of(e.name) && $0.count <= 60 && $0.count >= 2 && !Lexicon.genericStems.contains($0) && !$0.hasPrefix("该") && !Lexicon.standaloneOrganizations.contains($0) && !["经开区", "开发区", "高新区", "综保区"].contains($0) && ($0.unicodeScalars.first.map { Lexicon.levelPrefix[$0] == nil } ?? true) }
-            let entity = Entity(type: e.type, name: e.name, aliases: Array(e.aliases.union(written)), posts: Array(e.posts), mentions: mentions)
+            let written = Set(mentions.map(\.text)).filter { !MergePolicy.isGeneric($0) && NameKey.of($0) != NameKey.of(e.name) && $0.count <= 60 && $0.count >= 2 && !Lexicon.genericStems.contains($0) && !$0.hasPrefix("该") && !Lexicon.standaloneOrganizations.contains($0) && !["经开区", "开发区", "高新区", "综保区"].contains($0) && ($0.unicodeScalars.first.map { Lexicon.levelPrefix[$0] == nil } ?? true) }
+            // A generic or relative word (`园区`, `市委`, `省工信厅`) is never an alias: it would join
+            // this entity to another document's one of the same kind (see MergePolicy).
+            let aliases = e.aliases.union(written).filter { !MergePolicy.isGeneric($0) && NameKey.of($0) != NameKey.of(e.name) }
+            let entity = Entity(type: e.type, name: e.name, aliases: Array(aliases), posts: Array(e.posts), mentions: mentions)
             ids[k] = g.add(entity)
         }
         for r in relations {

@@ -121,16 +121,31 @@ extension Recognizer {
             let n = Lexicon.listEndings.longest(endingAt: e, in: s, lower: region.lowerBound)
             guard n > 0 else { continue }
             var j = e - n
+            // `…企业认定名单`, `…园区公示名单`: the list's own verb is part of its name.
+            for verb in ["认定", "公示", "推荐", "评定", "拟认定"] where j - verb.unicodeScalars.count > region.lowerBound && s.has(verb, at: j - verb.unicodeScalars.count) {
+                j -= verb.unicodeScalars.count; break
+            }
+            var quoted = false
             while j > region.lowerBound, e - j < 40 {
-                if Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
+                if Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 {
+                    // `全省代表性园区名单`: a scope word opening a list's name stays in it.
+                    let b = Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound)
+                    if ["全省", "全市", "全国", "全区", "全县"].contains(s.string((j - b)..<j)),
+                       j - b == region.lowerBound || !ChineseConverter.isHan(s[j - b - 1]) { j -= b }
+                    break
+                }
                 let c = s[j - 1]
+                // `专精特新“小巨人”企业名单`: quotes inside a list's name.
+                if c == "“" || c == "”" { quoted = true; j -= 1; continue }
                 if !Recognizer.isNameChar(c) || Lexicon.hardStops.contains(c) || c == "》" { break }
                 j -= 1
             }
+            // An unmatched quote opening the name is not part of it.
+            while j < e - n, s[j] == "”" { j += 1 }
             let stem = s.string(j..<(e - n))
             guard stem.unicodeScalars.count >= 4, !stem.hasPrefix("项目"), !Lexicon.genericStems.contains(stem),
                   !hasCount(Array(stem.unicodeScalars)) else { continue }
-            out.append(Candidate(range: j..<e, type: .policy, name: s.string(j..<e), priority: 2))
+            out.append(Candidate(range: j..<e, type: .policy, name: s.string(j..<e), priority: quoted ? 3 : 2))
         }
         return out
     }

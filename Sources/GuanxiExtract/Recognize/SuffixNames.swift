@@ -133,6 +133,10 @@ extension Recognizer {
             if c == " ", j - 2 >= region.lowerBound, s[j - 2].isASCII, s[j - 2].properties.isAlphabetic || TextDates.digit(s[j - 2]) != nil,
                j < s.count, s[j].isASCII { j -= 1; continue }
             if !Recognizer.isNameChar(c) || Lexicon.hardStops.contains(c) { break }
+            // A zone's or a body's name holds no number: a row number of a flattened table ends it
+            // (`…二星13萍乡经济技术开发区`).
+            if type == .park || type == .organization, TextDates.digit(c) != nil, j - 2 >= region.lowerBound,
+               ChineseConverter.isHan(s[j - 2]) || TextDates.digit(s[j - 2]) != nil { break }
             if Lexicon.weakStops.contains(c) { weak.append(j) }
             j -= 1
         }
@@ -164,6 +168,11 @@ extension Recognizer {
         if s.has("据", at: start), start + 1 < suffixStart, gazetteer.words.longest(startingAt: start + 1, in: s, limit: suffixStart) > 0 { start += 1 }
         if s.has("经", at: start), start + 1 <= suffixStart, !s.has("经济", at: start), !s.has("经开", at: start), !s.has("经贸", at: start), !s.has("经信", at: start) { start += 1 }
         if type == .park, s.has("中共", at: start) { start += 2 }
+        // `九江九江经济技术开发区` (a table's city column, then the zone): the first place is not part of the name.
+        if type == .park {
+            let w = gazetteer.words.longest(startingAt: start, in: s, limit: suffixStart)
+            if w >= 2, start + 2 * w < suffixStart, s[start..<(start + w)].elementsEqual(s[(start + w)..<(start + 2 * w)]) { start += w }
+        }
         let stem = s.string(start..<suffixStart)
         let stemScalars = Array(s[start..<suffixStart])
         if isGeneric(stem, type: type, suffix: suffix) {

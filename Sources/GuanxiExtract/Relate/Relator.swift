@@ -45,6 +45,9 @@ struct Relator {
     static let drawIn = WordSet(["吸引", "聚集", "集聚", "引进", "汇聚", "入驻了"])
 
     private var out: [LocalRelation] = []
+    /// The officials who lead the group the article follows (`区领导A、B带队`): a visit by the
+    /// group, or by a body standing for it (`考察组`, `一行`), is a visit by each of them.
+    private var focusGroup: [Int] = []
 
     init(entities: [LocalEntity], text: [Unicode.Scalar]) {
         self.entities = entities; self.s = text
@@ -81,10 +84,13 @@ struct Relator {
             var policyTopic: Int?
             var selectContext = false
             var lastList: Int?
+            var listHeading: Int?
             var recent: [EntityType: Int] = [:]
+            focusGroup = []
             let regions = article.scanRanges
             for sentence in regions {
                 let inS = ms.filter { sentence.contains($0.range.lowerBound) }
+                listItems(sentence, a, inS, heading: &listHeading)
                 relateSentence(sentence, a, inS, focus: &focusOfficial, topic: &topic, recent: recent, policyTopic: policyTopic,
                                selectContext: selectContext, lastList: lastList)
                 // The article's list is the first it names (usually in its headline or lead).
@@ -122,7 +128,7 @@ struct Relator {
                 // A party body's place: 芜湖市委 also when the body is an entity of its own.
                 if type(m) == .place {
                     let body = s.string(m.range.lowerBound..<post.upperBound)
-                    for (k, e) in entities.enumerated() where e.type == .organization && body.hasPrefix(e.name) && e.name.count > entities[m.entity].name.count - 1 && e.name.hasSuffix("委") {
+                    for (k, e) in entities.enumerated() where e.type == .organization && ([e.name] + e.aliases).contains(where: { n in body.hasPrefix(n) && n.count > entities[m.entity].name.count - 1 && n.hasSuffix("委") }) {
                         add(o.entity, .holdsPost, k, r, a)
                     }
                 }
@@ -134,24 +140,48 @@ struct Relator {
         var accompanying = Set<Int>()
         if let t = acc.first {
             let after = officials.first { $0.range.lowerBound >= t.upperBound }
-            let main = after?.entity ?? focus
-            for o in officials where o.range.upperBound <= t.lowerBound {
+            var main = after?.entity ?? focus
+            var lower = r.lowerBound
+            // `X在Y的陪同下…`: the officials between 在 and 陪同 accompany the one before 在.
+            if s.has("下", at: t.upperBound), let zai = lastIndex(of: "在", before: t.lowerBound, from: r.lowerBound),
+               let lead = officials.last(where: { $0.range.upperBound <= zai }) {
+                main = lead.entity; lower = zai
+            }
+            for o in officials where o.range.upperBound <= t.lowerBound && o.range.lowerBound >= lower {
                 accompanying.insert(o.entity)
                 if let main { add(o.entity, .accompanied, main, r, a) }
             }
         }
         let subjects = officials.filter { !accompanying.contains($0.entity) && !$0.candidate.nested }
         if let first = subjects.first(where: { o in !officials.contains { $0.entity != o.entity && $0.range.upperBound <= o.range.lowerBound && accompanying.contains($0.entity) } }) {
-            if acc.isEmpty || first.range.lowerBound > (acc.first?.upperBound ?? 0) || focus == nil { focus = first.entity }
+            if acc.isEmpty || first.range.lowerBound > (acc.first?.upperBound ?? 0) || focus == nil {
+                focus = first.entity
+                // Leaders named together (`区领导A、B带队`, `A和B一行`) head one group.
+                var group = [first], last = first
+                for o in subjects where o.range.lowerBound > last.range.upperBound {
+                    let gap = s.string(last.range.upperBound..<o.range.lowerBound)
+                    let sharedPost = o.candidate.postRange != nil && o.candidate.postRange == first.candidate.postRange
+                    if sharedPost && gap == "、" || ["和", "与", "及"].contains(gap) { group.append(o); last = o } else { break }
+                }
+                focusGroup = group.map(\.entity)
+            }
         }
+        /// Everyone a visit by `who` is a visit of: the group when `who` leads it.
+        func visitors(_ who: Int) -> [Int] { focusGroup.contains(who) ? focusGroup : [who] }
 
         // visited: an official (or the one the article is about) and the places after a visiting verb.
         let visits = triggers(Relator.visit)
         let accompanyOnly = !acc.isEmpty && !subjects.contains(where: { $0.range.lowerBound > (acc.first?.upperBound ?? 0) }) && visits.count <= 1
         for v in visits where !accompanyOnly {
             guard let who = subjects.last(where: { $0.range.upperBound <= v.lowerBound })?.entity ?? focus else { continue }
-            // The sites named right after the verb, in its clause: 深入A、B、C等项目现场.
-            let cl = clause(around: v.lowerBound, in: r)
+            // The sites named right after the verb, in its clause: 深入A、B、C等项目现场; a list of
+            // sites goes on past a comma when the next clause opens with another site.
+            var cl = clause(around: v.lowerBound, in: r)
+            while cl.upperBound < r.upperBound, [",", "，"].contains(s[cl.upperBound]),
+                  ms.contains(where: { [.park, .company, .project].contains(type($0)) && $0.range.lowerBound > cl.upperBound && $0.range.lowerBound <= cl.upperBound + 4 }),
+                  find(Relator.visit, in: (cl.upperBound + 1)..<min(r.upperBound, cl.upperBound + 6)).isEmpty {
+                cl = cl.lowerBound..<clause(around: cl.upperBound + 1, in: r).upperBound
+            }
             var targets = ms.filter { m in
                 [.park, .company, .project, .place].contains(type(m)) && m.range.lowerBound >= v.upperBound
                     && m.range.upperBound <= cl.upperBound && !isInPost(m, officials) && !m.candidate.nested
@@ -159,7 +189,8 @@ struct Relator {
             // `到`/`赴` visit only what is named right after them (`到我市`).
             let strict = v.count == 1
             if let first = targets.first, first.range.lowerBound - v.upperBound > (strict ? 0 : 6) { targets = [] }
-            if strict { targets = Array(targets.prefix(1)) }
+            // `到A、B调研`: what is named right after them, with the names listed with it.
+            if strict { targets = coordinatedFrom(targets) }
             // 在孟县调研: the place between 在 and the verb.
             if !strict, let zai = lastIndex(of: "在", before: v.lowerBound, from: r.lowerBound) {
                 targets += ms.filter { m in [.park, .company, .project, .place].contains(type(m)) && m.range.lowerBound > zai && m.range.upperBound <= v.lowerBound && !isInPost(m, officials) }
@@ -167,10 +198,10 @@ struct Relator {
             // 查看项目进展: a generic noun after the verb is the one just named.
             if targets.isEmpty, !strict {
                 for (noun, t) in [("项目", EntityType.project), ("园区", .park), ("企业", .company)] where s.has(noun, at: v.upperBound) {
-                    if let e = recent[t] { add(who, .visited, e, r, a) }
+                    if let e = recent[t] { for w in visitors(who) { add(w, .visited, e, r, a) } }
                 }
             }
-            for m in targets { add(who, .visited, m.entity, r, a) }
+            for m in targets { for w in visitors(who) { add(w, .visited, m.entity, r, a) } }
         }
         // 在河南远航电气股份有限公司，周立新走进车间…: a sentence that opens at a site.
         if s.has("在", at: r.lowerBound) {
@@ -227,6 +258,35 @@ struct Relator {
         // The sentence after: a list of projects or companies with no verb of its own.
         if let zone = current, !ms.contains(where: { [.park, .place, .official].contains(type($0)) }) {
             for m in ms where [.project, .company].contains(type(m)) { add(m.entity, .locatedIn, zone, r, a) }
+        }
+    }
+
+    /// A list announced by a heading (`…名单` on a line of its own, or named before a flattened
+    /// table): the parks and companies listed after it, one per line or row, are selected into it.
+    mutating func listItems(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], heading: inout Int?) {
+        let lists = ms.filter { type($0) == .policy && isList(entities[$0.entity].name) }
+        if let l = lists.first, r.count - l.range.count <= 3 { heading = l.entity; return }
+        // A heading and its rows run together in one line: items after the first list of the sentence.
+        if let l = lists.first {
+            let items = ms.filter { [.park, .company].contains(type($0)) && $0.range.lowerBound >= l.range.upperBound && !$0.candidate.nested }
+            if items.count >= 3, find(Relator.visit, in: l.range.upperBound..<r.upperBound).isEmpty {
+                for m in items { add(m.entity, .selectedInto, l.entity, r, a) }
+                // A table's place column right before a row's zone: where the zone is.
+                for m in items {
+                    if let p = ms.last(where: { type($0) == .place && $0.range.upperBound == m.range.lowerBound }) { add(m.entity, .locatedIn, p.entity, r, a) }
+                }
+            }
+            return
+        }
+        guard let h = heading else { return }
+        // A line that is one item: its first name opens it (after a number), and little else follows.
+        var i = r.lowerBound
+        while i < r.upperBound, TextDates.digit(s[i]) != nil || "、.．)）(（-•·* ".unicodeScalars.contains(s[i]) { i += 1 }
+        guard let first = ms.first, first.range.lowerBound <= i + 1 else { return }
+        if [.park, .company].contains(type(first)), r.upperBound - first.range.upperBound <= 40 {
+            add(first.entity, .selectedInto, h, r, a)
+        } else if ![.park, .company, .place].contains(type(first)) || r.count > 80 {
+            heading = nil
         }
     }
 

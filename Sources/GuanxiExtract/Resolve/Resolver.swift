@@ -49,7 +49,9 @@ struct Resolver {
                 if c.type == .organization, Lexicon.standaloneOrganizations.contains(c.name),
                    let first = c.name.unicodeScalars.first, let level = Lexicon.levelPrefix[first] {
                     guard let place = qualifyingPlace(level: level, context: context) else { continue }
-                    if posts.contains(where: { $0.contains(c.range.lowerBound) }) {
+                    // A party committee or government in a post stands for its place (`市委副书记`); a
+                    // congress or a consultative body stays itself (`市政协副主席`).
+                    if posts.contains(where: { $0.contains(c.range.lowerBound) }), !c.name.hasSuffix("政协"), !c.name.contains("人大") {
                         c = Candidate(range: c.range, type: .place, name: c.name, aliases: [place.name] + place.shortForms,
                                       priority: 1, placeCode: place.code)
                     }
@@ -171,11 +173,11 @@ struct Resolver {
             if c.type == .organization, let first = scalars.first, let level = Lexicon.levelPrefix[first],
                scalars.count > 1, scalars[1] != "级",
                let place = qualifyingPlace(level: level, context: context) {
+                // The form written stays the name (`省政府办公厅`); the qualified forms are aliases,
+                // so the entity joins a fuller mention here and the same body in other documents.
                 let rest = String(c.name.unicodeScalars.dropFirst())
-                let qualified = place.name + rest
-                canonical = qualified
+                aliases.insert(place.name + rest)
                 aliases.insert(gazetteer.shortName(place) + String(first) + rest)
-                aliases.remove(c.name)
             }
             // A province or city before a zone or company name is often dropped:
             // 安徽芜湖经济技术开发区 = 芜湖经济技术开发区, 长治市屯留经济技术开发区 = 屯留经济技术开发区.
