@@ -90,8 +90,9 @@ public struct Extractor: Sendable {
             } else if ["党工委", "管委会", "工委", "园区", "开发区", "经开区", "高新区", "新区"].contains(where: { title.hasPrefix($0) }) {
                 // A zone's committee named bare: the zone the article is about.
                 target = mentions.last(where: { $0.article == m.article && $0.range.upperBound <= m.range.lowerBound && entities[$0.entity].type == .park })?.entity
-            } else if let first = title.unicodeScalars.first, first == "市" || first == "省" || first == "县",
-               let code = first == "市" ? context.cityCode : first == "省" ? context.provinceCode : context.countyCode {
+            } else if let first = title.unicodeScalars.first, first == "市" || first == "省" || first == "县" || first == "区",
+               let code = first == "市" ? context.cityCode : first == "省" ? context.provinceCode : context.countyCode,
+               first != "区" || gazetteer.divisions[code]?.name.hasSuffix("区") == true {
                 target = entities.firstIndex { $0.placeCode == code && !$0.mentions.isEmpty }
             } else {
                 // The characters before the post word abbreviate a body of the article: 中大 → 香港中文大学.

@@ -13,6 +13,8 @@ extension Recognizer {
         func ok(_ len: Int) -> Bool {
             guard i + len <= limit else { return false }
             for k in (i + sn)..<(i + len) {
+                // `龙长春`, `李长江`: 长 opens a two-character given name (a post never follows a bare surname).
+                if s[k] == "长", k == i + sn, len == sn + 2 { continue }
                 guard ChineseConverter.isHan(s[k]), !Lexicon.notInGivenName.contains(s[k]) else { return false }
             }
             if i + len == limit { return true }

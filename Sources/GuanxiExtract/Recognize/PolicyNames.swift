@@ -127,11 +127,12 @@ extension Recognizer {
             }
             var quoted = false
             while j > region.lowerBound, e - j < 40 {
-                if Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 {
+                if Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0, s[j] != "性" {
                     // `全省代表性园区名单`: a scope word opening a list's name stays in it.
                     let b = Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound)
                     if ["全省", "全市", "全国", "全区", "全县"].contains(s.string((j - b)..<j)),
-                       j - b == region.lowerBound || !ChineseConverter.isHan(s[j - b - 1]) { j -= b }
+                       j - b == region.lowerBound || !ChineseConverter.isHan(s[j - b - 1]) || Lexicon.hardStops.contains(s[j - b - 1])
+                        || Lexicon.boundaryWords.longest(endingAt: j - b, in: s, lower: region.lowerBound) > 0 { j -= b }
                     break
                 }
                 let c = s[j - 1]

@@ -110,11 +110,13 @@ extension Recognizer {
         let maxLen = type == .project ? 40 : 32
         var j = suffixStart
         var weak: [Int] = []
+        var tableRow = false
         while j > region.lowerBound, e - (j - 1) <= maxLen {
             if blocked.indices.contains(j - 1), blocked[j - 1] { break }
             let stemSoFar = s.string(j..<suffixStart)
-            // A verb just left of the name ends it (but a name may end in one: 城乡建设局).
-            if !stemSoFar.isEmpty || n >= 2, Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
+            // A verb just left of the name ends it (but a name may end in one: 城乡建设局); `代表性`,
+            // `示范性` are adjectives, not the verb.
+            if !stemSoFar.isEmpty || n >= 2, Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0, s[j] != "性" { break }
             if "年月日".unicodeScalars.contains(s[j - 1]), j - 2 >= region.lowerBound, TextDates.digit(s[j - 2]) != nil { break }
             if !stemSoFar.isEmpty, Recognizer.descriptorNouns.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
             if type == .project, !stemSoFar.isEmpty, Lexicon.suffixes.longest(endingAt: j, in: s, lower: region.lowerBound) > 0,
@@ -136,7 +138,7 @@ extension Recognizer {
             // A zone's or a body's name holds no number: a row number of a flattened table ends it
             // (`…二星13萍乡经济技术开发区`).
             if type == .park || type == .organization, TextDates.digit(c) != nil, j - 2 >= region.lowerBound,
-               ChineseConverter.isHan(s[j - 2]) || TextDates.digit(s[j - 2]) != nil { break }
+               ChineseConverter.isHan(s[j - 2]) || TextDates.digit(s[j - 2]) != nil { tableRow = true; break }
             if Lexicon.weakStops.contains(c) { weak.append(j) }
             j -= 1
         }
@@ -146,6 +148,8 @@ extension Recognizer {
                 || gazetteer.words.longest(endingAt: w - 1, in: s, lower: region.lowerBound) > 0
             let placeOpens = gazetteer.words.longest(startingAt: start, in: s, limit: w - 1) > 0
                 || (Lexicon.levelPrefix[s[start]] != nil && start + 1 < w - 1)
+                // `政和同心经济开发区`: the conjunction is inside a place's name.
+                || gazetteer.words.longest(startingAt: start, in: s, limit: suffixStart) >= w - start
             // Coordination of two names (`商务厅和省工信厅`) splits; a short word before the
             // conjunction inside one name (`中和陶瓷`, `粮食和物资储备局`) does not.
             if leftIsName || (!placeOpens && (w - 1 - start < 2 || (w - 1 - start > 3 && type != .project))) { start = w }
@@ -172,6 +176,8 @@ extension Recognizer {
         if type == .park {
             let w = gazetteer.words.longest(startingAt: start, in: s, limit: suffixStart)
             if w >= 2, start + 2 * w < suffixStart, s[start..<(start + w)].elementsEqual(s[(start + w)..<(start + 2 * w)]) { start += w }
+            // A table row (`2宜春樟树工业园区`): a city column, then a zone named after its county.
+            else if tableRow, w >= 2, gazetteer.words.longest(startingAt: start + w, in: s, limit: suffixStart) >= 2 { start += w }
         }
         let stem = s.string(start..<suffixStart)
         let stemScalars = Array(s[start..<suffixStart])

@@ -91,6 +91,15 @@ extension Relator {
                 add(h.entity, .locatedIn, y.entity, r, a)
             }
         }
+        // `我市加快建设A、B等园区`: a place building zones holds them.
+        for t in triggers(Relator.develop) {
+            let cl = clause(around: t.lowerBound, in: r)
+            guard let place = ms.last(where: { type($0) == .place && $0.range.upperBound <= t.lowerBound && $0.range.lowerBound >= cl.lowerBound }),
+                  !ms.contains(where: { $0.range.lowerBound > place.range.upperBound && $0.range.upperBound <= t.lowerBound }) else { continue }
+            let zones = ms.filter { $0.range.lowerBound >= t.upperBound && $0.range.upperBound <= cl.upperBound && !$0.candidate.nested }
+            guard let first = zones.first, type(first) == .park, first.range.lowerBound - t.upperBound <= 1 else { continue }
+            for z in coordinatedFrom(zones) where type(z) == .park { add(z.entity, .locatedIn, place.entity, r, a) }
+        }
         // 清水工业园内的X, 园区里的X: what is named right after a zone's 内/里 lies in it.
         for y in ms where type(y) == .park {
             let p = y.range.upperBound
@@ -104,10 +113,22 @@ extension Relator {
         let issues = triggers(Relator.issue).filter { !s.has("会", at: $0.upperBound) }
         for (k, t) in issues.enumerated() {
             let issuers = ms.filter { [.organization, .place].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested }
-            let lastGroup = coordinatedGroup(issuers, before: t.lowerBound)
+            var lastGroup = coordinatedGroup(issuers, before: t.lowerBound)
+            // The issuer is near its verb, with no title between them (`省委、省政府《意见》…，现予公布`
+            // names the issuer of the title, not of what is announced).
+            if let last = lastGroup.last, t.lowerBound - last.range.upperBound > 40
+                || ms.contains(where: { type($0) == .policy && $0.range.lowerBound >= last.range.upperBound && $0.range.upperBound <= t.lowerBound }) {
+                lastGroup = []
+            }
             let next = k + 1 < issues.count ? issues[k + 1].lowerBound : r.upperBound
             let policies = ms.filter { type($0) == .policy && $0.range.lowerBound >= t.upperBound && ($0.range.lowerBound < next || lastGroup.isEmpty) }
             for p in policies { for i in lastGroup { add(i.entity, .issued, p.entity, r, a) } }
+        }
+        // `省委、省政府《关于…的意见》`: the bodies named right before a title issued it.
+        for p in ms where type(p) == .policy && p.range.lowerBound > r.lowerBound && s[p.range.lowerBound] == "《" {
+            let bodies = ms.filter { [.organization].contains(type($0)) && $0.range.upperBound <= p.range.lowerBound && !$0.candidate.nested && !$0.candidate.issuerOfTitle }
+            guard let last = bodies.last, last.range.upperBound == p.range.lowerBound else { continue }
+            for b in coordinatedGroup(bodies, before: p.range.lowerBound) { add(b.entity, .issued, p.entity, r, a) }
         }
         // 《国务院关于…》: the body opening the title issued it.
         for m in ms where m.candidate.issuerOfTitle {
@@ -201,7 +222,9 @@ extension Relator {
                 || (!find(Relator.sign, in: r).isEmpty && ms.contains { type($0) == .company })
             let own = clause(around: t.lowerBound, in: r).lowerBound..<t.lowerBound
             if let w = lastCoordinator(in: own, mentions: before) {
-                var left = before.filter { $0.range.upperBound <= w }
+                // `我市分别与A签订X；与B签订Y`: a clause opening with 与 has the sentence's subject as its party.
+                let opensWithCoordinator = w == own.lowerBound || (w - own.lowerBound <= 2 && !before.contains { $0.range.lowerBound >= own.lowerBound && $0.range.upperBound <= w })
+                var left = before.filter { $0.range.upperBound <= w && (!opensWithCoordinator || $0.range.lowerBound >= own.lowerBound) }
                 let right = before.filter { $0.range.lowerBound > w }
                 if left.isEmpty, let tp = topic, !right.contains(where: { $0.entity == tp }) {
                     left = [ResolvedMention(entity: tp, range: cl.lowerBound..<cl.lowerBound, article: a, candidate: right[0].candidate)]
@@ -218,8 +241,19 @@ extension Relator {
                 }
                 // 签约 X项目: the signing companies invest in the projects after the verb; 分别 pairs them.
                 if isSign {
-                    let projects = ms.filter { (type($0) == .project || type($0) == .park) && $0.range.lowerBound >= t.upperBound }
-                    let companies = leftGroup.filter { type($0) == .company }
+                    let signedIn = clause(around: t.lowerBound, in: r)
+                    let projects = ms.filter { (type($0) == .project || type($0) == .park) && $0.range.lowerBound >= t.upperBound && $0.range.lowerBound < signedIn.upperBound }
+                    var companies = leftGroup.filter { type($0) == .company }
+                    // `我市与A签订X项目`: the company on the other side invests; a body builds.
+                    if companies.isEmpty {
+                        let others = right.filter { [.company, .organization].contains(type($0)) }
+                        if others.count == 1 {
+                            for p in projects where type(p) == .project {
+                                add(others[0].entity, type(others[0]) == .company ? .investsIn : .builds, p.entity, r, a)
+                            }
+                        }
+                        companies = []
+                    }
                     if !find(Relator.respectively, in: r).isEmpty, companies.count == projects.count {
                         for (c, p) in zip(companies, projects) { add(c.entity, .investsIn, p.entity, r, a) }
                     } else if projects.count == 1 {

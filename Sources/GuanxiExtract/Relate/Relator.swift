@@ -42,6 +42,7 @@ struct Relator {
     static let incubate = WordSet(["孵化"])
     static let support = WordSet(["支持", "扶持", "鼓励支持", "重点支持", "大力支持", "全力支持"])
     static let onSite = WordSet(["现场"])
+    static let develop = WordSet(["建设", "打造", "规划建设", "建成", "设立"])
     static let drawIn = WordSet(["吸引", "聚集", "集聚", "引进", "汇聚", "入驻了"])
 
     private var out: [LocalRelation] = []
@@ -188,7 +189,9 @@ struct Relator {
             }
             // `到`/`赴` visit only what is named right after them (`到我市`).
             let strict = v.count == 1
-            if let first = targets.first, first.range.lowerBound - v.upperBound > (strict ? 0 : 6) { targets = [] }
+            // (A list whose first item is a name not recognised still counts: `走访X、B公司`.)
+            if let first = targets.first, first.range.lowerBound - v.upperBound > (strict ? 0 : 6),
+               strict || s[first.range.lowerBound - 1] != "、" || first.range.lowerBound - v.upperBound > 30 { targets = [] }
             // `到A、B调研`: what is named right after them, with the names listed with it.
             if strict { targets = coordinatedFrom(targets) }
             // 在孟县调研: the place between 在 and the verb.
