@@ -106,7 +106,7 @@ public struct Extractor: Sendable {
                     if hits.count == 1 { target = hits[0]; entities[hits[0]].aliases.insert(String(String.UnicodeScalarView(short))) }
                 }
             }
-            if let target { out.append(LocalRelation(head: m.entity, type: .holdsPost, tail: target, sentence: sentence, article: m.article)) }
+            if let target { out.append(LocalRelation(head: m.entity, type: .holdsPost, tail: target, sentence: sentence, article: m.article, rule: "post.implied")) }
         }
         return out
     }
@@ -186,7 +186,8 @@ public struct Extractor: Sendable {
             if date?.year == nil, let y = articles[r.article].date?.year { date?.year = y }
             g.add(Relation(source: h, type: r.type, target: t,
                            evidence: [Evidence(document: id, sentence: norm.originalText(r.sentence),
-                                               start: o.lowerBound, end: o.upperBound, date: date?.iso)]))
+                                               start: o.lowerBound, end: o.upperBound, date: date?.iso,
+                                               rule: r.rule.isEmpty ? nil : r.rule)]))
         }
         return g
     }

@@ -37,14 +37,17 @@ extension Relator {
 
         // Adjacent company + project: the company builds it (山西瑞达…有限公司3万吨/年…项目).
         let ordered = ms.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        rule = "build.adjacent"
         for (x, y) in zip(ordered, ordered.dropFirst()) where y.range.lowerBound == x.range.upperBound || (x.candidate.nested && y.range.upperBound >= x.range.upperBound && type(y) == .project && y.range.lowerBound <= x.range.upperBound) {
             if type(x) == .company || type(x) == .organization, type(y) == .project { add(x.entity, .builds, y.entity, r, a) }
         }
         // `A公司：年产…项目` (a list item): the company builds the project after the colon.
+        rule = "build.colon-item"
         for (x, y) in zip(ordered, ordered.dropFirst()) where [.company, .organization].contains(type(x)) && type(y) == .project
             && y.range.lowerBound == x.range.upperBound + 1 && [":", "："].contains(s[x.range.upperBound]) {
             add(x.entity, .builds, y.entity, r, a)
         }
+        rule = "build.named-in-project"
         for m in ms where m.candidate.nested && (type(m) == .company || type(m) == .organization) {
             if let outer = ms.first(where: { $0.entity != m.entity && type($0) == .project && $0.range.contains(m.range.lowerBound) }) {
                 add(m.entity, .builds, outer.entity, r, a)
@@ -52,6 +55,7 @@ extension Relator {
         }
 
         // located_in: X 位于/落户/选址 Y; 位于 Y 的 X; X 在 Y 开工.
+        rule = "locate.verb"
         for t in triggers(Relator.locate) {
             let cl = clause(around: t.lowerBound, in: r)
             let officials = ms.filter { type($0) == .official }
@@ -78,6 +82,7 @@ extension Relator {
             }
         }
         // X（已于去年）在 Y（正式）投产/建成/设立…: the project or company nearest before 在 in its clause.
+        rule = "locate.zai-verb"
         for y in ms where [.park, .place].contains(type(y)) && y.range.lowerBound > r.lowerBound && s[y.range.lowerBound - 1] == "在" {
             var v = y.range.upperBound
             while let adverb = ["正式", "顺利", "全面", "已经", "已", "将", "率先", "成功"].first(where: { s.has($0, at: v) }) { v += adverb.unicodeScalars.count }
@@ -92,6 +97,7 @@ extension Relator {
             }
         }
         // `我市加快建设A、B等园区`: a place building zones holds them.
+        rule = "locate.place-develops-zones"
         for t in triggers(Relator.develop) {
             let cl = clause(around: t.lowerBound, in: r)
             guard let place = ms.last(where: { type($0) == .place && $0.range.upperBound <= t.lowerBound && $0.range.lowerBound >= cl.lowerBound }),
@@ -101,6 +107,7 @@ extension Relator {
             for z in coordinatedFrom(zones) where type(z) == .park { add(z.entity, .locatedIn, place.entity, r, a) }
         }
         // 清水工业园内的X, 园区里的X: what is named right after a zone's 内/里 lies in it.
+        rule = "locate.inside-zone"
         for y in ms where type(y) == .park {
             let p = y.range.upperBound
             guard ["内的", "内", "里的", "中的"].contains(where: { s.has($0, at: p) }) else { continue }
@@ -110,6 +117,7 @@ extension Relator {
         }
 
         // issued: bodies before 发布/印发/公布 and the policies after it.
+        rule = "issue.verb"
         let issues = triggers(Relator.issue).filter { !s.has("会", at: $0.upperBound) }
         for (k, t) in issues.enumerated() {
             let issuers = ms.filter { [.organization, .place].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested }
@@ -125,16 +133,19 @@ extension Relator {
             for p in policies { for i in lastGroup { add(i.entity, .issued, p.entity, r, a) } }
         }
         // `省委、省政府《关于…的意见》`: the bodies named right before a title issued it.
+        rule = "issue.bodies-before-title"
         for p in ms where type(p) == .policy && p.range.lowerBound > r.lowerBound && s[p.range.lowerBound] == "《" {
             let bodies = ms.filter { [.organization].contains(type($0)) && $0.range.upperBound <= p.range.lowerBound && !$0.candidate.nested && !$0.candidate.issuerOfTitle }
             guard let last = bodies.last, last.range.upperBound == p.range.lowerBound else { continue }
             for b in coordinatedGroup(bodies, before: p.range.lowerBound) { add(b.entity, .issued, p.entity, r, a) }
         }
         // 《国务院关于…》: the body opening the title issued it.
+        rule = "issue.body-opens-title"
         for m in ms where m.candidate.issuerOfTitle {
             if let p = ms.first(where: { type($0) == .policy && $0.range.contains(m.range.lowerBound) }) { add(m.entity, .issued, p.entity, r, a) }
         }
         // 《方案》获得国家发展改革委批复: passive approval.
+        rule = "issue.approved-by"
         for t in triggers(Relator.approve) {
             if let p = ms.last(where: { type($0) == .policy && $0.range.upperBound <= t.lowerBound }),
                let o = ms.last(where: { type($0) == .organization && $0.range.upperBound <= t.lowerBound && $0.range.lowerBound > p.range.upperBound }) {
@@ -144,6 +155,7 @@ extension Relator {
 
         // selected_into: zones or companies 入选 a list (named here or just before); a sentence
         // opening with 其中 lists the members of the one before.
+        rule = "select.verb"
         let opensWithAmong = s.has("其中", at: r.lowerBound) || (selectContext && isListItem(r))
         if !triggers(Relator.select).isEmpty || (opensWithAmong && lastList != nil) {
             let lists = ms.filter { type($0) == .policy }
@@ -156,6 +168,7 @@ extension Relator {
         }
 
         // implements: a zone, body or place and the policy after 推进/实施/开展.
+        rule = "implement.verb"
         for t in triggers(Relator.implement) {
             guard let p = ms.first(where: { type($0) == .policy && $0.range.lowerBound >= t.upperBound && $0.range.lowerBound - t.upperBound <= 12 }) else { continue }
             // The subject: the zone or body opening a clause before the verb, else the nearest before it.
@@ -167,6 +180,7 @@ extension Relator {
         }
 
         // builds: a company, 新上/投资建设, the project.
+        rule = "build.verb"
         for t in triggers(Relator.build) {
             guard let p = ms.first(where: { type($0) == .project && $0.range.lowerBound >= t.upperBound && $0.range.lowerBound - t.upperBound <= 16 }) else { continue }
             if let c = ms.last(where: { [.company, .organization].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested }) {
@@ -181,6 +195,7 @@ extension Relator {
             }
         }
         // 该项目…由X控股建设: the body after 由 builds the project named before it.
+        rule = "build.built-by"
         for t in triggers(Relator.builtBy) {
             guard let c = ms.last(where: { [.company, .organization].contains(type($0)) && $0.range.upperBound <= t.lowerBound }),
                   let by = lastIndex(of: "由", before: c.range.lowerBound, from: r.lowerBound), c.range.lowerBound - by <= 30,
@@ -188,6 +203,7 @@ extension Relator {
             add(c.entity, .builds, p.entity, r, a)
         }
         // invests_in: X 在 园区 布局/投资; 投资方 … X.
+        rule = "invest.in-zone"
         for t in triggers(Relator.investVerbs) {
             if let park = ms.last(where: { type($0) == .park && $0.range.upperBound <= t.lowerBound && t.lowerBound - $0.range.upperBound <= 1 }),
                park.range.lowerBound > 0, s[park.range.lowerBound - 1] == "在",
@@ -201,10 +217,12 @@ extension Relator {
                 }
             }
         }
+        rule = "invest.investor"
         if !find(Relator.investor, in: r).isEmpty, let project = ms.first(where: { type($0) == .project })?.entity ?? recent[.project] {
             for c in ms where type(c) == .company { add(c.entity, .investsIn, project, r, a) }
         }
         // 旗下/下属: subsidiary or part.
+        rule = "own.subsidiary"
         for t in triggers(Relator.ownedBy) {
             if let parent = ms.last(where: { $0.range.upperBound <= t.lowerBound && [.company, .organization].contains(type($0)) }) ?? recent[.organization].flatMap({ e in ms.isEmpty ? nil : ms.first { $0.entity == e } }),
                let child = ms.first(where: { $0.range.lowerBound >= t.upperBound && [.company, .organization].contains(type($0)) }) {
@@ -213,6 +231,7 @@ extension Relator {
         }
 
         // cooperates_with / signed_with: A 与 B … 合作/共建/签约; A、B 携手.
+        rule = "cooperate.verb"
         for t in triggers(Relator.cooperate) {
             let cl = r.lowerBound..<t.lowerBound
             let before = actors.filter { cl.contains($0.range.lowerBound) }
@@ -233,14 +252,17 @@ extension Relator {
                 for x in leftGroup {
                     for y in right where x.entity != y.entity {
                         if isSign, type(x) == .company || type(y) == .company {
+                            rule = "sign.verb"
                             type(x) == .company ? add(x.entity, .signedWith, y.entity, r, a) : add(y.entity, .signedWith, x.entity, r, a)
                         } else {
+                            rule = "cooperate.verb"
                             add(x.entity, .cooperatesWith, y.entity, r, a)
                         }
                     }
                 }
                 // 签约 X项目: the signing companies invest in the projects after the verb; 分别 pairs them.
                 if isSign {
+                    rule = "invest.signed-project"
                     let signedIn = clause(around: t.lowerBound, in: r)
                     let projects = ms.filter { (type($0) == .project || type($0) == .park) && $0.range.lowerBound >= t.upperBound && $0.range.lowerBound < signedIn.upperBound }
                     var companies = leftGroup.filter { type($0) == .company }
@@ -255,6 +277,7 @@ extension Relator {
                         companies = []
                     }
                     if !find(Relator.respectively, in: r).isEmpty, companies.count == projects.count {
+                        rule = "invest.signed-respectively"
                         for (c, p) in zip(companies, projects) { add(c.entity, .investsIn, p.entity, r, a) }
                     } else if projects.count == 1 {
                         for c in companies { add(c.entity, .investsIn, projects[0].entity, r, a) }
@@ -264,12 +287,14 @@ extension Relator {
                 let cl = clause(around: t.lowerBound, in: r)
                 let group = coordinatedGroup(before.filter { cl.contains($0.range.lowerBound) }, before: t.lowerBound)
                 guard group.count >= 2 else { continue }
+                rule = "cooperate.together"
                 for (i, x) in group.enumerated() { for y in group.dropFirst(i + 1) { add(x.entity, .cooperatesWith, y.entity, r, a) } }
             }
         }
 
         // incubated_by: 依托 X … 孵化的 Y.
         // 依托其…孵化: 其 is the body named before.
+        rule = "incubate.relying-on"
         if let t = find(Relator.relyingOn, in: r).first, let h = find(Relator.incubate, in: t.upperBound..<r.upperBound).first,
            let x = ms.first(where: { type($0) == .organization && $0.range.lowerBound >= t.upperBound && $0.range.upperBound <= h.lowerBound })
                 ?? ms.last(where: { type($0) == .organization && $0.range.upperBound <= t.lowerBound }),
@@ -278,6 +303,7 @@ extension Relator {
         }
 
         // X孵化Y / X已孵化Y: a company incubated by the body or zone before the verb.
+        rule = "incubate.verb"
         for t in triggers(Relator.incubate) {
             guard !s[r.lowerBound..<t.lowerBound].contains("托") else { continue }
             if let x = ms.last(where: { [.organization].contains(type($0)) && $0.range.upperBound <= t.lowerBound }),
@@ -286,6 +312,7 @@ extension Relator {
             }
         }
         // supports: a policy, body or place 支持/扶持 the zones, bodies or projects listed after it.
+        rule = "support.verb"
         for t in triggers(Relator.support) {
             let cl = clause(around: t.lowerBound, in: r)
             guard let subjectEntity = ms.last(where: { [.policy, .organization, .place].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested && !$0.candidate.issuerOfTitle })?.entity
@@ -295,6 +322,7 @@ extension Relator {
             for o in coordinatedFrom(objects) { add(subjectEntity, .supports, o.entity, r, a) }
         }
         // supports: a policy whose title says it supports a named zone or body.
+        rule = "support.title-names"
         for p in ms where type(p) == .policy {
             let name = entities[p.entity].name
             guard let k = name.range(of: "支持") else { continue }
@@ -305,10 +333,12 @@ extension Relator {
         }
 
         // A zone written right after the zone it lies in: 山西转型综改示范区合成生物产业生态园.
+        rule = "locate.zone-after-zone"
         for (x, y) in zip(ordered, ordered.dropFirst()) where y.range.lowerBound == x.range.upperBound && type(x) == .park && type(y) == .park {
             add(y.entity, .locatedIn, x.entity, r, a)
         }
         // part_of / located_in from nesting: a zone inside a zone's name.
+        rule = "locate.zone-in-zone-name"
         for m in ms where m.candidate.nested && type(m) == .park {
             if let outer = ms.first(where: { $0.entity != m.entity && type($0) == .park && $0.range.contains(m.range.lowerBound) && $0.range.count > m.range.count }) {
                 add(outer.entity, .locatedIn, m.entity, r, a)

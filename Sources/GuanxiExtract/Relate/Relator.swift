@@ -8,6 +8,8 @@ struct LocalRelation: Sendable, Hashable {
     var tail: Int
     var sentence: Range<Int>
     var article: Int
+    /// The id of the rule that read it (``RelationRules``), recorded in ``Evidence/rule``.
+    var rule: String = ""
 }
 
 /// Relation rules driven by trigger words and sentence structure, never by names. Each rule
@@ -46,6 +48,8 @@ struct Relator {
     static let drawIn = WordSet(["吸引", "聚集", "集聚", "引进", "汇聚", "入驻了"])
 
     private var out: [LocalRelation] = []
+    /// The rule now matching: every relation added records it.
+    var rule = ""
     /// The officials who lead the group the article follows (`区领导A、B带队`): a visit by the
     /// group, or by a body standing for it (`考察组`, `一行`), is a visit by each of them.
     private var focusGroup: [Int] = []
@@ -72,7 +76,7 @@ struct Relator {
 
     mutating func add(_ head: Int, _ type: RelationType, _ tail: Int, _ sentence: Range<Int>, _ article: Int) {
         guard head != tail, RelationSchema.allows(type, head: entities[head].type, tail: entities[tail].type) else { return }
-        out.append(LocalRelation(head: head, type: type, tail: tail, sentence: sentence, article: article))
+        out.append(LocalRelation(head: head, type: type, tail: tail, sentence: sentence, article: article, rule: rule))
     }
 
     /// Relations of every sentence of every article.
@@ -115,6 +119,7 @@ struct Relator {
         let officials = ms.filter { type($0) == .official }
 
         // holds_post: the organizations, places and zones named in an official's post.
+        rule = "post.named-in-post"
         for o in officials {
             guard let post = o.candidate.postRange else { continue }
             // 山西正大制管有限公司年产40万吨薄壁钢管项目相关负责人: the post belongs to the company named before it.
@@ -137,6 +142,7 @@ struct Relator {
         }
 
         // accompanied: officials before 陪同 accompany the official the article is about.
+        rule = "accompany.verb"
         let acc = triggers(Relator.accompany)
         var accompanying = Set<Int>()
         if let t = acc.first {
@@ -171,6 +177,7 @@ struct Relator {
         func visitors(_ who: Int) -> [Int] { focusGroup.contains(who) ? focusGroup : [who] }
 
         // visited: an official (or the one the article is about) and the places after a visiting verb.
+        rule = "visit.verb"
         let visits = triggers(Relator.visit)
         let accompanyOnly = !acc.isEmpty && !subjects.contains(where: { $0.range.lowerBound > (acc.first?.upperBound ?? 0) }) && visits.count <= 1
         for v in visits where !accompanyOnly {
@@ -207,6 +214,7 @@ struct Relator {
             for m in targets { for w in visitors(who) { add(w, .visited, m.entity, r, a) } }
         }
         // 在河南远航电气股份有限公司，周立新走进车间…: a sentence that opens at a site.
+        rule = "visit.opens-at-site"
         if s.has("在", at: r.lowerBound) {
             let first = clause(around: r.lowerBound + 1, in: r)
             let sites = ms.filter { first.contains($0.range.lowerBound) && [.park, .company, .project].contains(type($0)) && !$0.candidate.nested }
@@ -216,6 +224,7 @@ struct Relator {
             }
         }
         // 在X现场，陈凯…: the sites named before 现场 were visited.
+        rule = "visit.on-site"
         if let site = find(Relator.onSite, in: r).first, let zai = lastIndex(of: "在", before: site.lowerBound, from: r.lowerBound),
            let who = subjects.first(where: { $0.range.lowerBound >= site.upperBound })?.entity ?? (visits.isEmpty ? focus : nil) {
             for m in ms where m.range.lowerBound > zai && m.range.upperBound <= site.lowerBound && [.park, .company, .project].contains(type(m)) {
@@ -224,6 +233,7 @@ struct Relator {
         }
 
         // leads: an official and the body or project after 牵头/领衔; `Y由X领衔` names Y before.
+        rule = "lead.verb"
         for t in triggers(Relator.lead) {
             if let o = officials.last(where: { $0.range.upperBound <= t.lowerBound }),
                let by = lastIndex(of: "由", before: o.range.lowerBound, from: r.lowerBound),
@@ -244,6 +254,7 @@ struct Relator {
     /// `广安经济技术开发区吸引了一大批项目落地。…的气盐综合利用项目；…`, `北京亦庄已聚集中芯国际、晶门科技`:
     /// the projects and companies listed after a zone draws them in are located in it.
     mutating func hostedItems(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], host: inout Int?) {
+        rule = "locate.drawn-in"
         let draws = find(Relator.drawIn, in: r).filter { !insideMention($0.lowerBound, ms) }
         var current = host
         host = nil
@@ -259,6 +270,7 @@ struct Relator {
             return
         }
         // The sentence after: a list of projects or companies with no verb of its own.
+        rule = "locate.drawn-in-list"
         if let zone = current, !ms.contains(where: { [.park, .place, .official].contains(type($0)) }) {
             for m in ms where [.project, .company].contains(type(m)) { add(m.entity, .locatedIn, zone, r, a) }
         }
@@ -273,14 +285,17 @@ struct Relator {
         if let l = lists.first {
             let items = ms.filter { [.park, .company].contains(type($0)) && $0.range.lowerBound >= l.range.upperBound && !$0.candidate.nested }
             if items.count >= 3, find(Relator.visit, in: l.range.upperBound..<r.upperBound).isEmpty {
+                rule = "select.table-after-list"
                 for m in items { add(m.entity, .selectedInto, l.entity, r, a) }
                 // A table's place column right before a row's zone: where the zone is.
+                rule = "locate.table-column"
                 for m in items {
                     if let p = ms.last(where: { type($0) == .place && $0.range.upperBound == m.range.lowerBound }) { add(m.entity, .locatedIn, p.entity, r, a) }
                 }
             }
             return
         }
+        rule = "select.list-line"
         guard let h = heading else { return }
         // A line that is one item: its first name opens it (after a number), and little else follows.
         var i = r.lowerBound
