@@ -101,7 +101,9 @@ struct Recognizer: Sendable {
     func nestedAllowed(outer: Candidate, inner: Candidate) -> Bool {
         if inner.reference || outer.reference { return false }
         switch (outer.type, inner.type) {
-        case (.project, .company), (.project, .organization): return true
+        case (.project, .company): return true
+        // `福清某某学校项目`, `某某中心项目`: the body is what the project builds, not its builder.
+        case (.project, .organization): return !(inner.range.lowerBound == outer.range.lowerBound && outer.range.upperBound - inner.range.upperBound <= 2)
         case (.park, .park):
             // A zone inside a zone's name is a zone of its own when a place opens it (`怀仁经济技术开发区…特色园区`).
             return inner.range.lowerBound == outer.range.lowerBound && outer.range.upperBound - inner.range.upperBound >= 3
