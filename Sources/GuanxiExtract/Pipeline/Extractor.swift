@@ -87,6 +87,10 @@ public struct Extractor: Sendable {
             if ["公司", "企业", "集团"].contains(where: { title.hasPrefix($0) }) {
                 // 公司董事长葛天明: the company the article just named.
                 target = mentions.last(where: { $0.article == m.article && $0.range.upperBound <= m.range.lowerBound && entities[$0.entity].type == .company })?.entity
+            } else if let ending = ["校长": ["大学", "学院", "学校"], "院长": ["院"], "所长": ["所"]].first(where: { title == $0.key || title == "副" + $0.key || title == "常务副" + $0.key }) {
+                // `副校长李某` with no body named: the school (institute) the article just named.
+                target = mentions.last(where: { x in x.article == m.article && x.range.upperBound <= m.range.lowerBound && entities[x.entity].type == .organization
+                    && ending.value.contains { entities[x.entity].name.hasSuffix($0) } })?.entity
             } else if ["党工委", "管委会", "工委", "园区", "开发区", "经开区", "高新区", "新区"].contains(where: { title.hasPrefix($0) }) {
                 // A zone's committee named bare: the zone the article is about.
                 target = mentions.last(where: { $0.article == m.article && $0.range.upperBound <= m.range.lowerBound && entities[$0.entity].type == .park })?.entity

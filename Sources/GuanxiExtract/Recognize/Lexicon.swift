@@ -110,6 +110,9 @@ enum Lexicon {
         "督导", "现场", "实地", "一同", "同", "亦", "亦有", "受访", "接受", "受邀", "介绍说", "领衔", "担任", "均", "则", "都", "首先", "随后", "还", "，", "。", "、", "；", "：", "（", "(", "”", "“", "》", "？", "！",
     ])
 
+    /// Words that open a post phrase and look like a surname and a given name (`相关负责人`, `党组书记`).
+    static let wordsBeforePosts: Set<String> = ["相关", "有关", "党组", "党委", "主要", "分管", "常务", "班子", "时任", "原任", "现任", "第一"]
+
     /// Characters that never belong to a given name.
     static let notInGivenName: Set<Unicode.Scalar> = Set("的了在是和与等及将为对从也都还把被说这那个们省市县区委长局厅部年月日二三四五六七八九十等同任副代总书记主席司园院所会业团校".unicodeScalars)
 

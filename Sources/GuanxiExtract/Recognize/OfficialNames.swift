@@ -89,7 +89,8 @@ extension Recognizer {
                 }
             }
             // A name followed by its post: 王宁书记来到…, 张三副县长表示….
-            if i == region.lowerBound || !ChineseConverter.isHan(s[i - 1]) || Lexicon.hardStops.contains(s[i - 1]) || Lexicon.boundaryWords.longest(endingAt: i, in: s, lower: region.lowerBound) > 0 {
+            if i == region.lowerBound || !ChineseConverter.isHan(s[i - 1]) || Lexicon.hardStops.contains(s[i - 1]) || Lexicon.boundaryWords.longest(endingAt: i, in: s, lower: region.lowerBound) > 0
+                || taken.contains(where: { $0.range.upperBound == i && [.organization, .company, .park].contains($0.type) }) {
                 let sn = surnames.surnameLength(s, at: i)
                 var matched = false
                 for len in [sn + 1, sn + 2] where sn > 0 && i + len < region.upperBound {
@@ -99,7 +100,7 @@ extension Recognizer {
                     let after = i + len + t
                     guard after >= region.upperBound || !ChineseConverter.isHan(s[after]) || Lexicon.afterName.longest(startingAt: after, in: s, limit: region.upperBound) > 0 else { continue }
                     let name = s.string(i..<(i + len))
-                    if context.bylineNames.contains(name) { continue }
+                    if context.bylineNames.contains(name) || Lexicon.wordsBeforePosts.contains(name) { continue }
                     out.append(Candidate(range: i..<(i + len), type: .official, name: name, priority: 3,
                                          post: s.string((i + len)..<after), postRange: (i + len)..<after))
                     i = after; matched = true

@@ -58,6 +58,7 @@ struct Recognizer: Sendable {
             found += quotedNames(s, region)
             found += suffixNames(s, region, blocked: blocked)
             found += namedLists(s, region)
+            found += headTypedLists(s, region, blocked: blocked)
         }
         var accepted = resolveOverlaps(splitZones(s, found))
         // Places and officials read around what is already recognised.

@@ -47,6 +47,62 @@ extension Recognizer {
         return out
     }
 
+    /// Head words of a list (`A、B等16家企业`) and the type they give its items.
+    /// (A list of `…等项目` names products as often as projects: it gives no type.)
+    static let listHeads: [(String, EntityType)] = [("企业", .company), ("公司", .company), ("园区", .park), ("开发区", .park)]
+
+    /// Items of a list take their type from its head, even bare short names (`A、B等行业龙头企业`,
+    /// `A、B和C等项目相继落地`): the names between the list's opening and `等`.
+    func headTypedLists(_ s: [Unicode.Scalar], _ region: Range<Int>, blocked: [Bool]) -> [Candidate] {
+        var out: [Candidate] = []
+        var i = region.lowerBound + 1
+        while i < region.upperBound {
+            guard s[i] == "等" else { i += 1; continue }
+            // The head: the first head word after 等 within the phrase (`等一批行业龙头企业`).
+            var type: EntityType?
+            var k = i + 1
+            while k < region.upperBound, k - i <= 16, Recognizer.isNameChar(s[k]) || s[k] == "、" {
+                if let h = Recognizer.listHeads.first(where: { s.has($0.0, at: k) }) { type = h.1; break }
+                k += 1
+            }
+            guard let type else { i += 1; continue }
+            // The items, right to left, split at 、/和/及/以及, up to the clause's start or an opening verb.
+            var items: [Range<Int>] = []
+            var end = i
+            var j = i
+            while j > region.lowerBound {
+                let c = s[j - 1]
+                let isSep = c == "、" || ((c == "和" || c == "及") && j - 1 > region.lowerBound && end - j >= 2)
+                let opener = Lexicon.companyListOpeners.longest(endingAt: j, in: s, lower: region.lowerBound)
+                    + (s.has("包括", at: max(region.lowerBound, j - 2)) ? 0 : 0)
+                if isSep || !Recognizer.isNameChar(c) || (Lexicon.hardStops.contains(c) && end - j >= 2) || Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 || (opener > 0 && c != "和") {
+                    if end - j >= 2 { items.append(j..<end) }
+                    if !isSep { break }
+                    j -= 1
+                    if s.has("以", at: j - 1), c == "及" { j -= 1 }
+                    end = j
+                    continue
+                }
+                if end - j > 14 { items = []; break }
+                j -= 1
+            }
+            if j == region.lowerBound, end - j >= 2 { items.append(j..<end) }
+            // A list needs two items; each is a name, not a description, a place or a number.
+            if items.count >= 2 {
+                for r in items where r.count <= 12 && !r.contains(where: { blocked.indices.contains($0) && blocked[$0] }) {
+                    let w = Array(s[r])
+                    if coveredByGenericWords(w) || coveredBy(Lexicon.fieldWords, w) || w.contains(where: { TextDates.digit($0) != nil })
+                        || gazetteer.words.longest(startingAt: 0, in: w) == w.count || w.contains("的")
+                        || gazetteer.words.longest(endingAt: w.count, in: w) > 0 { continue }
+                    if Lexicon.suffixes.longest(endingAt: w.count, in: w) > 0 { continue }
+                    out.append(Candidate(range: r, type: type, name: s.string(r), priority: 1))
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
     /// Companies named by a short form inside a list: `聚集中芯国际、晶门科技等企业`.
     func listedCompanies(_ s: [Unicode.Scalar], _ region: Range<Int>, blocked: [Bool]) -> [Candidate] {
         var out: [Candidate] = []

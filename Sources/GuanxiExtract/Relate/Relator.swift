@@ -122,6 +122,11 @@ struct Relator {
         rule = "post.named-in-post"
         for o in officials {
             guard let post = o.candidate.postRange else { continue }
+            // `北海工业园区陈勋主任`: a name written before its post; the body named right before the name.
+            if post.lowerBound >= o.range.upperBound, let before = ms.last(where: { $0.range.upperBound == o.range.lowerBound }),
+               [.company, .organization, .park].contains(type(before)) {
+                add(o.entity, .holdsPost, before.entity, r, a)
+            }
             // 山西正大制管有限公司年产40万吨薄壁钢管项目相关负责人: the post belongs to the company named before it.
             if let before = ms.last(where: { $0.range.upperBound == post.lowerBound }) {
                 if [.company, .organization, .park].contains(type(before)) { add(o.entity, .holdsPost, before.entity, r, a) }

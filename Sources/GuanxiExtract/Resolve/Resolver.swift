@@ -69,8 +69,9 @@ struct Resolver {
                    let suffix = ["党工委", "工委", "管委会", "管理委员会", "党委"].first(where: { c.name.hasSuffix($0) }) {
                     let stem = Array(c.name.unicodeScalars.dropLast(suffix.unicodeScalars.count))
                     let n = Lexicon.suffixes.longest(endingAt: stem.count, in: stem)
-                    if n > 0, stem.count > n, Lexicon.suffixType[String(String.UnicodeScalarView(stem[(stem.count - n)...]))] == .park {
-                        c = Candidate(range: c.range.lowerBound..<(c.range.lowerBound + stem.count), type: .park,
+                    if n > 0, stem.count > n, let t = Lexicon.suffixType[String(String.UnicodeScalarView(stem[(stem.count - n)...]))], t == .park || t == .company {
+                        // `…开发区党工委书记` stands for the zone, `…集团党委书记` for the company.
+                        c = Candidate(range: c.range.lowerBound..<(c.range.lowerBound + stem.count), type: t,
                                       name: String(String.UnicodeScalarView(stem)), priority: 2)
                     }
                 }
