@@ -109,7 +109,7 @@ extension Recognizer {
                 if matched { continue }
             }
             // Appointment by a body: 任命张伟为…主任, 提名王强为…, 免去李强的…职务.
-            for verb in ["任命", "提名", "聘任", "推荐", "免去", "决定任命"] where s.has(verb, at: i) {
+            for verb in ["任命", "提名", "聘任", "推荐", "免去", "决定任命", "决定免去"] where s.has(verb, at: i) {
                 let at = i + verb.unicodeScalars.count
                 let n = personName(s, at: at, limit: region.upperBound) > 0 ? personName(s, at: at, limit: region.upperBound)
                     : (s.has("为", at: at + 2) ? 2 : s.has("为", at: at + 3) ? 3 : s.has("的", at: at + 2) ? 2 : s.has("的", at: at + 3) ? 3 : 0)
@@ -122,7 +122,9 @@ extension Recognizer {
                 let name = s.string(at..<(at + n))
                 if context.bylineNames.contains(name) { continue }
                 out.append(Candidate(range: at..<(at + n), type: .official, name: name, priority: 3,
-                                     post: s.string(k..<postEnd), postRange: k..<postEnd))
+                                     post: s.string(k..<postEnd), postRange: k..<postEnd,
+                                     postStatus: verb.hasSuffix("免去") ? .left : .appointed,
+                                     postDate: TextDates.find(s, in: region).first?.date.iso))
                 i = postEnd - 1
                 break
             }
@@ -133,21 +135,25 @@ extension Recognizer {
                     var k = i + n
                     let comrade = s.has("同志", at: k)
                     if comrade { k += 2 }
-                    if comrade, !(s.has("任", at: k) || s.has("拟任", at: k) || s.has("担任", at: k)) {
+                    let verbs: [(String, PostStatus)] = [("不再担任", .left), ("辞去", .left), ("拟任", .appointed), ("当选", .appointed),
+                                                         ("担任", .held), ("任", .appointed)]
+                    let verb = verbs.first { s.has($0.0, at: k) }
+                    if comrade, verb == nil {
                         let name = s.string(i..<(i + n))
                         if !context.bylineNames.contains(name) {
                             out.append(Candidate(range: i..<(i + n), type: .official, name: name, priority: 3))
                             i = k; continue
                         }
                     }
-                    if s.has("任", at: k) || s.has("拟任", at: k) || s.has("担任", at: k) {
-                        k += s.has("任", at: k) ? 1 : 2
+                    if let verb {
+                        k += verb.0.unicodeScalars.count
                         let postEnd = appointedPostEnd(s, region, from: k)
                         if postEnd > k {
                             let name = s.string(i..<(i + n))
                             if !context.bylineNames.contains(name) {
                                 out.append(Candidate(range: i..<(i + n), type: .official, name: name, priority: 3,
-                                                     post: s.string(k..<postEnd), postRange: k..<postEnd))
+                                                     post: s.string(k..<postEnd), postRange: k..<postEnd,
+                                                     postStatus: verb.1, postDate: TextDates.find(s, in: region).first?.date.iso))
                                 i = postEnd; continue
                             }
                         }

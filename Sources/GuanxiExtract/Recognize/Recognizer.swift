@@ -13,6 +13,10 @@ struct Candidate: Sendable {
     /// For officials: the post as written and where it is.
     var post: String?
     var postRange: Range<Int>?
+    /// For officials named in an appointment: whether the post is taken up or left, and the
+    /// date the sentence gives.
+    var postStatus: PostStatus?
+    var postDate: String?
     /// Candidate lies inside another one (kept only where the pair makes sense).
     var nested = false
     /// A reference (`该公司`, bare `经开区`) to resolve to an entity named elsewhere.

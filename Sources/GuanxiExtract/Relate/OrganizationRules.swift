@@ -33,7 +33,8 @@ extension Relator {
         func of(_ types: Set<EntityType>) -> [ResolvedMention] { ms.filter { types.contains(type($0)) && !$0.candidate.nested } }
         let actors = of([.organization, .park, .place, .company])
         // The zone or body a sentence is about: its first actor, else the one before.
-        if let first = actors.first, first.range.lowerBound - r.lowerBound < 14 { topic = first.entity }
+        // (A sentence opening with 与 continues the one before: its subject stays.)
+        if let first = actors.first, first.range.lowerBound - r.lowerBound < 14, !Relator.coordinators.contains(s[r.lowerBound]) { topic = first.entity }
 
         // Adjacent company + project: the company builds it (山西瑞达…有限公司3万吨/年…项目).
         let ordered = ms.sorted { $0.range.lowerBound < $1.range.lowerBound }

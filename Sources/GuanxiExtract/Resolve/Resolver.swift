@@ -34,7 +34,8 @@ struct Resolver {
         self.gazetteer = gazetteer; self.user = user
     }
 
-    static let partyGovSuffixes = ["人民政府", "政府", "省委", "市委", "县委", "区委", "州委", "党工委", "工委", "党委", "管委会", "政协"]
+    /// (A consultative or congress body, `市政协`, stays itself: it is not its place.)
+    static let partyGovSuffixes = ["人民政府", "政府", "省委", "市委", "县委", "区委", "州委", "党工委", "工委", "党委", "管委会"]
 
     /// Resolves the candidates of all articles (in order) into entities and mentions.
     mutating func resolve(_ s: [Unicode.Scalar], articles: [[Candidate]], context: DocumentContext) -> [ResolvedMention] {
@@ -67,11 +68,14 @@ struct Resolver {
                 // A zone's committee inside a post stands for the zone (`…开发区管委会主任`).
                 if c.type == .organization, posts.contains(where: { $0.contains(c.range.lowerBound) }),
                    let suffix = ["党工委", "工委", "管委会", "管理委员会", "党委"].first(where: { c.name.hasSuffix($0) }) {
-                    let stem = Array(c.name.unicodeScalars.dropLast(suffix.unicodeScalars.count))
+                    var stem = Array(c.name.unicodeScalars.dropLast(suffix.unicodeScalars.count))
+                    // `中共某某开发区工委`: the party prefix is no part of the zone's name.
+                    if stem.count > 4, stem[0] == "中", stem[1] == "共" { stem.removeFirst(2) }
                     let n = Lexicon.suffixes.longest(endingAt: stem.count, in: stem)
                     if n > 0, stem.count > n, let t = Lexicon.suffixType[String(String.UnicodeScalarView(stem[(stem.count - n)...]))], t == .park || t == .company {
                         // `…开发区党工委书记` stands for the zone, `…集团党委书记` for the company.
-                        c = Candidate(range: c.range.lowerBound..<(c.range.lowerBound + stem.count), type: t,
+                        let lo = c.range.upperBound - suffix.unicodeScalars.count - stem.count
+                        c = Candidate(range: lo..<(lo + stem.count), type: t,
                                       name: String(String.UnicodeScalarView(stem)), priority: 2)
                     }
                 }
@@ -99,7 +103,8 @@ struct Resolver {
                 entities[id].mentions.append(c.range)
                 if let post = c.post, c.type == .official {
                     let org = cands.first { other in other.type != .official && c.postRange.map { r in r.contains(other.range.lowerBound) } == true }
-                    entities[id].posts.insert(Post(title: post, organization: org.map { forms(of: $0, s, context: context).canonical }))
+                    entities[id].posts.insert(Post(title: post, organization: org.map { forms(of: $0, s, context: context).canonical },
+                                                   status: c.postStatus, date: c.postDate))
                 }
                 mentions.append(ResolvedMention(entity: id, range: c.range, article: a, candidate: c))
             }
