@@ -67,10 +67,10 @@ final class ExtractionTests: XCTestCase {
         let s = try score(texts: dev.appendingPathComponent("texts"), gold: dev.appendingPathComponent("gold"))
         print("devset (\(s.n) articles): typed entity F1 \(s.entities), unlabeled relation F1 \(s.relations), labeled \(s.labeled)")
         XCTAssertEqual(s.n, 40, "the development set holds 40 articles")
-        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.806 / 0.754 / 0.751); they ratchet up.
-        XCTAssertGreaterThanOrEqual(s.entities, 0.786)
-        XCTAssertGreaterThanOrEqual(s.relations, 0.734)
-        XCTAssertGreaterThanOrEqual(s.labeled, 0.731)
+        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.809 / 0.767 / 0.764); they ratchet up.
+        XCTAssertGreaterThanOrEqual(s.entities, 0.789)
+        XCTAssertGreaterThanOrEqual(s.relations, 0.747)
+        XCTAssertGreaterThanOrEqual(s.labeled, 0.744)
     }
 
     func testHandWrittenArticleSets() throws {
@@ -78,9 +78,9 @@ final class ExtractionTests: XCTestCase {
             let dir = Paths.articles.appendingPathComponent(set)
             let s = try score(texts: dir.appendingPathComponent("texts"), gold: dir.appendingPathComponent("gold"))
             print("articles/\(set) (\(s.n) articles): typed entity F1 \(s.entities), unlabeled relation F1 \(s.relations)")
-            // Floors: measured minus 0.02 (a: 0.940 / 0.840, b: 0.896 / 0.810 on 2026-12-02). These are
+            // Floors: measured minus 0.02 (a: 0.940 / 0.840, b: 0.894 / 0.810 on 2026-12-02). These are
             // invented tuning fixtures: they guard patterns, they do not measure generalisation.
-            let floors: [String: (Double, Double)] = ["a": (0.920, 0.820), "b": (0.876, 0.790)]
+            let floors: [String: (Double, Double)] = ["a": (0.920, 0.820), "b": (0.874, 0.790)]
             XCTAssertGreaterThanOrEqual(s.entities, floors[set]?.0 ?? 1, set)
             XCTAssertGreaterThanOrEqual(s.relations, floors[set]?.1 ?? 1, set)
         }

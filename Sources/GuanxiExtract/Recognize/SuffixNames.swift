@@ -240,6 +240,9 @@ extension Recognizer {
         if isGeneric(stem, type: type, suffix: suffix) {
             return nil
         }
+        // `管委会党工委`: a body named only by another body's word names no body of its own.
+        if type == .organization, !stem.isEmpty, Lexicon.suffixes.longest(startingAt: 0, in: stemScalars) == stemScalars.count,
+           Lexicon.suffixType[stem] == .organization { return nil }
         // A zone's party or administrative committee named with the bare zone word is the zone itself.
         if type == .organization, ["党工委", "工委", "管委会", "管理委员会", "党委"].contains(suffix) {
             if ["开发区", "经开区", "高新区", "园区", "综保区"].contains(stem) { return nil }

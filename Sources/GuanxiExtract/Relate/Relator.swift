@@ -155,7 +155,9 @@ struct Relator {
             var main = after?.entity ?? focus
             var lower = r.lowerBound
             // `X在Y的陪同下…`: the officials between 在 and 陪同 accompany the one before 在.
-            if s.has("下", at: t.upperBound), let zai = lastIndex(of: "在", before: t.lowerBound, from: r.lowerBound),
+            // (The officials listed may run over commas: `X，在A，B，C等陪同下`.)
+            if s.has("下", at: t.upperBound),
+               let zai = (max(r.lowerBound, t.lowerBound - 80)..<t.lowerBound).reversed().first(where: { s[$0] == "在" && !insideMention($0, ms) }),
                let lead = officials.last(where: { $0.range.upperBound <= zai }) {
                 main = lead.entity; lower = zai
             }
