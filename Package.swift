@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "GuanxiText", dependencies: ["COpenCC"], resources: [.copy("Resources/surnames.txt")]),
         .target(name: "GuanxiExtract",
                 dependencies: ["GuanxiText", "GuanxiGraph"],
-                resources: [.copy("Resources/divisions.tsv")]),
+                resources: [.copy("Resources/divisions.tsv"), .copy("Resources/triggers.tsv")]),
         .target(name: "GuanxiRender", dependencies: ["GuanxiGraph", "CGraphviz"]),
         .executableTarget(name: "guanxi", dependencies: [
             "GuanxiGraph", "GuanxiText", "GuanxiExtract", "GuanxiRender",

@@ -8,10 +8,12 @@ public struct Extractor: Sendable {
     let gazetteer: Gazetteer
     let surnames: Surnames
     let user: UserDictionary
+    /// The relation rules' trigger words (Resources/triggers.tsv unless given).
+    let triggers: TriggerLexicon
 
-    /// An extractor with the shipped gazetteer and surname list and an optional user dictionary.
-    public init(user: UserDictionary = UserDictionary()) {
-        self.gazetteer = .shared; self.surnames = .shared; self.user = user
+    /// An extractor with the shipped gazetteer, surname list and trigger lexicon, and an optional user dictionary.
+    public init(user: UserDictionary = UserDictionary(), triggers: TriggerLexicon = .shipped) {
+        self.gazetteer = .shared; self.surnames = .shared; self.user = user; self.triggers = triggers
     }
 
     /// The graph one source text yields. `id` is the document's id (its file name without extension).
@@ -30,7 +32,7 @@ public struct Extractor: Sendable {
             entities[m.entity].mentions.append(m.range)
         }
         mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
-        var relator = Relator(entities: entities, text: s)
+        var relator = Relator(entities: entities, text: s, triggers: triggers)
         var relations = relator.relate(articles: articles, mentions: mentions)
         relations += impliedPosts(s, articles: articles, mentions: mentions, entities: &entities, context: context)
         return makeGraph(source: source, id: id, norm: norm, articles: articles, entities: entities, relations: relations)

@@ -19,33 +19,11 @@ struct Relator {
     let entities: [LocalEntity]
     let s: [Unicode.Scalar]
 
-    // Trigger words.
-    static let visit = WordSet(["调研", "考察", "视察", "察看", "查看", "来到", "走进", "深入", "前往", "参观", "看望",
-                                "检查", "督导", "莅临", "到访", "走访", "实地", "调度", "沿着", "沿著", "到", "赴"])
-    static let accompany = WordSet(["陪同", "随同", "一同"])
-    static let locate = WordSet(["位于", "落户", "入驻", "坐落", "坐落于", "选址", "落户于", "建在", "布局在"])
-    static let locateAfterIn = WordSet(["开工", "投产", "落地", "开业", "建成", "动工", "奠基", "揭牌", "设立", "建设", "落户", "开建", "竣工"])
-    static let issue = WordSet(["发布", "印发", "出台", "公布", "制定", "颁布", "审议通过", "下发", "发出", "出台了", "印发了"])
-    static let approve = WordSet(["批复", "批准"])
-    static let select = WordSet(["入选", "列入", "获评", "评为", "认定为", "获批", "纳入", "上榜", "榜上有名", "入围", "成功入选", "成功上榜", "位列其中", "名列其中", "之列"])
-    static let implement = WordSet(["推进", "实施", "推行", "开展", "落实", "深化", "打响", "掀起", "践行", "执行", "启动", "乘"])
-    static let build = WordSet(["新上", "投资建设", "建设", "布局", "实施", "上马", "投建", "新建", "开建", "布局了", "推进", "签约", "签约建设"])
-    static let cooperate = WordSet(["合作", "共建", "携手", "建立", "对接", "战略合作", "签约", "签署", "签订", "共同"])
-    static let sign = WordSet(["签约", "签署", "签订"])
-    static let lead = WordSet(["牵头", "领衔"])
+    // Trigger words: the lexicon's classes (Resources/triggers.tsv), read once per extractor.
+    let triggerWords: TriggerLexicon
+    let visit, accompany, locate, locateAfterIn, issue, approve, select, implement, build, cooperate, sign, lead: WordSet
+    let builtBy, investVerbs, among, investor, ownedBy, respectively, relyingOn, incubate, support, onSite, develop, drawIn: WordSet
     static let coordinators: Set<Unicode.Scalar> = ["与", "和", "同", "跟"]
-    static let builtBy = WordSet(["控股建设", "投资建设", "承建", "投资兴建", "出资建设", "牵头建设"])
-    static let investVerbs = WordSet(["布局", "投资"])
-    static let among = WordSet(["其中"])
-    static let investor = WordSet(["投资方"])
-    static let ownedBy = WordSet(["旗下", "下属", "所属", "全资子公司", "控股子公司", "子公司"])
-    static let respectively = WordSet(["分别"])
-    static let relyingOn = WordSet(["依托"])
-    static let incubate = WordSet(["孵化"])
-    static let support = WordSet(["支持", "扶持", "鼓励支持", "重点支持", "大力支持", "全力支持"])
-    static let onSite = WordSet(["现场"])
-    static let develop = WordSet(["建设", "打造", "规划建设", "建成", "设立"])
-    static let drawIn = WordSet(["吸引", "聚集", "集聚", "引进", "汇聚", "入驻了"])
 
     private var out: [LocalRelation] = []
     /// The rule now matching: every relation added records it.
@@ -54,8 +32,16 @@ struct Relator {
     /// group, or by a body standing for it (`考察组`, `一行`), is a visit by each of them.
     private var focusGroup: [Int] = []
 
-    init(entities: [LocalEntity], text: [Unicode.Scalar]) {
-        self.entities = entities; self.s = text
+    init(entities: [LocalEntity], text: [Unicode.Scalar], triggers: TriggerLexicon = .shipped) {
+        self.entities = entities; self.s = text; self.triggerWords = triggers
+        visit = triggers.set(.visit); accompany = triggers.set(.accompany); locate = triggers.set(.locate)
+        locateAfterIn = triggers.set(.locateAfterIn); issue = triggers.set(.issue); approve = triggers.set(.approve)
+        select = triggers.set(.select); implement = triggers.set(.implement); build = triggers.set(.build)
+        cooperate = triggers.set(.cooperate); sign = triggers.set(.sign); lead = triggers.set(.lead)
+        builtBy = triggers.set(.builtBy); investVerbs = triggers.set(.invest); among = triggers.set(.among)
+        investor = triggers.set(.investor); ownedBy = triggers.set(.ownedBy); respectively = triggers.set(.respectively)
+        relyingOn = triggers.set(.relyingOn); incubate = triggers.set(.incubate); support = triggers.set(.support)
+        onSite = triggers.set(.onSite); develop = triggers.set(.develop); drawIn = triggers.set(.drawIn)
     }
 
     func type(_ m: ResolvedMention) -> EntityType { entities[m.entity].type }
@@ -100,7 +86,7 @@ struct Relator {
                                selectContext: selectContext, lastList: lastList)
                 // The article's list is the first it names (usually in its headline or lead).
                 if lastList == nil, let l = inS.first(where: { type($0) == .policy && isList(entities[$0.entity].name) }) { lastList = l.entity }
-                if !find(Relator.select, in: sentence).isEmpty { selectContext = true }
+                if !find(self.select, in: sentence).isEmpty { selectContext = true }
                 // A sentence opening with a policy (`《方案》还…`) makes it the subject of the sentences after
                 // it, until one opens with another subject.
                 if let first = inS.first, first.range.lowerBound - sentence.lowerBound <= 1 {
@@ -148,7 +134,7 @@ struct Relator {
 
         // accompanied: officials before 陪同 accompany the official the article is about.
         rule = "accompany.verb"
-        let acc = triggers(Relator.accompany)
+        let acc = triggers(self.accompany)
         var accompanying = Set<Int>()
         if let t = acc.first {
             let after = officials.first { $0.range.lowerBound >= t.upperBound }
@@ -185,7 +171,7 @@ struct Relator {
 
         // visited: an official (or the one the article is about) and the places after a visiting verb.
         rule = "visit.verb"
-        let visits = triggers(Relator.visit)
+        let visits = triggers(self.visit)
         let accompanyOnly = !acc.isEmpty && !subjects.contains(where: { $0.range.lowerBound > (acc.first?.upperBound ?? 0) }) && visits.count <= 1
         for v in visits where !accompanyOnly {
             guard let who = subjects.last(where: { $0.range.upperBound <= v.lowerBound })?.entity ?? focus else { continue }
@@ -194,7 +180,7 @@ struct Relator {
             var cl = clause(around: v.lowerBound, in: r)
             while cl.upperBound < r.upperBound, [",", "，"].contains(s[cl.upperBound]),
                   ms.contains(where: { [.park, .company, .project].contains(type($0)) && $0.range.lowerBound > cl.upperBound && $0.range.lowerBound <= cl.upperBound + 4 }),
-                  find(Relator.visit, in: (cl.upperBound + 1)..<min(r.upperBound, cl.upperBound + 6)).isEmpty {
+                  find(self.visit, in: (cl.upperBound + 1)..<min(r.upperBound, cl.upperBound + 6)).isEmpty {
                 cl = cl.lowerBound..<clause(around: cl.upperBound + 1, in: r).upperBound
             }
             var targets = ms.filter { m in
@@ -232,7 +218,7 @@ struct Relator {
         }
         // 在X现场，陈凯…: the sites named before 现场 were visited.
         rule = "visit.on-site"
-        if let site = find(Relator.onSite, in: r).first, let zai = lastIndex(of: "在", before: site.lowerBound, from: r.lowerBound),
+        if let site = find(self.onSite, in: r).first, let zai = lastIndex(of: "在", before: site.lowerBound, from: r.lowerBound),
            let who = subjects.first(where: { $0.range.lowerBound >= site.upperBound })?.entity ?? (visits.isEmpty ? focus : nil) {
             for m in ms where m.range.lowerBound > zai && m.range.upperBound <= site.lowerBound && [.park, .company, .project].contains(type(m)) {
                 add(who, .visited, m.entity, r, a)
@@ -241,7 +227,7 @@ struct Relator {
 
         // leads: an official and the body or project after 牵头/领衔; `Y由X领衔` names Y before.
         rule = "lead.verb"
-        for t in triggers(Relator.lead) {
+        for t in triggers(self.lead) {
             if let o = officials.last(where: { $0.range.upperBound <= t.lowerBound }),
                let by = lastIndex(of: "由", before: o.range.lowerBound, from: r.lowerBound),
                let y = ms.last(where: { [.organization, .project].contains(type($0)) && $0.range.upperBound <= by && !isInPost($0, officials) }) {
@@ -262,7 +248,7 @@ struct Relator {
     /// the projects and companies listed after a zone draws them in are located in it.
     mutating func hostedItems(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], host: inout Int?) {
         rule = "locate.drawn-in"
-        let draws = find(Relator.drawIn, in: r).filter { !insideMention($0.lowerBound, ms) }
+        let draws = find(self.drawIn, in: r).filter { !insideMention($0.lowerBound, ms) }
         var current = host
         host = nil
         if let t = draws.first, let zone = ms.last(where: { type($0) == .park && $0.range.upperBound <= t.lowerBound }) {
@@ -291,7 +277,7 @@ struct Relator {
         // A heading and its rows run together in one line: items after the first list of the sentence.
         if let l = lists.first {
             let items = ms.filter { [.park, .company].contains(type($0)) && $0.range.lowerBound >= l.range.upperBound && !$0.candidate.nested }
-            if items.count >= 3, find(Relator.visit, in: l.range.upperBound..<r.upperBound).isEmpty {
+            if items.count >= 3, find(self.visit, in: l.range.upperBound..<r.upperBound).isEmpty {
                 rule = "select.table-after-list"
                 for m in items { add(m.entity, .selectedInto, l.entity, r, a) }
                 // A table's place column right before a row's zone: where the zone is.
