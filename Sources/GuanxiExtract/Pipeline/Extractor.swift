@@ -10,10 +10,13 @@ public struct Extractor: Sendable {
     let user: UserDictionary
     /// The relation rules' trigger words (Resources/triggers.tsv unless given).
     let triggers: TriggerLexicon
+    /// Boundary words and the triggers that are never inside a name (TriggerLexicon.boundaries): computed once.
+    let boundaries: WordSet
 
     /// An extractor with the shipped gazetteer, surname list and trigger lexicon, and an optional user dictionary.
     public init(user: UserDictionary = UserDictionary(), triggers: TriggerLexicon = .shipped) {
         self.gazetteer = .shared; self.surnames = .shared; self.user = user; self.triggers = triggers
+        self.boundaries = WordSet(Array(Lexicon.boundaryWords.words.union(triggers.boundaries)).sorted())
     }
 
     /// The graph one source text yields. `id` is the document's id (its file name without extension).
@@ -21,7 +24,7 @@ public struct Extractor: Sendable {
         let norm = Normalizer.normalize(source.text)
         let s = norm.scalars
         let articles = Splitter(surnames: surnames).split(norm)
-        let recognizer = Recognizer(gazetteer: gazetteer, surnames: surnames, userEntities: user)
+        let recognizer = Recognizer(gazetteer: gazetteer, surnames: surnames, userEntities: user, boundaryWords: boundaries)
         let context = documentContext(s, articles: articles, recognizer: recognizer)
         let candidates = articles.map { recognizer.recognize(s, article: $0, context: context) }
         var resolver = Resolver(gazetteer: gazetteer, user: user)

@@ -60,7 +60,7 @@ extension Recognizer {
                 var n = personName(s, at: i, limit: region.upperBound)
                 let postWord = s.string((i - t)..<i)
                 if n == 0, ["长", "记", "任", "席"].contains(where: { postWord.hasSuffix($0) }),
-                   Lexicon.boundaryWords.longest(startingAt: i, in: s, limit: region.upperBound) == 0 {
+                   boundaryWords.longest(startingAt: i, in: s, limit: region.upperBound) == 0 {
                     n = unlistedName(s, at: i, limit: region.upperBound)
                 }
                 if n > 0, isFree(i..<(i + n)) {
@@ -89,7 +89,7 @@ extension Recognizer {
                 }
             }
             // A name followed by its post: 王宁书记来到…, 张三副县长表示….
-            if i == region.lowerBound || !ChineseConverter.isHan(s[i - 1]) || Lexicon.hardStops.contains(s[i - 1]) || Lexicon.boundaryWords.longest(endingAt: i, in: s, lower: region.lowerBound) > 0
+            if i == region.lowerBound || !ChineseConverter.isHan(s[i - 1]) || Lexicon.hardStops.contains(s[i - 1]) || boundaryWords.longest(endingAt: i, in: s, lower: region.lowerBound) > 0
                 || taken.contains(where: { $0.range.upperBound == i && [.organization, .company, .park].contains($0.type) }) {
                 let sn = surnames.surnameLength(s, at: i)
                 var matched = false
@@ -177,7 +177,7 @@ extension Recognizer {
                 if c.type == .official || c.type == .project || c.type == .policy { break }
                 j = c.range.lowerBound; continue
             }
-            if Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
+            if boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
             let ch = s[j - 1]
             if ch == "、" { j -= 1; continue }
             if !ChineseConverter.isHan(ch) || Lexicon.hardStops.contains(ch) || Lexicon.weakStops.contains(ch) { break }

@@ -70,7 +70,7 @@ extension Recognizer {
                         }
                         break
                     }
-                    if Lexicon.boundaryWords.longest(startingAt: k, in: s, limit: region.upperBound) > 0 { break }
+                    if boundaryWords.longest(startingAt: k, in: s, limit: region.upperBound) > 0 { break }
                     k += 1
                 }
             }
@@ -80,7 +80,7 @@ extension Recognizer {
                 var k = i
                 let isList = tail > 0 && Lexicon.listEndings.longest(endingAt: after + tail, in: s, lower: after) > 0
                 while k > region.lowerBound, i - k < (isList ? 24 : 12), ChineseConverter.isHan(s[k - 1]), !Lexicon.hardStops.contains(s[k - 1]),
-                      Lexicon.boundaryWords.longest(endingAt: k, in: s, lower: region.lowerBound) == 0,
+                      boundaryWords.longest(endingAt: k, in: s, lower: region.lowerBound) == 0,
                       Lexicon.policyVerbs.longest(endingAt: k, in: s, lower: region.lowerBound) == 0 { k -= 1 }
                 let head = Array(s[k..<i])
                 let afterCount = k > region.lowerBound && TextDates.digit(s[k - 1]) != nil
@@ -127,12 +127,12 @@ extension Recognizer {
             }
             var quoted = false
             while j > region.lowerBound, e - j < 40 {
-                if Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0, s[j] != "性" {
+                if boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0, s[j] != "性" {
                     // `全省代表性园区名单`: a scope word opening a list's name stays in it.
-                    let b = Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound)
+                    let b = boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound)
                     if ["全省", "全市", "全国", "全区", "全县"].contains(s.string((j - b)..<j)),
                        j - b == region.lowerBound || !ChineseConverter.isHan(s[j - b - 1]) || Lexicon.hardStops.contains(s[j - b - 1])
-                        || Lexicon.boundaryWords.longest(endingAt: j - b, in: s, lower: region.lowerBound) > 0 { j -= b }
+                        || boundaryWords.longest(endingAt: j - b, in: s, lower: region.lowerBound) > 0 { j -= b }
                     break
                 }
                 let c = s[j - 1]

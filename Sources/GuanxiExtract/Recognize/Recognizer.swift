@@ -43,6 +43,9 @@ struct Recognizer: Sendable {
     let gazetteer: Gazetteer
     let surnames: Surnames
     let userEntities: UserDictionary
+    /// Words that end a name to their left: the lexicon's boundary words and every trigger word
+    /// of the relation rules (a trigger is never part of a name).
+    var boundaryWords: WordSet = Lexicon.boundaryWords
 
     /// All candidates of an article, overlaps resolved.
     func recognize(_ s: [Unicode.Scalar], article: Article, context: DocumentContext) -> [Candidate] {

@@ -75,7 +75,7 @@ extension Recognizer {
                 let isSep = c == "、" || ((c == "和" || c == "及") && j - 1 > region.lowerBound && end - j >= 2)
                 let opener = Lexicon.companyListOpeners.longest(endingAt: j, in: s, lower: region.lowerBound)
                     + (s.has("包括", at: max(region.lowerBound, j - 2)) ? 0 : 0)
-                if isSep || !Recognizer.isNameChar(c) || (Lexicon.hardStops.contains(c) && end - j >= 2) || Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 || (opener > 0 && c != "和") {
+                if isSep || !Recognizer.isNameChar(c) || (Lexicon.hardStops.contains(c) && end - j >= 2) || boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 || (opener > 0 && c != "和") {
                     if end - j >= 2 { items.append(j..<end) }
                     if !isSep { break }
                     j -= 1
@@ -172,7 +172,7 @@ extension Recognizer {
             let stemSoFar = s.string(j..<suffixStart)
             // A verb just left of the name ends it (but a name may end in one: 城乡建设局); `代表性`,
             // `示范性` are adjectives, not the verb.
-            if !stemSoFar.isEmpty || n >= 2, Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0, s[j] != "性" { break }
+            if !stemSoFar.isEmpty || n >= 2, boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0, s[j] != "性" { break }
             if "年月日".unicodeScalars.contains(s[j - 1]), j - 2 >= region.lowerBound, TextDates.digit(s[j - 2]) != nil { break }
             if !stemSoFar.isEmpty, Recognizer.descriptorNouns.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
             if type == .project, !stemSoFar.isEmpty, Lexicon.suffixes.longest(endingAt: j, in: s, lower: region.lowerBound) > 0,

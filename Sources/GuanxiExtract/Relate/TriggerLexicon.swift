@@ -39,8 +39,11 @@ public struct TriggerLexicon: Sendable {
 
     public private(set) var entries: [Entry] = []
     private var sets: [WordClass: WordSet] = [:]
-    /// Every trigger of two or more characters: a word that ends a name to its left.
-    private(set) var boundaries = WordSet([])
+    /// Classes whose words are verbs that never stand inside a name (`走访`, `位于`, `印发`, `入选`);
+    /// words of the others may (`合作区`, `投资集团`, `孵化基地`, `实施方案`).
+    public static let boundaryClasses: Set<WordClass> = [.visit, .accompany, .locate, .issue, .approve, .select, .lead]
+    /// The triggers of two or more characters of the boundary classes: words that end a name to their left.
+    public private(set) var boundaries: [String] = []
 
     /// Reads a lexicon from its text (`file` names it in errors).
     public init(tsv: String, file: String) throws {
@@ -64,7 +67,7 @@ public struct TriggerLexicon: Sendable {
             entries.append(Entry(word: word, classes: classes, example: cols.count > 2 ? cols[2] : ""))
         }
         for c in WordClass.allCases { sets[c] = WordSet(byClass[c] ?? []) }
-        boundaries = WordSet(entries.map(\.word).filter { $0.unicodeScalars.count >= 2 })
+        boundaries = entries.filter { $0.word.unicodeScalars.count >= 2 && !TriggerLexicon.boundaryClasses.isDisjoint(with: $0.classes) }.map(\.word)
     }
 
     /// The words of one class.
