@@ -67,6 +67,7 @@ struct Recognizer: Sendable {
             found += namedLists(s, region)
             found += headTypedLists(s, region, blocked: blocked)
         }
+        found += companiesOpeningProjects(s, found)
         var accepted = resolveOverlaps(splitZones(s, found))
         // Places and officials read around what is already recognised.
         var places: [Candidate] = []
@@ -150,6 +151,30 @@ struct Recognizer: Sendable {
             split.name = s.string(rest)
             return split
         }
+    }
+
+    /// `宝科机械年产100万米输送机械项目`: a company's short name (a brand and a company word such as
+    /// 机械, 药业) opening a project's name, before what is built (`年产…`, `新建…`), is the company that builds it.
+    func companiesOpeningProjects(_ s: [Unicode.Scalar], _ cands: [Candidate]) -> [Candidate] {
+        var out: [Candidate] = []
+        for p in cands where p.type == .project && !p.reference {
+            let lo = p.range.lowerBound, hi = min(p.range.upperBound - 4, lo + 10)
+            guard hi >= lo + 3 else { continue }
+            for e in (lo + 3)...hi {
+                let n = Lexicon.weakCompanySuffixes.longest(endingAt: e, in: s, lower: lo)
+                guard n > 0, e - n - lo >= 2 else { continue }
+                let stem = Array(s[lo..<(e - n)]), whole = Array(s[lo..<e])
+                guard stem.allSatisfy(ChineseConverter.isHan), !coveredByGenericWords(stem), !coveredBy(Lexicon.fieldWords, stem),
+                      !coveredBy(Lexicon.fieldWords, whole), gazetteer.words.longest(startingAt: 0, in: stem) < stem.count,
+                      Lexicon.weakCompanySuffixes.longest(startingAt: e, in: s, limit: p.range.upperBound) == 0,
+                      // What follows says what is built (`年产…`, `新建…`, `二期`), so the words before name its builder.
+                      TextDates.digit(s[e]) != nil || ["年产", "年加工", "年处理", "新建", "扩建", "技改", "一期", "二期", "三期"].contains(where: { s.has($0, at: e) })
+                else { continue }
+                out.append(Candidate(range: lo..<e, type: .company, name: s.string(lo..<e), priority: 1))
+                break
+            }
+        }
+        return out
     }
 
     // MARK: - User dictionary

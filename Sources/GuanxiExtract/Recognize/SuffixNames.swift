@@ -172,7 +172,7 @@ extension Recognizer {
             let stemSoFar = s.string(j..<suffixStart)
             // A verb just left of the name ends it (but a name may end in one: 城乡建设局); `代表性`,
             // `示范性` are adjectives, not the verb.
-            if !stemSoFar.isEmpty || n >= 2, boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0, s[j] != "性" { break }
+            if !stemSoFar.isEmpty || n >= 2, boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0, s[j] != "性", !s.has("大会", at: j) { break }
             if "年月日".unicodeScalars.contains(s[j - 1]), j - 2 >= region.lowerBound, TextDates.digit(s[j - 2]) != nil { break }
             if !stemSoFar.isEmpty, Recognizer.descriptorNouns.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
             if type == .project, !stemSoFar.isEmpty, Lexicon.suffixes.longest(endingAt: j, in: s, lower: region.lowerBound) > 0,
@@ -208,7 +208,9 @@ extension Recognizer {
                 || gazetteer.words.longest(startingAt: start, in: s, limit: suffixStart) >= w - start
             // Coordination of two names (`商务厅和省工信厅`) splits; a short word before the
             // conjunction inside one name (`中和陶瓷`, `粮食和物资储备局`) does not.
-            if leftIsName || (!placeOpens && (w - 1 - start < 2 || (w - 1 - start > 3 && type != .project))) { start = w }
+            // `县领导及高新区`: a post before the conjunction is no part of a name.
+            let postBefore = Lexicon.titles.longest(endingAt: w - 1, in: s, lower: start) > 0
+            if leftIsName || postBefore || (!placeOpens && (w - 1 - start < 2 || (w - 1 - start > 3 && type != .project))) { start = w }
         }
         // Leading digits and quantities are not part of a name (`12个园区`), except a project's capacity.
         while start < suffixStart, type != .project, TextDates.digit(s[start]) != nil { start += 1 }

@@ -104,7 +104,9 @@ extension Relator {
             guard let place = ms.last(where: { type($0) == .place && $0.range.upperBound <= t.lowerBound && $0.range.lowerBound >= cl.lowerBound }),
                   !ms.contains(where: { $0.range.lowerBound > place.range.upperBound && $0.range.upperBound <= t.lowerBound }) else { continue }
             let zones = ms.filter { $0.range.lowerBound >= t.upperBound && $0.range.upperBound <= cl.upperBound && !$0.candidate.nested }
-            guard let first = zones.first, type(first) == .park, first.range.lowerBound - t.upperBound <= 1 else { continue }
+            // (The first zone may be a name not recognised: `建设甲产业园、乙产业园等园区`.)
+            guard let first = zones.first, type(first) == .park,
+                  first.range.lowerBound - t.upperBound <= 1 || (s[first.range.lowerBound - 1] == "、" && first.range.lowerBound - t.upperBound <= 12) else { continue }
             for z in coordinatedFrom(zones) where type(z) == .park { add(z.entity, .locatedIn, place.entity, r, a) }
         }
         // 清水工业园内的X, 园区里的X: what is named right after a zone's 内/里 lies in it.
