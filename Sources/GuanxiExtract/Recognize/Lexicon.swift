@@ -26,6 +26,8 @@ enum Lexicon {
                   "社科院", "院士工作站", "专家工作站", "国务院", "司", "总会"] { out.append((s, .organization)) }
         for s in ["项目", "高速公路", "公路项目", "铁路", "快速路", "大桥"] { out.append((s, .project)) }
         for s in ["专项资金", "产业基金", "引导基金", "发展基金", "投资基金", "天使投资基金", "产业投资基金"] { out.append((s, .policy)) }
+        // A street office governs its area: it is named as a place (`某某街道办事处`).
+        for s in ["街道办事处"] { out.append((s, .place)) }
         return out
     }()
 

@@ -129,7 +129,8 @@ extension Recognizer {
                 break
             }
             // Appointment: 张东同志任…  /  张东任中共…书记
-            if i == region.lowerBound || !Recognizer.isNameChar(s[i - 1]) || Lexicon.hardStops.contains(s[i - 1]) {
+            if i == region.lowerBound || !Recognizer.isNameChar(s[i - 1]) || Lexicon.hardStops.contains(s[i - 1])
+                || boundaryWords.longest(endingAt: i, in: s, lower: region.lowerBound) >= 2 {
                 let n = personName(s, at: i, limit: region.upperBound)
                 if n > 0, isFree(i..<(i + n)) {
                     var k = i + n

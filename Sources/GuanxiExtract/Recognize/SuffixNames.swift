@@ -172,7 +172,11 @@ extension Recognizer {
             let stemSoFar = s.string(j..<suffixStart)
             // A verb just left of the name ends it (but a name may end in one: 城乡建设局); `代表性`,
             // `示范性` are adjectives, not the verb.
-            if !stemSoFar.isEmpty || n >= 2, boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0, s[j] != "性", !s.has("大会", at: j) { break }
+            let b = boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound)
+            // (`南昌新建经济开发区`: a place's name that is also a verb, right after another place, is the place.)
+            let placeWord = b > 0 && gazetteer.words.longest(startingAt: j - b, in: s, limit: j) == b
+                && gazetteer.words.longest(endingAt: j - b, in: s, lower: region.lowerBound) >= 2
+            if !stemSoFar.isEmpty || n >= 2, b > 0, s[j] != "性", !s.has("大会", at: j), !placeWord { break }
             if "年月日".unicodeScalars.contains(s[j - 1]), j - 2 >= region.lowerBound, TextDates.digit(s[j - 2]) != nil { break }
             if !stemSoFar.isEmpty, Recognizer.descriptorNouns.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
             if type == .project, !stemSoFar.isEmpty, Lexicon.suffixes.longest(endingAt: j, in: s, lower: region.lowerBound) > 0,
@@ -190,6 +194,8 @@ extension Recognizer {
             // `年产3GW N型TOPCon…`: a space between Latin letters or digits stays inside a name.
             if c == " ", j - 2 >= region.lowerBound, s[j - 2].isASCII, s[j - 2].properties.isAlphabetic || TextDates.digit(s[j - 2]) != nil,
                j < s.count, s[j].isASCII { j -= 1; continue }
+            // `于都工业园区`: a place's name may open with a character that otherwise ends a name.
+            if Lexicon.hardStops.contains(c), gazetteer.words.longest(startingAt: j - 1, in: s, limit: suffixStart) >= 2 { j -= 1; continue }
             if !Recognizer.isNameChar(c) || Lexicon.hardStops.contains(c) { break }
             // A zone's or a body's name holds no number: a row number of a flattened table ends it
             // (`…二星13萍乡经济技术开发区`).
