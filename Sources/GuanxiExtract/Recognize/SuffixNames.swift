@@ -12,6 +12,7 @@ extension Recognizer {
         "大厅", "餐厅", "展厅", "客厅", "门厅", "部署", "签署", "市中心", "核心", "重心", "中心城区", "一部", "全署",
         "高校", "项目部", "指挥部", "分部", "旗舰店", "东北部", "西北部", "东南部", "西南部", "南北部", "沿海地区", "行政中心", "会展中心", "体育中心", "会议中心", "市民中心",
         "活动中心", "购物中心", "文化中心", "零部", "部件", "控股子公司", "全资子公司", "子公司", "分公司",
+        "新局", "好局", "破局", "开局",
     ]
 
     static let falseSuffixSet = WordSet(Array(falseSuffixWords))
@@ -283,6 +284,8 @@ extension Recognizer {
 
     /// Whether a name's stem is a generic word (`园区`, `重点项目`, `12个园区`).
     func isGeneric(_ stem: String, type: EntityType, suffix: String) -> Bool {
+        // A category word as a whole (`市委市政府`, `党委政府`) names no one body.
+        if MergePolicy.categoryWords.contains(NameKey.of(stem + suffix)) { return true }
         // 省发展改革委, 市工信局: a bare level and a body are a name the resolver qualifies.
         if type == .organization, ["省", "市", "县", "区"].contains(stem) { return false }
         // 组织部, 公安局: a department named without its government names nothing in particular.
@@ -302,7 +305,9 @@ extension Recognizer {
         }
         if type == .project {
             var rest = stem
-            for g in ["重点", "在建", "在谈", "签约", "招商引资", "产业", "建设", "重大", "优质", "相关", "新", "好", "大",
+            for g in ["水利", "社会事业", "有效投资", "乡村振兴", "振兴", "国企", "复工", "新开", "创新创业", "创业", "国际化",
+                      "运行", "交通", "经营", "示范", "合作", "和", "及",
+                      "重点", "在建", "在谈", "签约", "招商引资", "产业", "建设", "重大", "优质", "相关", "新", "好", "大",
                       "各类", "其他", "该", "本", "此", "这些", "一批", "多个", "投资", "新上", "落地", "开工", "竣工",
                       "配套", "民生", "基础设施", "工业", "企业", "个", "批", "家", "的", "等", "了"] {
                 rest = rest.replacingOccurrences(of: g, with: "")
