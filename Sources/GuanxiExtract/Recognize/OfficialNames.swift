@@ -13,8 +13,10 @@ extension Recognizer {
         func ok(_ len: Int) -> Bool {
             guard i + len <= limit else { return false }
             for k in (i + sn)..<(i + len) {
-                // `龙长春`, `李长江`: 长 opens a two-character given name (a post never follows a bare surname).
+                // `龙长春`, `李长江`: 长 opens a two-character given name (a post never follows a bare surname);
+                // `姜有为`: 为 may close one.
                 if s[k] == "长", k == i + sn, len == sn + 2 { continue }
+                if s[k] == "为", k == i + len - 1, len == sn + 2, i + len < limit, Lexicon.afterName.longest(startingAt: i + len, in: s, limit: limit) >= 2 { continue }
                 guard ChineseConverter.isHan(s[k]), !Lexicon.notInGivenName.contains(s[k]) else { return false }
             }
             if i + len == limit { return true }
@@ -107,6 +109,23 @@ extension Recognizer {
                     break
                 }
                 if matched { continue }
+            }
+            // Names listed on their own before 主持/出席 (`甲主持会议，乙、丙出席会议`): officials of a meeting.
+            if i == region.lowerBound || [",", "，", "。", "；", ";"].contains(s[i - 1]) {
+                var k = i
+                var names: [Range<Int>] = []
+                while k < region.upperBound {
+                    let n = personName(s, at: k, limit: region.upperBound)
+                    guard n > 0, isFree(k..<(k + n)) else { break }
+                    names.append(k..<(k + n)); k += n
+                    if k < region.upperBound, s[k] == "、" { k += 1 } else { break }
+                }
+                if !names.isEmpty, k == names.last?.upperBound, ["主持会议", "出席会议", "出席", "主持", "参加会议"].contains(where: { s.has($0, at: k) }) {
+                    for r in names where !context.bylineNames.contains(s.string(r)) {
+                        out.append(Candidate(range: r, type: .official, name: s.string(r), priority: 3))
+                    }
+                    i = k; continue
+                }
             }
             // Appointment by a body: 任命张伟为…主任, 提名王强为…, 免去李强的…职务.
             for verb in ["任命", "提名", "聘任", "推荐", "免去", "决定任命", "决定免去"] where s.has(verb, at: i) {
