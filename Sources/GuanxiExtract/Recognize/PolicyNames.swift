@@ -136,6 +136,9 @@ extension Recognizer {
                     break
                 }
                 let c = s[j - 1]
+                // `A名单和B名单`, `“甲”和乙名单`: a conjunction after another list or a quoted name ends this one.
+                if Lexicon.weakStops.contains(c) || c == "、",
+                   j - 2 >= region.lowerBound, s[j - 2] == "”" || Lexicon.listEndings.longest(endingAt: j - 1, in: s, lower: region.lowerBound) > 0 { break }
                 // `专精特新“小巨人”企业名单`: quotes inside a list's name.
                 if c == "“" || c == "”" { quoted = true; j -= 1; continue }
                 if !Recognizer.isNameChar(c) || Lexicon.hardStops.contains(c) || c == "》" { break }
