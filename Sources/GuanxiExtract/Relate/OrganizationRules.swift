@@ -93,7 +93,7 @@ extension Relator {
             // 在Y建设X项目: the project built there; else what the clause is about.
             if let built = ms.first(where: { type($0) == .project && $0.range.lowerBound >= v && $0.range.lowerBound - v <= 6 && cl.contains($0.range.lowerBound) }) {
                 add(built.entity, .locatedIn, y.entity, r, a)
-            } else if let h = ms.last(where: { [.project, .company].contains(type($0)) && $0.range.upperBound < y.range.lowerBound && cl.contains($0.range.lowerBound) && !$0.candidate.nested }) {
+            } else if let h = ms.last(where: { [.project, .company, .organization].contains(type($0)) && $0.range.upperBound < y.range.lowerBound && cl.contains($0.range.lowerBound) && !$0.candidate.nested }) {
                 add(h.entity, .locatedIn, y.entity, r, a)
             }
         }
