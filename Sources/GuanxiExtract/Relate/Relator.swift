@@ -265,7 +265,12 @@ struct Relator {
         // The sentence after: a list of projects or companies with no verb of its own.
         rule = "locate.drawn-in-list"
         if let zone = current, !ms.contains(where: { [.park, .place, .official].contains(type($0)) }) {
-            for m in ms where [.project, .company].contains(type(m)) { add(m.entity, .locatedIn, zone, r, a) }
+            let items = ms.filter { [.project, .company].contains(type($0)) }
+            for m in items { add(m.entity, .locatedIn, zone, r, a) }
+            // A list cut into sentences at `；` goes on while each piece names items and nothing else.
+            if !items.isEmpty, r.upperBound < s.count, s[r.upperBound - 1] == "；" || s[r.upperBound - 1] == ";" || (r.upperBound < s.count && (s[r.upperBound] == "；" || s[r.upperBound] == ";")) {
+                host = zone
+            }
         }
     }
 
