@@ -379,6 +379,17 @@ extension Recognizer {
                 } else { k += 1 }
             }
         }
+        // `我厅`, `本局`: the body writing the document, when it names itself elsewhere.
+        for word in ["我厅", "本厅", "我局", "本局", "我委", "本委", "我办"] {
+            var k = region.lowerBound
+            while k + 2 <= region.upperBound {
+                if s.has(word, at: k) {
+                    out.append(Candidate(range: k..<(k + 2), type: .organization, name: word, priority: 1, reference: true,
+                                         referenceSuffix: String(word.unicodeScalars.last.map(Character.init) ?? "厅")))
+                    k += 2
+                } else { k += 1 }
+            }
+        }
         // Bare short forms of a zone's name at a boundary: `经开区召开干部大会`.
         for word in ["经济技术开发区", "经济开发区", "经开区", "开发区", "高新区", "综保区", "新区", "研究院", "园区"] {
             var k = region.lowerBound

@@ -123,7 +123,9 @@ extension Relator {
         rule = "issue.verb"
         let issues = triggers(self.issue).filter { !s.has("会", at: $0.upperBound) }
         for (k, t) in issues.enumerated() {
-            let issuers = ms.filter { [.organization, .place].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested }
+            // `经省政府同意，省工信厅印发…`: the body that approved is not the issuer.
+            let issuers = ms.filter { m in [.organization, .place].contains(type(m)) && m.range.upperBound <= t.lowerBound && !m.candidate.nested
+                && !(m.range.lowerBound > r.lowerBound && s[m.range.lowerBound - 1] == "经" && (s.has("同意", at: m.range.upperBound) || s.has("批准", at: m.range.upperBound))) }
             var lastGroup = coordinatedGroup(issuers, before: t.lowerBound)
             // The issuer is near its verb, with no title between them (`省委、省政府《意见》…，现予公布`
             // names the issuer of the title, not of what is announced).
