@@ -97,8 +97,13 @@ public struct Extractor: Sendable {
                 target = mentions.last(where: { x in x.article == m.article && x.range.upperBound <= m.range.lowerBound && entities[x.entity].type == .organization
                     && ending.value.contains { entities[x.entity].name.hasSuffix($0) } })?.entity
             } else if ["党工委", "管委会", "工委", "园区", "开发区", "经开区", "高新区", "新区"].contains(where: { title.hasPrefix($0) }) {
-                // A zone's committee named bare: the zone the article is about.
-                target = mentions.last(where: { $0.article == m.article && $0.range.upperBound <= m.range.lowerBound && entities[$0.entity].type == .park })?.entity
+                // A zone's committee named bare: the zone the article is about, of the kind the post names
+                // (`高新区管委会` → the high-tech zone, not another park named before it).
+                let kinds: [String: [String]] = ["高新区": ["高新区", "高新技术产业开发区", "高新园区", "高新技术开发区"],
+                                                 "经开区": ["经开区", "经济技术开发区", "经济开发区"], "开发区": ["开发区"], "新区": ["新区"]]
+                let before = mentions.filter { $0.article == m.article && $0.range.upperBound <= m.range.lowerBound && entities[$0.entity].type == .park }
+                let endings = kinds.first(where: { title.hasPrefix($0.key) })?.value ?? []
+                target = (before.last { p in endings.contains { e in ([entities[p.entity].name] + entities[p.entity].aliases).contains { $0.hasSuffix(e) } } } ?? before.last)?.entity
             } else if let first = title.unicodeScalars.first, first == "市" || first == "省" || first == "县" || first == "区",
                let code = first == "市" ? context.cityCode : first == "省" ? context.provinceCode : context.countyCode,
                first != "区" || gazetteer.divisions[code]?.name.hasSuffix("区") == true {
