@@ -10,12 +10,14 @@ public struct Extractor: Sendable {
     let user: UserDictionary
     /// The relation rules' trigger words (Resources/triggers.tsv unless given).
     let triggers: TriggerLexicon
+    let ruleWords: RuleWords
     /// Boundary words and the triggers that are never inside a name (TriggerLexicon.boundaries): computed once.
     let boundaries: WordSet
 
     /// An extractor with the shipped gazetteer, surname list and trigger lexicon, and an optional user dictionary.
     public init(user: UserDictionary = UserDictionary(), triggers: TriggerLexicon = .shipped) {
         self.gazetteer = .shared; self.surnames = .shared; self.user = user; self.triggers = triggers
+        self.ruleWords = RuleWords(triggers)
         self.boundaries = WordSet(Array(Lexicon.boundaryWords.words.union(triggers.boundaries)).sorted())
     }
 
@@ -35,7 +37,7 @@ public struct Extractor: Sendable {
             entities[m.entity].mentions.append(m.range)
         }
         mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
-        var relator = Relator(entities: entities, text: s, triggers: triggers)
+        var relator = Relator(entities: entities, text: s, words: ruleWords)
         var relations = relator.relate(articles: articles, mentions: mentions)
         relations += impliedPosts(s, articles: articles, mentions: mentions, entities: &entities, context: context)
         return makeGraph(source: source, id: id, norm: norm, articles: articles, entities: entities, relations: relations)
@@ -125,6 +127,13 @@ public struct Extractor: Sendable {
         return out
     }
 
+    /// ``MergePolicy/isGeneric(_:)`` without normalising long names that cannot be generic
+    /// (category words are short; relative names open with a level character).
+    static func isGenericName(_ name: String) -> Bool {
+        if name.unicodeScalars.count > 8, let first = name.first, !MergePolicy.relativePrefixes.contains(first), !"《“「\"'（( ".contains(first) { return false }
+        return MergePolicy.isGeneric(name)
+    }
+
     /// Whether `short` takes characters of `full` in order, starting within its first word
     /// (`中大` of `香港中文大学`), and is not simply its prefix.
     func isAbbreviation(_ short: [Unicode.Scalar], of full: [Unicode.Scalar]) -> Bool {
@@ -185,10 +194,11 @@ public struct Extractor: Sendable {
                 return Mention(document: id, start: o.lowerBound, end: o.upperBound, text: norm.originalText(r))
             }
             // The written forms (Traditional, full-width) are aliases too, so users find them.
-            let written = Set(mentions.map(\.text)).filter { !MergePolicy.isGeneric($0) && NameKey.of($0) != NameKey.of(e.name) && $0.count <= 60 && $0.count >= 2 && !Lexicon.genericStems.contains($0) && !$0.hasPrefix("该") && !Lexicon.standaloneOrganizations.contains($0) && !["经开区", "开发区", "高新区", "综保区"].contains($0) && ($0.unicodeScalars.first.map { Lexicon.levelPrefix[$0] == nil } ?? true) }
+            let nameKey = NameKey.of(e.name)
+            let written = Set(mentions.map(\.text)).filter { $0 != e.name && $0.count <= 60 && $0.count >= 2 && !Lexicon.genericStems.contains($0) && !$0.hasPrefix("该") && !Lexicon.standaloneOrganizations.contains($0) && !["经开区", "开发区", "高新区", "综保区"].contains($0) && ($0.unicodeScalars.first.map { Lexicon.levelPrefix[$0] == nil } ?? true) }
             // A generic or relative word (`园区`, `市委`, `省工信厅`) is never an alias: it would join
             // this entity to another document's one of the same kind (see MergePolicy).
-            let aliases = e.aliases.union(written).filter { !MergePolicy.isGeneric($0) && NameKey.of($0) != NameKey.of(e.name) }
+            let aliases = e.aliases.union(written).filter { !Extractor.isGenericName($0) && NameKey.of($0) != nameKey }
             let entity = Entity(type: e.type, name: e.name, aliases: Array(aliases), posts: Array(e.posts), mentions: mentions)
             ids[k] = g.add(entity)
         }

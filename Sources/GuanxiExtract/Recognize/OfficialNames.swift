@@ -54,6 +54,8 @@ extension Recognizer {
         }
         func isFree(_ r: Range<Int>) -> Bool { r.allSatisfy { region.contains($0) && !covered[$0 - region.lowerBound] && !blocked[$0] } }
         var lastPost: (String, Range<Int>)?
+        // Where a body, company or zone already recognised ends (a name may follow it: `X园区张三主任`).
+        let bodyEnds = Set(taken.filter { [.organization, .company, .park].contains($0.type) && $0.range.overlaps(region) }.map(\.range.upperBound))
         var i = region.lowerBound
         while i < region.upperBound {
             // A post ends at i and a name starts at i.
@@ -92,7 +94,7 @@ extension Recognizer {
             }
             // A name followed by its post: 王宁书记来到…, 张三副县长表示….
             if i == region.lowerBound || !ChineseConverter.isHan(s[i - 1]) || Lexicon.hardStops.contains(s[i - 1]) || boundaryWords.longest(endingAt: i, in: s, lower: region.lowerBound) > 0
-                || taken.contains(where: { $0.range.upperBound == i && [.organization, .company, .park].contains($0.type) }) {
+                || bodyEnds.contains(i) {
                 let sn = surnames.surnameLength(s, at: i)
                 var matched = false
                 for len in [sn + 1, sn + 2] where sn > 0 && i + len < region.upperBound {
@@ -149,7 +151,7 @@ extension Recognizer {
             }
             // Appointment: 张东同志任…  /  张东任中共…书记
             if i == region.lowerBound || !Recognizer.isNameChar(s[i - 1]) || Lexicon.hardStops.contains(s[i - 1])
-                || boundaryWords.longest(endingAt: i, in: s, lower: region.lowerBound) >= 2 {
+                || (surnames.surnameLength(s, at: i) > 0 && boundaryWords.longest(endingAt: i, in: s, lower: region.lowerBound) >= 2) {
                 let n = personName(s, at: i, limit: region.upperBound)
                 if n > 0, isFree(i..<(i + n)) {
                     var k = i + n

@@ -57,7 +57,7 @@ extension Relator {
 
         // located_in: X 位于/落户/选址 Y; 位于 Y 的 X; X 在 Y 开工.
         rule = "locate.verb"
-        for t in triggers(self.locate) {
+        for t in triggers(words.locate) {
             let cl = clause(around: t.lowerBound, in: r)
             let officials = ms.filter { type($0) == .official }
             let heads = coordinatedGroup(ms.filter { [.company, .project, .organization, .park].contains(type($0)) && $0.range.upperBound <= t.lowerBound && cl.contains($0.range.lowerBound) && !$0.candidate.nested && !isInPost($0, officials) }, before: t.lowerBound)
@@ -87,7 +87,7 @@ extension Relator {
         for y in ms where [.park, .place].contains(type(y)) && y.range.lowerBound > r.lowerBound && s[y.range.lowerBound - 1] == "在" {
             var v = y.range.upperBound
             while let adverb = ["正式", "顺利", "全面", "已经", "已", "将", "率先", "成功"].first(where: { s.has($0, at: v) }) { v += adverb.unicodeScalars.count }
-            guard self.locateAfterIn.longest(startingAt: v, in: s, limit: r.upperBound) > 0 else { continue }
+            guard words.locateAfterIn.longest(startingAt: v, in: s, limit: r.upperBound) > 0 else { continue }
             let cl = clause(around: y.range.lowerBound, in: r)
             guard !y.candidate.nested else { continue }
             // 在Y建设X项目: the project built there; else what the clause is about.
@@ -99,7 +99,7 @@ extension Relator {
         }
         // `我市加快建设A、B等园区`: a place building zones holds them.
         rule = "locate.place-develops-zones"
-        for t in triggers(self.develop) {
+        for t in triggers(words.develop) {
             let cl = clause(around: t.lowerBound, in: r)
             guard let place = ms.last(where: { type($0) == .place && $0.range.upperBound <= t.lowerBound && $0.range.lowerBound >= cl.lowerBound }),
                   !ms.contains(where: { $0.range.lowerBound > place.range.upperBound && $0.range.upperBound <= t.lowerBound }) else { continue }
@@ -121,7 +121,7 @@ extension Relator {
 
         // issued: bodies before 发布/印发/公布 and the policies after it.
         rule = "issue.verb"
-        let issues = triggers(self.issue).filter { !s.has("会", at: $0.upperBound) }
+        let issues = triggers(words.issue).filter { !s.has("会", at: $0.upperBound) }
         for (k, t) in issues.enumerated() {
             // `经省政府同意，省工信厅印发…`: the body that approved is not the issuer.
             let issuers = ms.filter { m in [.organization, .place].contains(type(m)) && m.range.upperBound <= t.lowerBound && !m.candidate.nested
@@ -151,7 +151,7 @@ extension Relator {
         }
         // 《方案》获得国家发展改革委批复: passive approval.
         rule = "issue.approved-by"
-        for t in triggers(self.approve) {
+        for t in triggers(words.approve) {
             if let p = ms.last(where: { type($0) == .policy && $0.range.upperBound <= t.lowerBound }),
                let o = ms.last(where: { type($0) == .organization && $0.range.upperBound <= t.lowerBound && $0.range.lowerBound > p.range.upperBound }) {
                 add(o.entity, .issued, p.entity, r, a)
@@ -162,7 +162,7 @@ extension Relator {
         // opening with 其中 lists the members of the one before.
         rule = "select.verb"
         let opensWithAmong = s.has("其中", at: r.lowerBound) || (selectContext && isListItem(r))
-        if !triggers(self.select).isEmpty || (opensWithAmong && lastList != nil) {
+        if !triggers(words.select).isEmpty || (opensWithAmong && lastList != nil) {
             let lists = ms.filter { type($0) == .policy }
             let target = lists.last(where: { isList(entities[$0.entity].name) })?.entity ?? lastList ?? lists.first?.entity
             if let target {
@@ -174,7 +174,7 @@ extension Relator {
 
         // implements: a zone, body or place and the policy after 推进/实施/开展.
         rule = "implement.verb"
-        for t in triggers(self.implement) {
+        for t in triggers(words.implement) {
             guard let p = ms.first(where: { type($0) == .policy && $0.range.lowerBound >= t.upperBound && $0.range.lowerBound - t.upperBound <= 12 }) else { continue }
             // The subject: the zone or body opening a clause before the verb, else the nearest before it.
             let before = ms.filter { [.park, .organization, .place].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested }
@@ -186,7 +186,7 @@ extension Relator {
 
         // builds: a company, 新上/投资建设, the project.
         rule = "build.verb"
-        for t in triggers(self.build) {
+        for t in triggers(words.build) {
             guard let p = ms.first(where: { type($0) == .project && $0.range.lowerBound >= t.upperBound && $0.range.lowerBound - t.upperBound <= 16 }) else { continue }
             if let c = ms.last(where: { [.company, .organization].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested }) {
                 // `A、B分别与园区签约X和Y`: the signing rule pairs them; 签约 alone is A's own project.
@@ -201,7 +201,7 @@ extension Relator {
         }
         // 该项目…由X控股建设: the body after 由 builds the project named before it.
         rule = "build.built-by"
-        for t in triggers(self.builtBy) {
+        for t in triggers(words.builtBy) {
             guard let c = ms.last(where: { [.company, .organization].contains(type($0)) && $0.range.upperBound <= t.lowerBound }),
                   let by = lastIndex(of: "由", before: c.range.lowerBound, from: r.lowerBound), c.range.lowerBound - by <= 30,
                   let p = ms.last(where: { type($0) == .project && $0.range.upperBound <= by }) ?? recent[.project].map({ e in ResolvedMention(entity: e, range: r.lowerBound..<r.lowerBound, article: a, candidate: c.candidate) }) else { continue }
@@ -209,13 +209,13 @@ extension Relator {
         }
         // invests_in: X 在 园区 布局/投资; 投资方 … X.
         rule = "invest.in-zone"
-        for t in triggers(self.investVerbs) {
+        for t in triggers(words.investVerbs) {
             if let park = ms.last(where: { type($0) == .park && $0.range.upperBound <= t.lowerBound && t.lowerBound - $0.range.upperBound <= 1 }),
                park.range.lowerBound > 0, s[park.range.lowerBound - 1] == "在",
                let c = ms.last(where: { type($0) == .company && $0.range.upperBound <= park.range.lowerBound }) {
                 add(c.entity, .investsIn, park.entity, r, a)
                 // 布局2家企业，其中，A…，B…: subsidiaries.
-                if let k = find(self.among, in: t.upperBound..<r.upperBound).first {
+                if let k = find(words.among, in: t.upperBound..<r.upperBound).first {
                     for sub in ms where type(sub) == .company && sub.range.lowerBound > k.upperBound {
                         add(sub.entity, .subsidiaryOf, c.entity, r, a)
                     }
@@ -223,12 +223,12 @@ extension Relator {
             }
         }
         rule = "invest.investor"
-        if !find(self.investor, in: r).isEmpty, let project = ms.first(where: { type($0) == .project })?.entity ?? recent[.project] {
+        if !find(words.investor, in: r).isEmpty, let project = ms.first(where: { type($0) == .project })?.entity ?? recent[.project] {
             for c in ms where type(c) == .company { add(c.entity, .investsIn, project, r, a) }
         }
         // 旗下/下属: subsidiary or part.
         rule = "own.subsidiary"
-        for t in triggers(self.ownedBy) {
+        for t in triggers(words.ownedBy) {
             if let parent = ms.last(where: { $0.range.upperBound <= t.lowerBound && [.company, .organization].contains(type($0)) }) ?? recent[.organization].flatMap({ e in ms.isEmpty ? nil : ms.first { $0.entity == e } }),
                let child = ms.first(where: { $0.range.lowerBound >= t.upperBound && [.company, .organization].contains(type($0)) }) {
                 add(child.entity, type(child) == .company ? .subsidiaryOf : .partOf, parent.entity, r, a)
@@ -237,13 +237,13 @@ extension Relator {
 
         // cooperates_with / signed_with: A 与 B … 合作/共建/签约; A、B 携手.
         rule = "cooperate.verb"
-        for t in triggers(self.cooperate) {
+        for t in triggers(words.cooperate) {
             let cl = r.lowerBound..<t.lowerBound
             let before = actors.filter { cl.contains($0.range.lowerBound) }
             guard !before.isEmpty else { continue }
             // 签署战略合作协议: one signing, not a signing and a cooperation.
-            let isSign = self.sign.longest(startingAt: t.lowerBound, in: s, limit: t.upperBound) > 0
-                || (!find(self.sign, in: r).isEmpty && ms.contains { type($0) == .company })
+            let isSign = words.sign.longest(startingAt: t.lowerBound, in: s, limit: t.upperBound) > 0
+                || (!find(words.sign, in: r).isEmpty && ms.contains { type($0) == .company })
             let own = clause(around: t.lowerBound, in: r).lowerBound..<t.lowerBound
             if let w = lastCoordinator(in: own, mentions: before) {
                 // `我市分别与A签订X；与B签订Y`: a clause opening with 与 has the sentence's subject as its party.
@@ -281,7 +281,7 @@ extension Relator {
                         }
                         companies = []
                     }
-                    if !find(self.respectively, in: r).isEmpty, companies.count == projects.count {
+                    if !find(words.respectively, in: r).isEmpty, companies.count == projects.count {
                         rule = "invest.signed-respectively"
                         for (c, p) in zip(companies, projects) { add(c.entity, .investsIn, p.entity, r, a) }
                     } else if projects.count == 1 {
@@ -300,7 +300,7 @@ extension Relator {
         // incubated_by: 依托 X … 孵化的 Y.
         // 依托其…孵化: 其 is the body named before.
         rule = "incubate.relying-on"
-        if let t = find(self.relyingOn, in: r).first, let h = find(self.incubate, in: t.upperBound..<r.upperBound).first,
+        if let t = find(words.relyingOn, in: r).first, let h = find(words.incubate, in: t.upperBound..<r.upperBound).first,
            let x = ms.first(where: { type($0) == .organization && $0.range.lowerBound >= t.upperBound && $0.range.upperBound <= h.lowerBound })
                 ?? ms.last(where: { type($0) == .organization && $0.range.upperBound <= t.lowerBound }),
            let y = ms.first(where: { type($0) == .company && $0.range.lowerBound >= h.upperBound }) {
@@ -309,7 +309,7 @@ extension Relator {
 
         // X孵化Y / X已孵化Y: a company incubated by the body or zone before the verb.
         rule = "incubate.verb"
-        for t in triggers(self.incubate) {
+        for t in triggers(words.incubate) {
             guard !s[r.lowerBound..<t.lowerBound].contains("托") else { continue }
             if let x = ms.last(where: { [.organization].contains(type($0)) && $0.range.upperBound <= t.lowerBound }),
                let y = ms.first(where: { type($0) == .company && $0.range.lowerBound >= t.upperBound && $0.range.lowerBound - t.upperBound <= 4 }) {
@@ -318,7 +318,7 @@ extension Relator {
         }
         // supports: a policy, body or place 支持/扶持 the zones, bodies or projects listed after it.
         rule = "support.verb"
-        for t in triggers(self.support) {
+        for t in triggers(words.support) {
             let cl = clause(around: t.lowerBound, in: r)
             guard let subjectEntity = ms.last(where: { [.policy, .organization, .place].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested && !$0.candidate.issuerOfTitle })?.entity
                     ?? (t.lowerBound - r.lowerBound <= 1 ? policyTopic : nil) else { continue }

@@ -12,6 +12,24 @@ struct LocalRelation: Sendable, Hashable {
     var rule: String = ""
 }
 
+/// The trigger words of each class as word sets, built once per extractor from a ``TriggerLexicon``
+/// (one reference, so copying a ``Relator`` copies no sets).
+final class RuleWords: Sendable {
+    let visit, accompany, locate, locateAfterIn, issue, approve, select, implement, build, cooperate, sign, lead: WordSet
+    let builtBy, investVerbs, among, investor, ownedBy, respectively, relyingOn, incubate, support, onSite, develop, drawIn: WordSet
+
+    init(_ t: TriggerLexicon) {
+        visit = t.set(.visit); accompany = t.set(.accompany); locate = t.set(.locate)
+        locateAfterIn = t.set(.locateAfterIn); issue = t.set(.issue); approve = t.set(.approve)
+        select = t.set(.select); implement = t.set(.implement); build = t.set(.build)
+        cooperate = t.set(.cooperate); sign = t.set(.sign); lead = t.set(.lead)
+        builtBy = t.set(.builtBy); investVerbs = t.set(.invest); among = t.set(.among)
+        investor = t.set(.investor); ownedBy = t.set(.ownedBy); respectively = t.set(.respectively)
+        relyingOn = t.set(.relyingOn); incubate = t.set(.incubate); support = t.set(.support)
+        onSite = t.set(.onSite); develop = t.set(.develop); drawIn = t.set(.drawIn)
+    }
+}
+
 /// Relation rules driven by trigger words and sentence structure, never by names. Each rule
 /// checks the types of both ends against the schema; the subject of a sentence without one is the
 /// official (or zone) the article was last about.
@@ -20,9 +38,7 @@ struct Relator {
     let s: [Unicode.Scalar]
 
     // Trigger words: the lexicon's classes (Resources/triggers.tsv), read once per extractor.
-    let triggerWords: TriggerLexicon
-    let visit, accompany, locate, locateAfterIn, issue, approve, select, implement, build, cooperate, sign, lead: WordSet
-    let builtBy, investVerbs, among, investor, ownedBy, respectively, relyingOn, incubate, support, onSite, develop, drawIn: WordSet
+    let words: RuleWords
     static let coordinators: Set<Unicode.Scalar> = ["与", "和", "同", "跟"]
 
     private var out: [LocalRelation] = []
@@ -32,16 +48,8 @@ struct Relator {
     /// group, or by a body standing for it (`考察组`, `一行`), is a visit by each of them.
     private var focusGroup: [Int] = []
 
-    init(entities: [LocalEntity], text: [Unicode.Scalar], triggers: TriggerLexicon = .shipped) {
-        self.entities = entities; self.s = text; self.triggerWords = triggers
-        visit = triggers.set(.visit); accompany = triggers.set(.accompany); locate = triggers.set(.locate)
-        locateAfterIn = triggers.set(.locateAfterIn); issue = triggers.set(.issue); approve = triggers.set(.approve)
-        select = triggers.set(.select); implement = triggers.set(.implement); build = triggers.set(.build)
-        cooperate = triggers.set(.cooperate); sign = triggers.set(.sign); lead = triggers.set(.lead)
-        builtBy = triggers.set(.builtBy); investVerbs = triggers.set(.invest); among = triggers.set(.among)
-        investor = triggers.set(.investor); ownedBy = triggers.set(.ownedBy); respectively = triggers.set(.respectively)
-        relyingOn = triggers.set(.relyingOn); incubate = triggers.set(.incubate); support = triggers.set(.support)
-        onSite = triggers.set(.onSite); develop = triggers.set(.develop); drawIn = triggers.set(.drawIn)
+    init(entities: [LocalEntity], text: [Unicode.Scalar], words: RuleWords = RuleWords(.shipped)) {
+        self.entities = entities; self.s = text; self.words = words
     }
 
     func type(_ m: ResolvedMention) -> EntityType { entities[m.entity].type }
@@ -86,7 +94,7 @@ struct Relator {
                                selectContext: selectContext, lastList: lastList)
                 // The article's list is the first it names (usually in its headline or lead).
                 if lastList == nil, let l = inS.first(where: { type($0) == .policy && isList(entities[$0.entity].name) }) { lastList = l.entity }
-                if !find(self.select, in: sentence).isEmpty { selectContext = true }
+                if !find(words.select, in: sentence).isEmpty { selectContext = true }
                 // A sentence opening with a policy (`《方案》还…`) makes it the subject of the sentences after
                 // it, until one opens with another subject.
                 if let first = inS.first, first.range.lowerBound - sentence.lowerBound <= 1 {
@@ -134,7 +142,7 @@ struct Relator {
 
         // accompanied: officials before 陪同 accompany the official the article is about.
         rule = "accompany.verb"
-        let acc = triggers(self.accompany)
+        let acc = triggers(words.accompany)
         var accompanying = Set<Int>()
         if let t = acc.first {
             let after = officials.first { $0.range.lowerBound >= t.upperBound }
@@ -171,7 +179,7 @@ struct Relator {
 
         // visited: an official (or the one the article is about) and the places after a visiting verb.
         rule = "visit.verb"
-        let visits = triggers(self.visit)
+        let visits = triggers(words.visit)
         let accompanyOnly = !acc.isEmpty && !subjects.contains(where: { $0.range.lowerBound > (acc.first?.upperBound ?? 0) }) && visits.count <= 1
         for v in visits where !accompanyOnly {
             guard let who = subjects.last(where: { $0.range.upperBound <= v.lowerBound })?.entity ?? focus else { continue }
@@ -180,7 +188,7 @@ struct Relator {
             var cl = clause(around: v.lowerBound, in: r)
             while cl.upperBound < r.upperBound, [",", "，"].contains(s[cl.upperBound]),
                   ms.contains(where: { [.park, .company, .project].contains(type($0)) && $0.range.lowerBound > cl.upperBound && $0.range.lowerBound <= cl.upperBound + 4 }),
-                  find(self.visit, in: (cl.upperBound + 1)..<min(r.upperBound, cl.upperBound + 6)).isEmpty {
+                  find(words.visit, in: (cl.upperBound + 1)..<min(r.upperBound, cl.upperBound + 6)).isEmpty {
                 cl = cl.lowerBound..<clause(around: cl.upperBound + 1, in: r).upperBound
             }
             var targets = ms.filter { m in
@@ -218,7 +226,7 @@ struct Relator {
         }
         // 在X现场，陈凯…: the sites named before 现场 were visited.
         rule = "visit.on-site"
-        if let site = find(self.onSite, in: r).first, let zai = lastIndex(of: "在", before: site.lowerBound, from: r.lowerBound),
+        if let site = find(words.onSite, in: r).first, let zai = lastIndex(of: "在", before: site.lowerBound, from: r.lowerBound),
            let who = subjects.first(where: { $0.range.lowerBound >= site.upperBound })?.entity ?? (visits.isEmpty ? focus : nil) {
             for m in ms where m.range.lowerBound > zai && m.range.upperBound <= site.lowerBound && [.park, .company, .project].contains(type(m)) {
                 add(who, .visited, m.entity, r, a)
@@ -227,7 +235,7 @@ struct Relator {
 
         // leads: an official and the body or project after 牵头/领衔; `Y由X领衔` names Y before.
         rule = "lead.verb"
-        for t in triggers(self.lead) {
+        for t in triggers(words.lead) {
             if let o = officials.last(where: { $0.range.upperBound <= t.lowerBound }),
                let by = lastIndex(of: "由", before: o.range.lowerBound, from: r.lowerBound),
                let y = ms.last(where: { [.organization, .project].contains(type($0)) && $0.range.upperBound <= by && !isInPost($0, officials) }) {
@@ -248,7 +256,7 @@ struct Relator {
     /// the projects and companies listed after a zone draws them in are located in it.
     mutating func hostedItems(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], host: inout Int?) {
         rule = "locate.drawn-in"
-        let draws = find(self.drawIn, in: r).filter { !insideMention($0.lowerBound, ms) }
+        let draws = find(words.drawIn, in: r).filter { !insideMention($0.lowerBound, ms) }
         var current = host
         host = nil
         if let t = draws.first, let zone = ms.last(where: { type($0) == .park && $0.range.upperBound <= t.lowerBound }) {
@@ -282,7 +290,7 @@ struct Relator {
         // A heading and its rows run together in one line: items after the first list of the sentence.
         if let l = lists.first {
             let items = ms.filter { [.park, .company].contains(type($0)) && $0.range.lowerBound >= l.range.upperBound && !$0.candidate.nested }
-            if items.count >= 3, find(self.visit, in: l.range.upperBound..<r.upperBound).isEmpty {
+            if items.count >= 3, find(words.visit, in: l.range.upperBound..<r.upperBound).isEmpty {
                 rule = "select.table-after-list"
                 for m in items { add(m.entity, .selectedInto, l.entity, r, a) }
                 // A table's place column right before a row's zone: where the zone is.
