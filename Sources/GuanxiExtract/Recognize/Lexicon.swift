@@ -57,6 +57,7 @@ enum Lexicon {
         ("住建局", "住房和城乡建设局"), ("卫健委", "卫生健康委员会"), ("国资委", "国有资产监督管理委员会"),
         ("科技厅", "科学技术厅"), ("科技局", "科学技术局"), ("自贸区", "自由贸易试验区"), ("管委会", "管理委员会"),
         ("市政府", "市人民政府"), ("省政府", "省人民政府"), ("县政府", "县人民政府"), ("区政府", "区人民政府"),
+        ("人大常委会", "人民代表大会常务委员会"),
     ]
 
     private static let abbreviationScalars: [([Unicode.Scalar], [Unicode.Scalar])] =
@@ -116,6 +117,8 @@ enum Lexicon {
 
     /// Words that open a post phrase and look like a surname and a given name (`相关负责人`, `党组书记`).
     static let wordsBeforePosts: Set<String> = ["相关", "有关", "党组", "党委", "主要", "分管", "常务", "班子", "时任", "原任", "现任", "第一"]
+    /// Common words shaped like a surname and a given name (`一行`, `认真`): never an official's name.
+    static let notPersonalNames: Set<String> = ["一行", "认真", "有新", "一同", "一起", "同志", "任职", "任期", "于是", "于此", "高度", "全力", "严格"]
 
     /// Characters that never belong to a given name.
     static let notInGivenName: Set<Unicode.Scalar> = Set("的了在是和与等及将为对从也都还把被说这那个们省市县区委长局厅部年月日二三四五六七八九十等同任副代总书记主席司园院所会业团校".unicodeScalars)
@@ -181,6 +184,7 @@ enum Lexicon {
     static let genericStemWords = WordSet([
         "省级", "市级", "县级", "国家级", "国家", "未来产业", "未来", "产业", "新兴产业", "战略性", "创新", "特色",
         "代表性", "专业化", "精品", "现代农业", "现代物流", "农业", "化工", "专业", "示范性", "引领性", "农产品",
+        "国有独资", "国有资本控股", "国有控股", "国有资本", "国有", "独资", "控股",
         "消费品", "医药", "高新技术", "科技", "现代", "制造业", "先进", "数字经济", "低空经济", "新能源", "新材料",
         "工业", "重点", "示范", "综合", "生态", "循环经济", "绿色", "智能", "数字", "物流", "商贸", "文化", "旅游",
         "农业", "服务业", "新型", "一批", "全省", "全市", "各类", "相关", "这些", "首批", "第一批", "第二批", "第三批",

@@ -75,7 +75,7 @@ struct Recognizer: Sendable {
         accepted = resolveOverlaps(accepted + places)
         var officials: [Candidate] = []
         for region in regions { officials += officialNames(s, region, taken: accepted, context: context, blocked: credit0) }
-        accepted = resolveOverlaps(accepted + officials)
+        accepted = resolveOverlaps(accepted + officials.filter { !Lexicon.notPersonalNames.contains($0.name) })
         var credit = [Bool](repeating: false, count: s.count)
         for r in article.creditRanges { for i in r where i < s.count { credit[i] = true } }
         return accepted.filter { c in !c.range.contains(where: { credit[$0] }) }
