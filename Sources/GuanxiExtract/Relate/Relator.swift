@@ -193,7 +193,9 @@ struct Relator {
             }
             var targets = ms.filter { m in
                 [.park, .company, .project, .place].contains(type(m)) && m.range.lowerBound >= v.upperBound
-                    && m.range.upperBound <= cl.upperBound && !isInPost(m, officials) && !m.candidate.nested
+                    && m.range.upperBound <= cl.upperBound && !isInPost(m, officials)
+                    // (`走访X开发区管委会`: visiting a zone's committee is visiting the zone.)
+                    && (!m.candidate.nested || (type(m) == .park && (s.has("管委会", at: m.range.upperBound) || s.has("管理委员会", at: m.range.upperBound))))
             }
             // `到`/`赴` visit only what is named right after them (`到我市`).
             let strict = v.count == 1
