@@ -27,7 +27,8 @@ enum Lexicon {
         for s in ["项目", "高速公路", "公路项目", "铁路", "快速路", "大桥",
                   // Works named by what is done to them are projects (`某某水厂扩建工程`); a bare `…工程` may be a programme.
                   "扩建工程", "改扩建工程", "迁建工程", "新建工程", "改造工程", "续建工程"] { out.append((s, .project)) }
-        for s in ["专项资金", "产业基金", "引导基金", "发展基金", "投资基金", "天使投资基金", "产业投资基金"] { out.append((s, .policy)) }
+        for s in ["专项资金", "产业基金", "引导基金", "发展基金", "投资基金", "天使投资基金", "产业投资基金",
+                  "攻坚行动", "三年行动", "三年行动计划"] { out.append((s, .policy)) }
         // A street office governs its area: it is named as a place (`某某街道办事处`).
         for s in ["街道办事处"] { out.append((s, .place)) }
         return out

@@ -97,6 +97,9 @@ extension Recognizer {
                 out.append(Candidate(range: inner, type: type, name: content, priority: 3))
             } else if tail > 0 {
                 out.append(Candidate(range: open..<(after + tail), type: .policy, name: s.string(open..<(after + tail)), priority: 3))
+            } else if inner.count >= 3, inner.count <= 8, s[j - 1] == "条", "一二三四五六七八九十百".unicodeScalars.contains(s[j - 2]) {
+                // `“银十条”`, `“科创二十条”`: a set of measures named by its count.
+                out.append(Candidate(range: i..<(j + 1), type: .policy, name: s.string(i..<(j + 1)), priority: 3))
             } else if Lexicon.policyEndings.longest(endingAt: j, in: s, lower: i + 1) > 0, inner.count >= 3, inner.count <= 14, plain {
                 out.append(Candidate(range: open..<(j + 1), type: .policy, name: s.string(open..<(j + 1)), priority: 3))
             } else if Lexicon.policyVerbs.longest(endingAt: i, in: s, lower: region.lowerBound) > 0,
