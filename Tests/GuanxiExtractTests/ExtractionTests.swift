@@ -67,8 +67,8 @@ final class ExtractionTests: XCTestCase {
         let s = try score(texts: dev.appendingPathComponent("texts"), gold: dev.appendingPathComponent("gold"))
         print("devset (\(s.n) articles): typed entity F1 \(s.entities), unlabeled relation F1 \(s.relations), labeled \(s.labeled)")
         XCTAssertEqual(s.n, 40, "the development set holds 40 articles")
-        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.845 / 0.817 / 0.814); they ratchet up.
-        XCTAssertGreaterThanOrEqual(s.entities, 0.825)
+        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.847 / 0.817 / 0.814); they ratchet up.
+        XCTAssertGreaterThanOrEqual(s.entities, 0.827)
         XCTAssertGreaterThanOrEqual(s.relations, 0.797)
         XCTAssertGreaterThanOrEqual(s.labeled, 0.794)
     }

@@ -220,7 +220,13 @@ extension Recognizer {
             if leftIsName || postBefore || (!placeOpens && (w - 1 - start < 2 || (w - 1 - start > 3 && type != .project))) { start = w }
         }
         // Leading digits and quantities are not part of a name (`12个园区`), except a project's capacity.
-        while start < suffixStart, type != .project, TextDates.digit(s[start]) != nil { start += 1 }
+        var hadDigits = false
+        while start < suffixStart, type != .project, TextDates.digit(s[start]) != nil { start += 1; hadDigits = true }
+        // `20名…`, `3家…`: the measure word after a count is no part of a name either.
+        if hadDigits, start < suffixStart, "个家名位批项类座条所余多".unicodeScalars.contains(s[start]) { start += 1 }
+        // `第五条管委会`: an article number of a regulation opens no name.
+        if s.has("第", at: start), let k = (start + 2..<min(suffixStart, start + 6)).first(where: { s[$0] == "条" }),
+           s[(start + 1)..<k].allSatisfy({ "一二三四五六七八九十百零0123456789".unicodeScalars.contains($0) }) { start = k + 1 }
         if type == .project {
             // A date before a project is no part of it: `2025年12月21日项目`.
             if let d = TextDates.find(s, in: start..<suffixStart).last { start = max(start, d.range.upperBound) }
