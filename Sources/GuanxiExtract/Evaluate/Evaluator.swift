@@ -162,7 +162,12 @@ public enum Evaluator {
                     continue
                 } else {
                     score.falsePositives += 1
-                    if labeled { rep.spuriousRelations.append("\(byID[e.source]?.name ?? e.source) -\(e.type.rawValue)-> \(byID[e.target]?.name ?? e.target)") }
+                    if labeled {
+                        // The rule that made the edge, so a reader sees which rule to fix.
+                        let rules = Set(e.evidence.compactMap(\.rule)).sorted().joined(separator: ", ")
+                        rep.spuriousRelations.append("\(byID[e.source]?.name ?? e.source) -\(e.type.rawValue)-> \(byID[e.target]?.name ?? e.target)"
+                                                     + (rules.isEmpty ? "" : "   [rule \(rules)]"))
+                    }
                 }
             }
             for (i, g) in goldRels.enumerated() where g.optional != true && !used.contains(i) {

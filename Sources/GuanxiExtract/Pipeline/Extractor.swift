@@ -8,10 +8,17 @@ public struct Extractor: Sendable {
     let gazetteer: Gazetteer
     let surnames: Surnames
     let user: UserDictionary
+    /// The relation rules' trigger words (Resources/triggers.tsv unless given).
+    let triggers: TriggerLexicon
+    let ruleWords: RuleWords
+    /// Boundary words and the triggers that are never inside a name (TriggerLexicon.boundaries): computed once.
+    let boundaries: WordSet
 
-    /// An extractor with the shipped gazetteer and surname list and an optional user dictionary.
-    public init(user: UserDictionary = UserDictionary()) {
-        self.gazetteer = .shared; self.surnames = .shared; self.user = user
+    /// An extractor with the shipped gazetteer, surname list and trigger lexicon, and an optional user dictionary.
+    public init(user: UserDictionary = UserDictionary(), triggers: TriggerLexicon = .shipped) {
+        self.gazetteer = .shared; self.surnames = .shared; self.user = user; self.triggers = triggers
+        self.ruleWords = RuleWords(triggers)
+        self.boundaries = WordSet(Array(Lexicon.boundaryWords.words.union(triggers.boundaries)).sorted())
     }
 
     /// The graph one source text yields. `id` is the document's id (its file name without extension).
@@ -19,7 +26,7 @@ public struct Extractor: Sendable {
         let norm = Normalizer.normalize(source.text)
         let s = norm.scalars
         let articles = Splitter(surnames: surnames).split(norm)
-        let recognizer = Recognizer(gazetteer: gazetteer, surnames: surnames, userEntities: user)
+        let recognizer = Recognizer(gazetteer: gazetteer, surnames: surnames, userEntities: user, boundaryWords: boundaries)
         let context = documentContext(s, articles: articles, recognizer: recognizer)
         let candidates = articles.map { recognizer.recognize(s, article: $0, context: context) }
         var resolver = Resolver(gazetteer: gazetteer, user: user)
@@ -30,7 +37,7 @@ public struct Extractor: Sendable {
             entities[m.entity].mentions.append(m.range)
         }
         mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
-        var relator = Relator(entities: entities, text: s)
+        var relator = Relator(entities: entities, text: s, words: ruleWords)
         var relations = relator.relate(articles: articles, mentions: mentions)
         relations += impliedPosts(s, articles: articles, mentions: mentions, entities: &entities, context: context)
         return ArticleDocuments.finish(makeGraph(source: source, id: id, norm: norm, articles: articles, entities: entities, relations: relations), source: source, gazetteer: gazetteer)
@@ -40,13 +47,13 @@ public struct Extractor: Sendable {
     func documentContext(_ s: [Unicode.Scalar], articles: [Article], recognizer: Recognizer) -> DocumentContext {
         var ctx = DocumentContext()
         for a in articles { ctx.bylineNames.formUnion(a.byline) }
-        var provinceCount: [String: Int] = [:], cityCount: [String: Int] = [:]
+        var provinceCount: [String: Int] = [:], cityCount: [String: Int] = [:], directCityCount: [String: Int] = [:]
         for a in articles {
             for r in a.scanRanges {
                 for m in recognizer.placeMatches(s, r, context: nil) where m.division.level != .county || m.division.name == s.string(m.range) {
                     ctx.mentionedCodes.insert(m.division.code)
                     if let p = gazetteer.province(of: m.division.code), !p.code.hasPrefix("R:") { provinceCount[p.code, default: 0] += 1 }
-                    if m.division.level == .city { cityCount[m.division.code, default: 0] += 1 }
+                    if m.division.level == .city { cityCount[m.division.code, default: 0] += 1; directCityCount[m.division.code, default: 0] += 1 }
                     if m.division.level == .county, let parent = m.division.parent, gazetteer.divisions[parent]?.level == .city {
                         cityCount[parent, default: 0] += 1
                     }
@@ -62,6 +69,12 @@ public struct Extractor: Sendable {
         ctx.countyCode = countyCount.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         ctx.provinceCode = provinceCount.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         ctx.cityCode = cityCount.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        // A county-level city the document is about (`福清市`, named more often than its prefecture)
+        // is the city of `市领导`, `我市`, `市委`.
+        if let county = ctx.countyCode, let d = gazetteer.divisions[county], d.name.hasSuffix("市"),
+           let parent = d.parent, parent == ctx.cityCode, countyCount[county, default: 0] > directCityCount[parent, default: 0] {
+            ctx.cityCode = county
+        }
         return ctx
     }
 
@@ -81,11 +94,21 @@ public struct Extractor: Sendable {
             if ["公司", "企业", "集团"].contains(where: { title.hasPrefix($0) }) {
                 // 公司董事长葛天明: the company the article just named.
                 target = mentions.last(where: { $0.article == m.article && $0.range.upperBound <= m.range.lowerBound && entities[$0.entity].type == .company })?.entity
+            } else if let ending = ["校长": ["大学", "学院", "学校"], "院长": ["院"], "所长": ["所"]].first(where: { title == $0.key || title == "副" + $0.key || title == "常务副" + $0.key }) {
+                // `副校长李某` with no body named: the school (institute) the article just named.
+                target = mentions.last(where: { x in x.article == m.article && x.range.upperBound <= m.range.lowerBound && entities[x.entity].type == .organization
+                    && ending.value.contains { entities[x.entity].name.hasSuffix($0) } })?.entity
             } else if ["党工委", "管委会", "工委", "园区", "开发区", "经开区", "高新区", "新区"].contains(where: { title.hasPrefix($0) }) {
-                // A zone's committee named bare: the zone the article is about.
-                target = mentions.last(where: { $0.article == m.article && $0.range.upperBound <= m.range.lowerBound && entities[$0.entity].type == .park })?.entity
-            } else if let first = title.unicodeScalars.first, first == "市" || first == "省" || first == "县",
-               let code = first == "市" ? context.cityCode : first == "省" ? context.provinceCode : context.countyCode {
+                // A zone's committee named bare: the zone the article is about, of the kind the post names
+                // (`高新区管委会` → the high-tech zone, not another park named before it).
+                let kinds: [String: [String]] = ["高新区": ["高新区", "高新技术产业开发区", "高新园区", "高新技术开发区"],
+                                                 "经开区": ["经开区", "经济技术开发区", "经济开发区"], "开发区": ["开发区"], "新区": ["新区"]]
+                let before = mentions.filter { $0.article == m.article && $0.range.upperBound <= m.range.lowerBound && entities[$0.entity].type == .park }
+                let endings = kinds.first(where: { title.hasPrefix($0.key) })?.value ?? []
+                target = (before.last { p in endings.contains { e in ([entities[p.entity].name] + entities[p.entity].aliases).contains { $0.hasSuffix(e) } } } ?? before.last)?.entity
+            } else if let first = title.unicodeScalars.first, first == "市" || first == "省" || first == "县" || first == "区",
+               let code = first == "市" ? context.cityCode : first == "省" ? context.provinceCode : context.countyCode,
+               first != "区" || gazetteer.divisions[code]?.name.hasSuffix("区") == true {
                 target = entities.firstIndex { $0.placeCode == code && !$0.mentions.isEmpty }
             } else {
                 // The characters before the post word abbreviate a body of the article: 中大 → 香港中文大学.
@@ -99,9 +122,17 @@ public struct Extractor: Sendable {
                     if hits.count == 1 { target = hits[0]; entities[hits[0]].aliases.insert(String(String.UnicodeScalarView(short))) }
                 }
             }
-            if let target { out.append(LocalRelation(head: m.entity, type: .holdsPost, tail: target, sentence: sentence, article: m.article)) }
+            if let target { out.append(LocalRelation(head: m.entity, type: .holdsPost, tail: target, sentence: sentence, article: m.article, rule: "post.implied")) }
         }
         return out
+    }
+
+    /// ``MergePolicy/isGeneric(_:)`` without normalising long names that cannot be generic
+    /// (category words are short; relative names open with a level character).
+    static func isGenericName(_ name: String) -> Bool {
+        if name.unicodeScalars.count > 8, let first = name.first, !MergePolicy.relativePrefixes.contains(first), !"《“「\"'（( ".contains(first),
+           !MergePolicy.relativeOpenings.contains(where: { name.hasPrefix($0) }) { return false }
+        return MergePolicy.isGeneric(name)
     }
 
     /// Whether `short` takes characters of `full` in order, starting within its first word
@@ -164,8 +195,12 @@ public struct Extractor: Sendable {
                 return Mention(document: id, start: o.lowerBound, end: o.upperBound, text: norm.originalText(r))
             }
             // The written forms (Traditional, full-width) are aliases too, so users find them.
-            let written = Set(mentions.map(\.text)).filter { NameKey.of($0) != NameKey.of(e.name) && $0.count <= 60 && $0.count >= 2 && !Lexicon.genericStems.contains($0) && !$0.hasPrefix("该") && !Lexicon.standaloneOrganizations.contains($0) && !["经开区", "开发区", "高新区", "综保区"].contains($0) && ($0.unicodeScalars.first.map { Lexicon.levelPrefix[$0] == nil } ?? true) }
-            let entity = Entity(type: e.type, name: e.name, aliases: Array(e.aliases.union(written)), posts: Array(e.posts), mentions: mentions)
+            let nameKey = NameKey.of(e.name)
+            let written = Set(mentions.map(\.text)).filter { $0 != e.name && $0.count <= 60 && $0.count >= 2 && !Lexicon.genericStems.contains($0) && !$0.hasPrefix("该") && !Lexicon.standaloneOrganizations.contains($0) && !["经开区", "开发区", "高新区", "综保区"].contains($0) && ($0.unicodeScalars.first.map { Lexicon.levelPrefix[$0] == nil } ?? true) }
+            // A generic or relative word (`园区`, `市委`, `省工信厅`) is never an alias: it would join
+            // this entity to another document's one of the same kind (see MergePolicy).
+            let aliases = e.aliases.union(written).filter { !Extractor.isGenericName($0) && NameKey.of($0) != nameKey }
+            let entity = Entity(type: e.type, name: e.name, aliases: Array(aliases), posts: Array(e.posts), mentions: mentions)
             ids[k] = g.add(entity)
         }
         for r in relations {
@@ -176,7 +211,8 @@ public struct Extractor: Sendable {
             if date?.year == nil, let y = articles[r.article].date?.year { date?.year = y }
             g.add(Relation(source: h, type: r.type, target: t,
                            evidence: [Evidence(document: id, sentence: norm.originalText(r.sentence),
-                                               start: o.lowerBound, end: o.upperBound, date: date?.iso)]))
+                                               start: o.lowerBound, end: o.upperBound, date: date?.iso,
+                                               rule: r.rule.isEmpty ? nil : r.rule)]))
         }
         return g
     }

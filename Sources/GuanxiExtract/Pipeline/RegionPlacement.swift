@@ -32,7 +32,9 @@ public struct RegionPlacement: Sendable {
             let e = entities[k]
             if e.type == .place {
                 if let code = placeCode(e, context: named) { entities[k].region = region(of: code, how: "gazetteer") }
-            } else if RegionPlacement.placedTypes.contains(e.type), let code = nameCode(e.name, context: named) {
+            } else if RegionPlacement.placedTypes.contains(e.type),
+                      // The name as written first; then a qualified form (`省工信厅` → `山西省工信厅`).
+                      let code = nameCode(e.name, context: named) ?? e.aliases.lazy.compactMap({ self.nameCode($0, context: named) }).first {
                 entities[k].region = region(of: code, how: "name")
             }
         }

@@ -13,6 +13,10 @@ extension Recognizer {
         func ok(_ len: Int) -> Bool {
             guard i + len <= limit else { return false }
             for k in (i + sn)..<(i + len) {
+                // `龙长春`, `李长江`: 长 opens a two-character given name (a post never follows a bare surname);
+                // `姜有为`: 为 may close one.
+                if s[k] == "长", k == i + sn, len == sn + 2 { continue }
+                if s[k] == "为", k == i + len - 1, len == sn + 2, i + len < limit, Lexicon.afterName.longest(startingAt: i + len, in: s, limit: limit) >= 2 { continue }
                 guard ChineseConverter.isHan(s[k]), !Lexicon.notInGivenName.contains(s[k]) else { return false }
             }
             if i + len == limit { return true }
@@ -50,6 +54,8 @@ extension Recognizer {
         }
         func isFree(_ r: Range<Int>) -> Bool { r.allSatisfy { region.contains($0) && !covered[$0 - region.lowerBound] && !blocked[$0] } }
         var lastPost: (String, Range<Int>)?
+        // Where a body, company or zone already recognised ends (a name may follow it: `X园区张三主任`).
+        let bodyEnds = Set(taken.filter { [.organization, .company, .park].contains($0.type) && $0.range.overlaps(region) }.map(\.range.upperBound))
         var i = region.lowerBound
         while i < region.upperBound {
             // A post ends at i and a name starts at i.
@@ -58,7 +64,7 @@ extension Recognizer {
                 var n = personName(s, at: i, limit: region.upperBound)
                 let postWord = s.string((i - t)..<i)
                 if n == 0, ["长", "记", "任", "席"].contains(where: { postWord.hasSuffix($0) }),
-                   Lexicon.boundaryWords.longest(startingAt: i, in: s, limit: region.upperBound) == 0 {
+                   boundaryWords.longest(startingAt: i, in: s, limit: region.upperBound) == 0 {
                     n = unlistedName(s, at: i, limit: region.upperBound)
                 }
                 if n > 0, isFree(i..<(i + n)) {
@@ -87,7 +93,8 @@ extension Recognizer {
                 }
             }
             // A name followed by its post: 王宁书记来到…, 张三副县长表示….
-            if i == region.lowerBound || !ChineseConverter.isHan(s[i - 1]) || Lexicon.hardStops.contains(s[i - 1]) || Lexicon.boundaryWords.longest(endingAt: i, in: s, lower: region.lowerBound) > 0 {
+            if i == region.lowerBound || !ChineseConverter.isHan(s[i - 1]) || Lexicon.hardStops.contains(s[i - 1]) || boundaryWords.longest(endingAt: i, in: s, lower: region.lowerBound) > 0
+                || bodyEnds.contains(i) {
                 let sn = surnames.surnameLength(s, at: i)
                 var matched = false
                 for len in [sn + 1, sn + 2] where sn > 0 && i + len < region.upperBound {
@@ -97,7 +104,7 @@ extension Recognizer {
                     let after = i + len + t
                     guard after >= region.upperBound || !ChineseConverter.isHan(s[after]) || Lexicon.afterName.longest(startingAt: after, in: s, limit: region.upperBound) > 0 else { continue }
                     let name = s.string(i..<(i + len))
-                    if context.bylineNames.contains(name) { continue }
+                    if context.bylineNames.contains(name) || Lexicon.wordsBeforePosts.contains(name) { continue }
                     out.append(Candidate(range: i..<(i + len), type: .official, name: name, priority: 3,
                                          post: s.string((i + len)..<after), postRange: (i + len)..<after))
                     i = after; matched = true
@@ -105,8 +112,25 @@ extension Recognizer {
                 }
                 if matched { continue }
             }
+            // Names listed on their own before 主持/出席 (`甲主持会议，乙、丙出席会议`): officials of a meeting.
+            if i == region.lowerBound || [",", "，", "。", "；", ";"].contains(s[i - 1]) {
+                var k = i
+                var names: [Range<Int>] = []
+                while k < region.upperBound {
+                    let n = personName(s, at: k, limit: region.upperBound)
+                    guard n > 0, isFree(k..<(k + n)) else { break }
+                    names.append(k..<(k + n)); k += n
+                    if k < region.upperBound, s[k] == "、" { k += 1 } else { break }
+                }
+                if !names.isEmpty, k == names.last?.upperBound, ["主持会议", "出席会议", "出席", "主持", "参加会议"].contains(where: { s.has($0, at: k) }) {
+                    for r in names where !context.bylineNames.contains(s.string(r)) {
+                        out.append(Candidate(range: r, type: .official, name: s.string(r), priority: 3))
+                    }
+                    i = k; continue
+                }
+            }
             // Appointment by a body: 任命张伟为…主任, 提名王强为…, 免去李强的…职务.
-            for verb in ["任命", "提名", "聘任", "推荐", "免去", "决定任命"] where s.has(verb, at: i) {
+            for verb in ["任命", "提名", "聘任", "推荐", "免去", "决定任命", "决定免去"] where s.has(verb, at: i) {
                 let at = i + verb.unicodeScalars.count
                 let n = personName(s, at: at, limit: region.upperBound) > 0 ? personName(s, at: at, limit: region.upperBound)
                     : (s.has("为", at: at + 2) ? 2 : s.has("为", at: at + 3) ? 3 : s.has("的", at: at + 2) ? 2 : s.has("的", at: at + 3) ? 3 : 0)
@@ -119,32 +143,39 @@ extension Recognizer {
                 let name = s.string(at..<(at + n))
                 if context.bylineNames.contains(name) { continue }
                 out.append(Candidate(range: at..<(at + n), type: .official, name: name, priority: 3,
-                                     post: s.string(k..<postEnd), postRange: k..<postEnd))
+                                     post: s.string(k..<postEnd), postRange: k..<postEnd,
+                                     postStatus: verb.hasSuffix("免去") ? .left : .appointed,
+                                     postDate: TextDates.find(s, in: region).first?.date.iso))
                 i = postEnd - 1
                 break
             }
             // Appointment: 张东同志任…  /  张东任中共…书记
-            if i == region.lowerBound || !Recognizer.isNameChar(s[i - 1]) || Lexicon.hardStops.contains(s[i - 1]) {
+            if i == region.lowerBound || !Recognizer.isNameChar(s[i - 1]) || Lexicon.hardStops.contains(s[i - 1])
+                || (surnames.surnameLength(s, at: i) > 0 && boundaryWords.longest(endingAt: i, in: s, lower: region.lowerBound) >= 2) {
                 let n = personName(s, at: i, limit: region.upperBound)
                 if n > 0, isFree(i..<(i + n)) {
                     var k = i + n
                     let comrade = s.has("同志", at: k)
                     if comrade { k += 2 }
-                    if comrade, !(s.has("任", at: k) || s.has("拟任", at: k) || s.has("担任", at: k)) {
+                    let verbs: [(String, PostStatus)] = [("不再担任", .left), ("辞去", .left), ("拟任", .appointed), ("当选", .appointed),
+                                                         ("担任", .held), ("任", .appointed)]
+                    let verb = verbs.first { s.has($0.0, at: k) }
+                    if comrade, verb == nil {
                         let name = s.string(i..<(i + n))
                         if !context.bylineNames.contains(name) {
                             out.append(Candidate(range: i..<(i + n), type: .official, name: name, priority: 3))
                             i = k; continue
                         }
                     }
-                    if s.has("任", at: k) || s.has("拟任", at: k) || s.has("担任", at: k) {
-                        k += s.has("任", at: k) ? 1 : 2
+                    if let verb {
+                        k += verb.0.unicodeScalars.count
                         let postEnd = appointedPostEnd(s, region, from: k)
                         if postEnd > k {
                             let name = s.string(i..<(i + n))
                             if !context.bylineNames.contains(name) {
                                 out.append(Candidate(range: i..<(i + n), type: .official, name: name, priority: 3,
-                                                     post: s.string(k..<postEnd), postRange: k..<postEnd))
+                                                     post: s.string(k..<postEnd), postRange: k..<postEnd,
+                                                     postStatus: verb.1, postDate: TextDates.find(s, in: region).first?.date.iso))
                                 i = postEnd; continue
                             }
                         }
@@ -168,7 +199,7 @@ extension Recognizer {
                 if c.type == .official || c.type == .project || c.type == .policy { break }
                 j = c.range.lowerBound; continue
             }
-            if Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
+            if boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
             let ch = s[j - 1]
             if ch == "、" { j -= 1; continue }
             if !ChineseConverter.isHan(ch) || Lexicon.hardStops.contains(ch) || Lexicon.weakStops.contains(ch) { break }

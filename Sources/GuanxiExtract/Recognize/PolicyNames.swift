@@ -70,7 +70,7 @@ extension Recognizer {
                         }
                         break
                     }
-                    if Lexicon.boundaryWords.longest(startingAt: k, in: s, limit: region.upperBound) > 0 { break }
+                    if boundaryWords.longest(startingAt: k, in: s, limit: region.upperBound) > 0 { break }
                     k += 1
                 }
             }
@@ -80,7 +80,7 @@ extension Recognizer {
                 var k = i
                 let isList = tail > 0 && Lexicon.listEndings.longest(endingAt: after + tail, in: s, lower: after) > 0
                 while k > region.lowerBound, i - k < (isList ? 24 : 12), ChineseConverter.isHan(s[k - 1]), !Lexicon.hardStops.contains(s[k - 1]),
-                      Lexicon.boundaryWords.longest(endingAt: k, in: s, lower: region.lowerBound) == 0,
+                      boundaryWords.longest(endingAt: k, in: s, lower: region.lowerBound) == 0,
                       Lexicon.policyVerbs.longest(endingAt: k, in: s, lower: region.lowerBound) == 0 { k -= 1 }
                 let head = Array(s[k..<i])
                 let afterCount = k > region.lowerBound && TextDates.digit(s[k - 1]) != nil
@@ -97,6 +97,9 @@ extension Recognizer {
                 out.append(Candidate(range: inner, type: type, name: content, priority: 3))
             } else if tail > 0 {
                 out.append(Candidate(range: open..<(after + tail), type: .policy, name: s.string(open..<(after + tail)), priority: 3))
+            } else if inner.count >= 3, inner.count <= 8, s[j - 1] == "条", "一二三四五六七八九十百".unicodeScalars.contains(s[j - 2]) {
+                // `“银十条”`, `“科创二十条”`: a set of measures named by its count.
+                out.append(Candidate(range: i..<(j + 1), type: .policy, name: s.string(i..<(j + 1)), priority: 3))
             } else if Lexicon.policyEndings.longest(endingAt: j, in: s, lower: i + 1) > 0, inner.count >= 3, inner.count <= 14, plain {
                 out.append(Candidate(range: open..<(j + 1), type: .policy, name: s.string(open..<(j + 1)), priority: 3))
             } else if Lexicon.policyVerbs.longest(endingAt: i, in: s, lower: region.lowerBound) > 0,
@@ -121,16 +124,35 @@ extension Recognizer {
             let n = Lexicon.listEndings.longest(endingAt: e, in: s, lower: region.lowerBound)
             guard n > 0 else { continue }
             var j = e - n
+            // `…企业认定名单`, `…园区公示名单`: the list's own verb is part of its name.
+            for verb in ["认定", "公示", "推荐", "评定", "拟认定"] where j - verb.unicodeScalars.count > region.lowerBound && s.has(verb, at: j - verb.unicodeScalars.count) {
+                j -= verb.unicodeScalars.count; break
+            }
+            var quoted = false
             while j > region.lowerBound, e - j < 40 {
-                if Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
+                if boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0, s[j] != "性" {
+                    // `全省代表性园区名单`: a scope word opening a list's name stays in it.
+                    let b = boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound)
+                    if ["全省", "全市", "全国", "全区", "全县"].contains(s.string((j - b)..<j)),
+                       j - b == region.lowerBound || !ChineseConverter.isHan(s[j - b - 1]) || Lexicon.hardStops.contains(s[j - b - 1])
+                        || boundaryWords.longest(endingAt: j - b, in: s, lower: region.lowerBound) > 0 { j -= b }
+                    break
+                }
                 let c = s[j - 1]
+                // `A名单和B名单`, `“甲”和乙名单`: a conjunction after another list or a quoted name ends this one.
+                if Lexicon.weakStops.contains(c) || c == "、",
+                   j - 2 >= region.lowerBound, s[j - 2] == "”" || Lexicon.listEndings.longest(endingAt: j - 1, in: s, lower: region.lowerBound) > 0 { break }
+                // `专精特新“小巨人”企业名单`: quotes inside a list's name.
+                if c == "“" || c == "”" { quoted = true; j -= 1; continue }
                 if !Recognizer.isNameChar(c) || Lexicon.hardStops.contains(c) || c == "》" { break }
                 j -= 1
             }
+            // An unmatched quote opening the name is not part of it.
+            while j < e - n, s[j] == "”" { j += 1 }
             let stem = s.string(j..<(e - n))
             guard stem.unicodeScalars.count >= 4, !stem.hasPrefix("项目"), !Lexicon.genericStems.contains(stem),
                   !hasCount(Array(stem.unicodeScalars)) else { continue }
-            out.append(Candidate(range: j..<e, type: .policy, name: s.string(j..<e), priority: 2))
+            out.append(Candidate(range: j..<e, type: .policy, name: s.string(j..<e), priority: quoted ? 3 : 2))
         }
         return out
     }

@@ -13,6 +13,10 @@ struct Candidate: Sendable {
     /// For officials: the post as written and where it is.
     var post: String?
     var postRange: Range<Int>?
+    /// For officials named in an appointment: whether the post is taken up or left, and the
+    /// date the sentence gives.
+    var postStatus: PostStatus?
+    var postDate: String?
     /// Candidate lies inside another one (kept only where the pair makes sense).
     var nested = false
     /// A reference (`该公司`, bare `经开区`) to resolve to an entity named elsewhere.
@@ -39,6 +43,9 @@ struct Recognizer: Sendable {
     let gazetteer: Gazetteer
     let surnames: Surnames
     let userEntities: UserDictionary
+    /// Words that end a name to their left: the lexicon's boundary words and every trigger word
+    /// of the relation rules (a trigger is never part of a name).
+    var boundaryWords: WordSet = Lexicon.boundaryWords
 
     /// All candidates of an article, overlaps resolved.
     func recognize(_ s: [Unicode.Scalar], article: Article, context: DocumentContext) -> [Candidate] {
@@ -58,7 +65,9 @@ struct Recognizer: Sendable {
             found += quotedNames(s, region)
             found += suffixNames(s, region, blocked: blocked)
             found += namedLists(s, region)
+            found += headTypedLists(s, region, blocked: blocked)
         }
+        found += companiesOpeningProjects(s, found)
         var accepted = resolveOverlaps(splitZones(s, found))
         // Places and officials read around what is already recognised.
         var places: [Candidate] = []
@@ -66,7 +75,7 @@ struct Recognizer: Sendable {
         accepted = resolveOverlaps(accepted + places)
         var officials: [Candidate] = []
         for region in regions { officials += officialNames(s, region, taken: accepted, context: context, blocked: credit0) }
-        accepted = resolveOverlaps(accepted + officials)
+        accepted = resolveOverlaps(accepted + officials.filter { !Lexicon.notPersonalNames.contains($0.name) })
         var credit = [Bool](repeating: false, count: s.count)
         for r in article.creditRanges { for i in r where i < s.count { credit[i] = true } }
         return accepted.filter { c in !c.range.contains(where: { credit[$0] }) }
@@ -108,7 +117,9 @@ struct Recognizer: Sendable {
     func nestedAllowed(outer: Candidate, inner: Candidate) -> Bool {
         if inner.reference || outer.reference { return false }
         switch (outer.type, inner.type) {
-        case (.project, .company), (.project, .organization): return true
+        case (.project, .company): return true
+        // `福清某某学校项目`, `某某中心项目`: the body is what the project builds, not its builder.
+        case (.project, .organization): return !(inner.range.lowerBound == outer.range.lowerBound && outer.range.upperBound - inner.range.upperBound <= 2)
         case (.park, .park):
             // A zone inside a zone's name is a zone of its own when a place opens it (`怀仁经济技术开发区…特色园区`).
             return inner.range.lowerBound == outer.range.lowerBound && outer.range.upperBound - inner.range.upperBound >= 3
@@ -147,6 +158,30 @@ struct Recognizer: Sendable {
             split.name = s.string(rest)
             return split
         }
+    }
+
+    /// `宝科机械年产100万米输送机械项目`: a company's short name (a brand and a company word such as
+    /// 机械, 药业) opening a project's name, before what is built (`年产…`, `新建…`), is the company that builds it.
+    func companiesOpeningProjects(_ s: [Unicode.Scalar], _ cands: [Candidate]) -> [Candidate] {
+        var out: [Candidate] = []
+        for p in cands where p.type == .project && !p.reference {
+            let lo = p.range.lowerBound, hi = min(p.range.upperBound - 4, lo + 10)
+            guard hi >= lo + 3 else { continue }
+            for e in (lo + 3)...hi {
+                let n = Lexicon.weakCompanySuffixes.longest(endingAt: e, in: s, lower: lo)
+                guard n > 0, e - n - lo >= 2 else { continue }
+                let stem = Array(s[lo..<(e - n)]), whole = Array(s[lo..<e])
+                guard stem.allSatisfy(ChineseConverter.isHan), !coveredByGenericWords(stem), !coveredBy(Lexicon.fieldWords, stem),
+                      !coveredBy(Lexicon.fieldWords, whole), gazetteer.words.longest(startingAt: 0, in: stem) < stem.count,
+                      Lexicon.weakCompanySuffixes.longest(startingAt: e, in: s, limit: p.range.upperBound) == 0,
+                      // What follows says what is built (`年产…`, `新建…`, `二期`), so the words before name its builder.
+                      TextDates.digit(s[e]) != nil || ["年产", "年加工", "年处理", "新建", "扩建", "技改", "一期", "二期", "三期"].contains(where: { s.has($0, at: e) })
+                else { continue }
+                out.append(Candidate(range: lo..<e, type: .company, name: s.string(lo..<e), priority: 1))
+                break
+            }
+        }
+        return out
     }
 
     // MARK: - User dictionary

@@ -11,7 +11,8 @@ extension Recognizer {
         "干部", "本部", "总部", "中部", "西部", "东部", "南部", "北部", "头部", "底部", "腹部", "俱乐部", "各部", "基部",
         "大厅", "餐厅", "展厅", "客厅", "门厅", "部署", "签署", "市中心", "核心", "重心", "中心城区", "一部", "全署",
         "高校", "项目部", "指挥部", "分部", "旗舰店", "东北部", "西北部", "东南部", "西南部", "南北部", "沿海地区", "行政中心", "会展中心", "体育中心", "会议中心", "市民中心",
-        "活动中心", "购物中心", "文化中心", "零部", "部件", "控股子公司", "全资子公司", "子公司", "分公司",
+        "活动中心", "购物中心", "文化中心", "零部", "部件", "控股子公司", "全资子公司", "子公司",
+        "新局", "好局", "破局", "开局",
     ]
 
     static let falseSuffixSet = WordSet(Array(falseSuffixWords))
@@ -44,6 +45,62 @@ extension Recognizer {
         }
         out += references(s, region)
         out += listedCompanies(s, region, blocked: blocked)
+        return out
+    }
+
+    /// Head words of a list (`A、B等16家企业`) and the type they give its items.
+    /// (A list of `…等项目` names products as often as projects: it gives no type.)
+    static let listHeads: [(String, EntityType)] = [("企业", .company), ("公司", .company), ("园区", .park), ("开发区", .park), ("项目现场", .project), ("项目点", .project)]
+
+    /// Items of a list take their type from its head, even bare short names (`A、B等行业龙头企业`,
+    /// `A、B和C等项目相继落地`): the names between the list's opening and `等`.
+    func headTypedLists(_ s: [Unicode.Scalar], _ region: Range<Int>, blocked: [Bool]) -> [Candidate] {
+        var out: [Candidate] = []
+        var i = region.lowerBound + 1
+        while i < region.upperBound {
+            guard s[i] == "等" else { i += 1; continue }
+            // The head: the first head word after 等 within the phrase (`等一批行业龙头企业`).
+            var type: EntityType?
+            var k = i + 1
+            while k < region.upperBound, k - i <= 16, Recognizer.isNameChar(s[k]) || s[k] == "、" {
+                if let h = Recognizer.listHeads.first(where: { s.has($0.0, at: k) }) { type = h.1; break }
+                k += 1
+            }
+            guard let type else { i += 1; continue }
+            // The items, right to left, split at 、/和/及/以及, up to the clause's start or an opening verb.
+            var items: [Range<Int>] = []
+            var end = i
+            var j = i
+            while j > region.lowerBound {
+                let c = s[j - 1]
+                let isSep = c == "、" || ((c == "和" || c == "及") && j - 1 > region.lowerBound && end - j >= 2)
+                let opener = Lexicon.companyListOpeners.longest(endingAt: j, in: s, lower: region.lowerBound)
+                    + (s.has("包括", at: max(region.lowerBound, j - 2)) ? 0 : 0)
+                if isSep || !Recognizer.isNameChar(c) || (Lexicon.hardStops.contains(c) && end - j >= 2) || boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 || (opener > 0 && c != "和") {
+                    if end - j >= 2 { items.append(j..<end) }
+                    if !isSep { break }
+                    j -= 1
+                    if s.has("以", at: j - 1), c == "及" { j -= 1 }
+                    end = j
+                    continue
+                }
+                if end - j > 14 { items = []; break }
+                j -= 1
+            }
+            if j == region.lowerBound, end - j >= 2 { items.append(j..<end) }
+            // A list needs two items; each is a name, not a description, a place or a number.
+            if items.count >= 2 {
+                for r in items where r.count <= 12 && !r.contains(where: { blocked.indices.contains($0) && blocked[$0] }) {
+                    let w = Array(s[r])
+                    if coveredByGenericWords(w) || coveredBy(Lexicon.fieldWords, w) || w.contains(where: { TextDates.digit($0) != nil })
+                        || gazetteer.words.longest(startingAt: 0, in: w) == w.count || w.contains("的")
+                        || gazetteer.words.longest(endingAt: w.count, in: w) > 0 { continue }
+                    if Lexicon.suffixes.longest(endingAt: w.count, in: w) > 0 { continue }
+                    out.append(Candidate(range: r, type: type, name: s.string(r), priority: 1))
+                }
+            }
+            i += 1
+        }
         return out
     }
 
@@ -110,11 +167,17 @@ extension Recognizer {
         let maxLen = type == .project ? 40 : 32
         var j = suffixStart
         var weak: [Int] = []
+        var tableRow = false
         while j > region.lowerBound, e - (j - 1) <= maxLen {
             if blocked.indices.contains(j - 1), blocked[j - 1] { break }
             let stemSoFar = s.string(j..<suffixStart)
-            // A verb just left of the name ends it (but a name may end in one: 城乡建设局).
-            if !stemSoFar.isEmpty || n >= 2, Lexicon.boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
+            // A verb just left of the name ends it (but a name may end in one: 城乡建设局); `代表性`,
+            // `示范性` are adjectives, not the verb.
+            let b = boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound)
+            // (`南昌新建经济开发区`: a place's name that is also a verb, right after another place, is the place.)
+            let placeWord = b > 0 && gazetteer.words.longest(startingAt: j - b, in: s, limit: j) == b
+                && gazetteer.words.longest(endingAt: j - b, in: s, lower: region.lowerBound) >= 2
+            if !stemSoFar.isEmpty || n >= 2, b > 0, s[j] != "性", !s.has("大会", at: j), !placeWord { break }
             if "年月日".unicodeScalars.contains(s[j - 1]), j - 2 >= region.lowerBound, TextDates.digit(s[j - 2]) != nil { break }
             if !stemSoFar.isEmpty, Recognizer.descriptorNouns.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
             if type == .project, !stemSoFar.isEmpty, Lexicon.suffixes.longest(endingAt: j, in: s, lower: region.lowerBound) > 0,
@@ -132,7 +195,13 @@ extension Recognizer {
             // `年产3GW N型TOPCon…`: a space between Latin letters or digits stays inside a name.
             if c == " ", j - 2 >= region.lowerBound, s[j - 2].isASCII, s[j - 2].properties.isAlphabetic || TextDates.digit(s[j - 2]) != nil,
                j < s.count, s[j].isASCII { j -= 1; continue }
+            // `于都工业园区`: a place's name may open with a character that otherwise ends a name.
+            if Lexicon.hardStops.contains(c), gazetteer.words.longest(startingAt: j - 1, in: s, limit: suffixStart) >= 2 { j -= 1; continue }
             if !Recognizer.isNameChar(c) || Lexicon.hardStops.contains(c) { break }
+            // A zone's or a body's name holds no number: a row number of a flattened table ends it
+            // (`…二星13萍乡经济技术开发区`).
+            if type == .park || type == .organization, TextDates.digit(c) != nil, j - 2 >= region.lowerBound,
+               ChineseConverter.isHan(s[j - 2]) || TextDates.digit(s[j - 2]) != nil { tableRow = true; break }
             if Lexicon.weakStops.contains(c) { weak.append(j) }
             j -= 1
         }
@@ -142,12 +211,22 @@ extension Recognizer {
                 || gazetteer.words.longest(endingAt: w - 1, in: s, lower: region.lowerBound) > 0
             let placeOpens = gazetteer.words.longest(startingAt: start, in: s, limit: w - 1) > 0
                 || (Lexicon.levelPrefix[s[start]] != nil && start + 1 < w - 1)
+                // `政和同心经济开发区`: the conjunction is inside a place's name.
+                || gazetteer.words.longest(startingAt: start, in: s, limit: suffixStart) >= w - start
             // Coordination of two names (`商务厅和省工信厅`) splits; a short word before the
             // conjunction inside one name (`中和陶瓷`, `粮食和物资储备局`) does not.
-            if leftIsName || (!placeOpens && (w - 1 - start < 2 || (w - 1 - start > 3 && type != .project))) { start = w }
+            // `县领导及高新区`: a post before the conjunction is no part of a name.
+            let postBefore = Lexicon.titles.longest(endingAt: w - 1, in: s, lower: start) > 0
+            if leftIsName || postBefore || (!placeOpens && (w - 1 - start < 2 || (w - 1 - start > 3 && type != .project))) { start = w }
         }
         // Leading digits and quantities are not part of a name (`12个园区`), except a project's capacity.
-        while start < suffixStart, type != .project, TextDates.digit(s[start]) != nil { start += 1 }
+        var hadDigits = false
+        while start < suffixStart, type != .project, TextDates.digit(s[start]) != nil { start += 1; hadDigits = true }
+        // `20名…`, `3家…`: the measure word after a count is no part of a name either.
+        if hadDigits, start < suffixStart, "个家名位批项类座条所余多".unicodeScalars.contains(s[start]) { start += 1 }
+        // `第五条管委会`: an article number of a regulation opens no name.
+        if s.has("第", at: start), let k = (start + 2..<min(suffixStart, start + 6)).first(where: { s[$0] == "条" }),
+           s[(start + 1)..<k].allSatisfy({ "一二三四五六七八九十百零0123456789".unicodeScalars.contains($0) }) { start = k + 1 }
         if type == .project {
             // A date before a project is no part of it: `2025年12月21日项目`.
             if let d = TextDates.find(s, in: start..<suffixStart).last { start = max(start, d.range.upperBound) }
@@ -164,11 +243,21 @@ extension Recognizer {
         if s.has("据", at: start), start + 1 < suffixStart, gazetteer.words.longest(startingAt: start + 1, in: s, limit: suffixStart) > 0 { start += 1 }
         if s.has("经", at: start), start + 1 <= suffixStart, !s.has("经济", at: start), !s.has("经开", at: start), !s.has("经贸", at: start), !s.has("经信", at: start) { start += 1 }
         if type == .park, s.has("中共", at: start) { start += 2 }
+        // `九江九江经济技术开发区` (a table's city column, then the zone): the first place is not part of the name.
+        if type == .park {
+            let w = gazetteer.words.longest(startingAt: start, in: s, limit: suffixStart)
+            if w >= 2, start + 2 * w < suffixStart, s[start..<(start + w)].elementsEqual(s[(start + w)..<(start + 2 * w)]) { start += w }
+            // A table row (`2宜春樟树工业园区`): a city column, then a zone named after its county.
+            else if tableRow, w >= 2, gazetteer.words.longest(startingAt: start + w, in: s, limit: suffixStart) >= 2 { start += w }
+        }
         let stem = s.string(start..<suffixStart)
         let stemScalars = Array(s[start..<suffixStart])
         if isGeneric(stem, type: type, suffix: suffix) {
             return nil
         }
+        // `管委会党工委`: a body named only by another body's word names no body of its own.
+        if type == .organization, !stem.isEmpty, Lexicon.suffixes.longest(startingAt: 0, in: stemScalars) == stemScalars.count,
+           Lexicon.suffixType[stem] == .organization { return nil }
         // A zone's party or administrative committee named with the bare zone word is the zone itself.
         if type == .organization, ["党工委", "工委", "管委会", "管理委员会", "党委"].contains(suffix) {
             if ["开发区", "经开区", "高新区", "园区", "综保区"].contains(stem) { return nil }
@@ -201,6 +290,8 @@ extension Recognizer {
 
     /// Whether a name's stem is a generic word (`园区`, `重点项目`, `12个园区`).
     func isGeneric(_ stem: String, type: EntityType, suffix: String) -> Bool {
+        // A category word as a whole (`市委市政府`, `党委政府`) names no one body.
+        if MergePolicy.categoryWords.contains(NameKey.of(stem + suffix)) { return true }
         // 省发展改革委, 市工信局: a bare level and a body are a name the resolver qualifies.
         if type == .organization, ["省", "市", "县", "区"].contains(stem) { return false }
         // 组织部, 公安局: a department named without its government names nothing in particular.
@@ -220,7 +311,9 @@ extension Recognizer {
         }
         if type == .project {
             var rest = stem
-            for g in ["重点", "在建", "在谈", "签约", "招商引资", "产业", "建设", "重大", "优质", "相关", "新", "好", "大",
+            for g in ["水利", "社会事业", "有效投资", "乡村振兴", "振兴", "国企", "复工", "新开", "创新创业", "创业", "国际化",
+                      "运行", "交通", "经营", "示范", "合作", "和", "及",
+                      "重点", "在建", "在谈", "签约", "招商引资", "产业", "建设", "重大", "优质", "相关", "新", "好", "大",
                       "各类", "其他", "该", "本", "此", "这些", "一批", "多个", "投资", "新上", "落地", "开工", "竣工",
                       "配套", "民生", "基础设施", "工业", "企业", "个", "批", "家", "的", "等", "了"] {
                 rest = rest.replacingOccurrences(of: g, with: "")
@@ -288,6 +381,17 @@ extension Recognizer {
             while k + 2 <= region.upperBound {
                 if s.has(word, at: k) {
                     out.append(Candidate(range: k..<(k + 2), type: .place, name: word, priority: 3, reference: true, referenceSuffix: word))
+                    k += 2
+                } else { k += 1 }
+            }
+        }
+        // `我厅`, `本局`: the body writing the document, when it names itself elsewhere.
+        for word in ["我厅", "本厅", "我局", "本局", "我委", "本委", "我办"] {
+            var k = region.lowerBound
+            while k + 2 <= region.upperBound {
+                if s.has(word, at: k) {
+                    out.append(Candidate(range: k..<(k + 2), type: .organization, name: word, priority: 1, reference: true,
+                                         referenceSuffix: String(word.unicodeScalars.last.map(Character.init) ?? "厅")))
                     k += 2
                 } else { k += 1 }
             }

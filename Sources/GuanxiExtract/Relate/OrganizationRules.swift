@@ -33,18 +33,22 @@ extension Relator {
         func of(_ types: Set<EntityType>) -> [ResolvedMention] { ms.filter { types.contains(type($0)) && !$0.candidate.nested } }
         let actors = of([.organization, .park, .place, .company])
         // The zone or body a sentence is about: its first actor, else the one before.
-        if let first = actors.first, first.range.lowerBound - r.lowerBound < 14 { topic = first.entity }
+        // (A sentence opening with 与 continues the one before: its subject stays.)
+        if let first = actors.first, first.range.lowerBound - r.lowerBound < 14, !Relator.coordinators.contains(s[r.lowerBound]) { topic = first.entity }
 
         // Adjacent company + project: the company builds it (山西瑞达…有限公司3万吨/年…项目).
         let ordered = ms.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        rule = "build.adjacent"
         for (x, y) in zip(ordered, ordered.dropFirst()) where y.range.lowerBound == x.range.upperBound || (x.candidate.nested && y.range.upperBound >= x.range.upperBound && type(y) == .project && y.range.lowerBound <= x.range.upperBound) {
             if type(x) == .company || type(x) == .organization, type(y) == .project { add(x.entity, .builds, y.entity, r, a) }
         }
         // `A公司：年产…项目` (a list item): the company builds the project after the colon.
+        rule = "build.colon-item"
         for (x, y) in zip(ordered, ordered.dropFirst()) where [.company, .organization].contains(type(x)) && type(y) == .project
             && y.range.lowerBound == x.range.upperBound + 1 && [":", "："].contains(s[x.range.upperBound]) {
             add(x.entity, .builds, y.entity, r, a)
         }
+        rule = "build.named-in-project"
         for m in ms where m.candidate.nested && (type(m) == .company || type(m) == .organization) {
             if let outer = ms.first(where: { $0.entity != m.entity && type($0) == .project && $0.range.contains(m.range.lowerBound) }) {
                 add(m.entity, .builds, outer.entity, r, a)
@@ -52,7 +56,8 @@ extension Relator {
         }
 
         // located_in: X 位于/落户/选址 Y; 位于 Y 的 X; X 在 Y 开工.
-        for t in triggers(Relator.locate) {
+        rule = "locate.verb"
+        for t in triggers(words.locate) {
             let cl = clause(around: t.lowerBound, in: r)
             let officials = ms.filter { type($0) == .official }
             let heads = coordinatedGroup(ms.filter { [.company, .project, .organization, .park].contains(type($0)) && $0.range.upperBound <= t.lowerBound && cl.contains($0.range.lowerBound) && !$0.candidate.nested && !isInPost($0, officials) }, before: t.lowerBound)
@@ -78,20 +83,34 @@ extension Relator {
             }
         }
         // X（已于去年）在 Y（正式）投产/建成/设立…: the project or company nearest before 在 in its clause.
+        rule = "locate.zai-verb"
         for y in ms where [.park, .place].contains(type(y)) && y.range.lowerBound > r.lowerBound && s[y.range.lowerBound - 1] == "在" {
             var v = y.range.upperBound
             while let adverb = ["正式", "顺利", "全面", "已经", "已", "将", "率先", "成功"].first(where: { s.has($0, at: v) }) { v += adverb.unicodeScalars.count }
-            guard Relator.locateAfterIn.longest(startingAt: v, in: s, limit: r.upperBound) > 0 else { continue }
+            guard words.locateAfterIn.longest(startingAt: v, in: s, limit: r.upperBound) > 0 else { continue }
             let cl = clause(around: y.range.lowerBound, in: r)
             guard !y.candidate.nested else { continue }
             // 在Y建设X项目: the project built there; else what the clause is about.
             if let built = ms.first(where: { type($0) == .project && $0.range.lowerBound >= v && $0.range.lowerBound - v <= 6 && cl.contains($0.range.lowerBound) }) {
                 add(built.entity, .locatedIn, y.entity, r, a)
-            } else if let h = ms.last(where: { [.project, .company].contains(type($0)) && $0.range.upperBound < y.range.lowerBound && cl.contains($0.range.lowerBound) && !$0.candidate.nested }) {
+            } else if let h = ms.last(where: { [.project, .company, .organization].contains(type($0)) && $0.range.upperBound < y.range.lowerBound && cl.contains($0.range.lowerBound) && !$0.candidate.nested }) {
                 add(h.entity, .locatedIn, y.entity, r, a)
             }
         }
+        // `我市加快建设A、B等园区`: a place building zones holds them.
+        rule = "locate.place-develops-zones"
+        for t in triggers(words.develop) {
+            let cl = clause(around: t.lowerBound, in: r)
+            guard let place = ms.last(where: { type($0) == .place && $0.range.upperBound <= t.lowerBound && $0.range.lowerBound >= cl.lowerBound }),
+                  !ms.contains(where: { $0.range.lowerBound > place.range.upperBound && $0.range.upperBound <= t.lowerBound }) else { continue }
+            let zones = ms.filter { $0.range.lowerBound >= t.upperBound && $0.range.upperBound <= cl.upperBound && !$0.candidate.nested }
+            // (The first zone may be a name not recognised: `建设甲产业园、乙产业园等园区`.)
+            guard let first = zones.first, type(first) == .park,
+                  first.range.lowerBound - t.upperBound <= 1 || (s[first.range.lowerBound - 1] == "、" && first.range.lowerBound - t.upperBound <= 12) else { continue }
+            for z in coordinatedFrom(zones) where type(z) == .park { add(z.entity, .locatedIn, place.entity, r, a) }
+        }
         // 清水工业园内的X, 园区里的X: what is named right after a zone's 内/里 lies in it.
+        rule = "locate.inside-zone"
         for y in ms where type(y) == .park {
             let p = y.range.upperBound
             guard ["内的", "内", "里的", "中的"].contains(where: { s.has($0, at: p) }) else { continue }
@@ -101,20 +120,38 @@ extension Relator {
         }
 
         // issued: bodies before 发布/印发/公布 and the policies after it.
-        let issues = triggers(Relator.issue).filter { !s.has("会", at: $0.upperBound) }
+        rule = "issue.verb"
+        let issues = triggers(words.issue).filter { !s.has("会", at: $0.upperBound) }
         for (k, t) in issues.enumerated() {
-            let issuers = ms.filter { [.organization, .place].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested }
-            let lastGroup = coordinatedGroup(issuers, before: t.lowerBound)
+            // `经省政府同意，省工信厅印发…`: the body that approved is not the issuer.
+            let issuers = ms.filter { m in [.organization, .place].contains(type(m)) && m.range.upperBound <= t.lowerBound && !m.candidate.nested
+                && !(m.range.lowerBound > r.lowerBound && s[m.range.lowerBound - 1] == "经" && (s.has("同意", at: m.range.upperBound) || s.has("批准", at: m.range.upperBound))) }
+            var lastGroup = coordinatedGroup(issuers, before: t.lowerBound)
+            // The issuer is near its verb, with no title between them (`省委、省政府《意见》…，现予公布`
+            // names the issuer of the title, not of what is announced).
+            if let last = lastGroup.last, t.lowerBound - last.range.upperBound > 40
+                || ms.contains(where: { type($0) == .policy && $0.range.lowerBound >= last.range.upperBound && $0.range.upperBound <= t.lowerBound }) {
+                lastGroup = []
+            }
             let next = k + 1 < issues.count ? issues[k + 1].lowerBound : r.upperBound
             let policies = ms.filter { type($0) == .policy && $0.range.lowerBound >= t.upperBound && ($0.range.lowerBound < next || lastGroup.isEmpty) }
             for p in policies { for i in lastGroup { add(i.entity, .issued, p.entity, r, a) } }
         }
+        // `省委、省政府《关于…的意见》`: the bodies named right before a title issued it.
+        rule = "issue.bodies-before-title"
+        for p in ms where type(p) == .policy && p.range.lowerBound > r.lowerBound && s[p.range.lowerBound] == "《" {
+            let bodies = ms.filter { [.organization].contains(type($0)) && $0.range.upperBound <= p.range.lowerBound && !$0.candidate.nested && !$0.candidate.issuerOfTitle }
+            guard let last = bodies.last, last.range.upperBound == p.range.lowerBound else { continue }
+            for b in coordinatedGroup(bodies, before: p.range.lowerBound) { add(b.entity, .issued, p.entity, r, a) }
+        }
         // 《国务院关于…》: the body opening the title issued it.
+        rule = "issue.body-opens-title"
         for m in ms where m.candidate.issuerOfTitle {
             if let p = ms.first(where: { type($0) == .policy && $0.range.contains(m.range.lowerBound) }) { add(m.entity, .issued, p.entity, r, a) }
         }
         // 《方案》获得国家发展改革委批复: passive approval.
-        for t in triggers(Relator.approve) {
+        rule = "issue.approved-by"
+        for t in triggers(words.approve) {
             if let p = ms.last(where: { type($0) == .policy && $0.range.upperBound <= t.lowerBound }),
                let o = ms.last(where: { type($0) == .organization && $0.range.upperBound <= t.lowerBound && $0.range.lowerBound > p.range.upperBound }) {
                 add(o.entity, .issued, p.entity, r, a)
@@ -123,8 +160,9 @@ extension Relator {
 
         // selected_into: zones or companies 入选 a list (named here or just before); a sentence
         // opening with 其中 lists the members of the one before.
+        rule = "select.verb"
         let opensWithAmong = s.has("其中", at: r.lowerBound) || (selectContext && isListItem(r))
-        if !triggers(Relator.select).isEmpty || (opensWithAmong && lastList != nil) {
+        if !triggers(words.select).isEmpty || (opensWithAmong && lastList != nil) {
             let lists = ms.filter { type($0) == .policy }
             let target = lists.last(where: { isList(entities[$0.entity].name) })?.entity ?? lastList ?? lists.first?.entity
             if let target {
@@ -135,7 +173,8 @@ extension Relator {
         }
 
         // implements: a zone, body or place and the policy after 推进/实施/开展.
-        for t in triggers(Relator.implement) {
+        rule = "implement.verb"
+        for t in triggers(words.implement) {
             guard let p = ms.first(where: { type($0) == .policy && $0.range.lowerBound >= t.upperBound && $0.range.lowerBound - t.upperBound <= 12 }) else { continue }
             // The subject: the zone or body opening a clause before the verb, else the nearest before it.
             let before = ms.filter { [.park, .organization, .place].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested }
@@ -146,7 +185,8 @@ extension Relator {
         }
 
         // builds: a company, 新上/投资建设, the project.
-        for t in triggers(Relator.build) {
+        rule = "build.verb"
+        for t in triggers(words.build) {
             guard let p = ms.first(where: { type($0) == .project && $0.range.lowerBound >= t.upperBound && $0.range.lowerBound - t.upperBound <= 16 }) else { continue }
             if let c = ms.last(where: { [.company, .organization].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested }) {
                 // `A、B分别与园区签约X和Y`: the signing rule pairs them; 签约 alone is A's own project.
@@ -160,31 +200,35 @@ extension Relator {
             }
         }
         // 该项目…由X控股建设: the body after 由 builds the project named before it.
-        for t in triggers(Relator.builtBy) {
+        rule = "build.built-by"
+        for t in triggers(words.builtBy) {
             guard let c = ms.last(where: { [.company, .organization].contains(type($0)) && $0.range.upperBound <= t.lowerBound }),
                   let by = lastIndex(of: "由", before: c.range.lowerBound, from: r.lowerBound), c.range.lowerBound - by <= 30,
                   let p = ms.last(where: { type($0) == .project && $0.range.upperBound <= by }) ?? recent[.project].map({ e in ResolvedMention(entity: e, range: r.lowerBound..<r.lowerBound, article: a, candidate: c.candidate) }) else { continue }
             add(c.entity, .builds, p.entity, r, a)
         }
         // invests_in: X 在 园区 布局/投资; 投资方 … X.
-        for t in triggers(Relator.investVerbs) {
+        rule = "invest.in-zone"
+        for t in triggers(words.investVerbs) {
             if let park = ms.last(where: { type($0) == .park && $0.range.upperBound <= t.lowerBound && t.lowerBound - $0.range.upperBound <= 1 }),
                park.range.lowerBound > 0, s[park.range.lowerBound - 1] == "在",
                let c = ms.last(where: { type($0) == .company && $0.range.upperBound <= park.range.lowerBound }) {
                 add(c.entity, .investsIn, park.entity, r, a)
                 // 布局2家企业，其中，A…，B…: subsidiaries.
-                if let k = find(Relator.among, in: t.upperBound..<r.upperBound).first {
+                if let k = find(words.among, in: t.upperBound..<r.upperBound).first {
                     for sub in ms where type(sub) == .company && sub.range.lowerBound > k.upperBound {
                         add(sub.entity, .subsidiaryOf, c.entity, r, a)
                     }
                 }
             }
         }
-        if !find(Relator.investor, in: r).isEmpty, let project = ms.first(where: { type($0) == .project })?.entity ?? recent[.project] {
+        rule = "invest.investor"
+        if !find(words.investor, in: r).isEmpty, let project = ms.first(where: { type($0) == .project })?.entity ?? recent[.project] {
             for c in ms where type(c) == .company { add(c.entity, .investsIn, project, r, a) }
         }
         // 旗下/下属: subsidiary or part.
-        for t in triggers(Relator.ownedBy) {
+        rule = "own.subsidiary"
+        for t in triggers(words.ownedBy) {
             if let parent = ms.last(where: { $0.range.upperBound <= t.lowerBound && [.company, .organization].contains(type($0)) }) ?? recent[.organization].flatMap({ e in ms.isEmpty ? nil : ms.first { $0.entity == e } }),
                let child = ms.first(where: { $0.range.lowerBound >= t.upperBound && [.company, .organization].contains(type($0)) }) {
                 add(child.entity, type(child) == .company ? .subsidiaryOf : .partOf, parent.entity, r, a)
@@ -192,16 +236,19 @@ extension Relator {
         }
 
         // cooperates_with / signed_with: A 与 B … 合作/共建/签约; A、B 携手.
-        for t in triggers(Relator.cooperate) {
+        rule = "cooperate.verb"
+        for t in triggers(words.cooperate) {
             let cl = r.lowerBound..<t.lowerBound
             let before = actors.filter { cl.contains($0.range.lowerBound) }
             guard !before.isEmpty else { continue }
             // 签署战略合作协议: one signing, not a signing and a cooperation.
-            let isSign = Relator.sign.longest(startingAt: t.lowerBound, in: s, limit: t.upperBound) > 0
-                || (!find(Relator.sign, in: r).isEmpty && ms.contains { type($0) == .company })
+            let isSign = words.sign.longest(startingAt: t.lowerBound, in: s, limit: t.upperBound) > 0
+                || (!find(words.sign, in: r).isEmpty && ms.contains { type($0) == .company })
             let own = clause(around: t.lowerBound, in: r).lowerBound..<t.lowerBound
             if let w = lastCoordinator(in: own, mentions: before) {
-                var left = before.filter { $0.range.upperBound <= w }
+                // `我市分别与A签订X；与B签订Y`: a clause opening with 与 has the sentence's subject as its party.
+                let opensWithCoordinator = w == own.lowerBound || (w - own.lowerBound <= 2 && !before.contains { $0.range.lowerBound >= own.lowerBound && $0.range.upperBound <= w })
+                var left = before.filter { $0.range.upperBound <= w && (!opensWithCoordinator || $0.range.lowerBound >= own.lowerBound) }
                 let right = before.filter { $0.range.lowerBound > w }
                 if left.isEmpty, let tp = topic, !right.contains(where: { $0.entity == tp }) {
                     left = [ResolvedMention(entity: tp, range: cl.lowerBound..<cl.lowerBound, article: a, candidate: right[0].candidate)]
@@ -210,17 +257,32 @@ extension Relator {
                 for x in leftGroup {
                     for y in right where x.entity != y.entity {
                         if isSign, type(x) == .company || type(y) == .company {
+                            rule = "sign.verb"
                             type(x) == .company ? add(x.entity, .signedWith, y.entity, r, a) : add(y.entity, .signedWith, x.entity, r, a)
                         } else {
+                            rule = "cooperate.verb"
                             add(x.entity, .cooperatesWith, y.entity, r, a)
                         }
                     }
                 }
                 // 签约 X项目: the signing companies invest in the projects after the verb; 分别 pairs them.
                 if isSign {
-                    let projects = ms.filter { (type($0) == .project || type($0) == .park) && $0.range.lowerBound >= t.upperBound }
-                    let companies = leftGroup.filter { type($0) == .company }
-                    if !find(Relator.respectively, in: r).isEmpty, companies.count == projects.count {
+                    rule = "invest.signed-project"
+                    let signedIn = clause(around: t.lowerBound, in: r)
+                    let projects = ms.filter { (type($0) == .project || type($0) == .park) && $0.range.lowerBound >= t.upperBound && $0.range.lowerBound < signedIn.upperBound }
+                    var companies = leftGroup.filter { type($0) == .company }
+                    // `我市与A签订X项目`: the company on the other side invests; a body builds.
+                    if companies.isEmpty {
+                        let others = right.filter { [.company, .organization].contains(type($0)) }
+                        if others.count == 1 {
+                            for p in projects where type(p) == .project {
+                                add(others[0].entity, type(others[0]) == .company ? .investsIn : .builds, p.entity, r, a)
+                            }
+                        }
+                        companies = []
+                    }
+                    if !find(words.respectively, in: r).isEmpty, companies.count == projects.count {
+                        rule = "invest.signed-respectively"
                         for (c, p) in zip(companies, projects) { add(c.entity, .investsIn, p.entity, r, a) }
                     } else if projects.count == 1 {
                         for c in companies { add(c.entity, .investsIn, projects[0].entity, r, a) }
@@ -230,13 +292,15 @@ extension Relator {
                 let cl = clause(around: t.lowerBound, in: r)
                 let group = coordinatedGroup(before.filter { cl.contains($0.range.lowerBound) }, before: t.lowerBound)
                 guard group.count >= 2 else { continue }
+                rule = "cooperate.together"
                 for (i, x) in group.enumerated() { for y in group.dropFirst(i + 1) { add(x.entity, .cooperatesWith, y.entity, r, a) } }
             }
         }
 
         // incubated_by: 依托 X … 孵化的 Y.
         // 依托其…孵化: 其 is the body named before.
-        if let t = find(Relator.relyingOn, in: r).first, let h = find(Relator.incubate, in: t.upperBound..<r.upperBound).first,
+        rule = "incubate.relying-on"
+        if let t = find(words.relyingOn, in: r).first, let h = find(words.incubate, in: t.upperBound..<r.upperBound).first,
            let x = ms.first(where: { type($0) == .organization && $0.range.lowerBound >= t.upperBound && $0.range.upperBound <= h.lowerBound })
                 ?? ms.last(where: { type($0) == .organization && $0.range.upperBound <= t.lowerBound }),
            let y = ms.first(where: { type($0) == .company && $0.range.lowerBound >= h.upperBound }) {
@@ -244,7 +308,8 @@ extension Relator {
         }
 
         // X孵化Y / X已孵化Y: a company incubated by the body or zone before the verb.
-        for t in triggers(Relator.incubate) {
+        rule = "incubate.verb"
+        for t in triggers(words.incubate) {
             guard !s[r.lowerBound..<t.lowerBound].contains("托") else { continue }
             if let x = ms.last(where: { [.organization].contains(type($0)) && $0.range.upperBound <= t.lowerBound }),
                let y = ms.first(where: { type($0) == .company && $0.range.lowerBound >= t.upperBound && $0.range.lowerBound - t.upperBound <= 4 }) {
@@ -252,7 +317,8 @@ extension Relator {
             }
         }
         // supports: a policy, body or place 支持/扶持 the zones, bodies or projects listed after it.
-        for t in triggers(Relator.support) {
+        rule = "support.verb"
+        for t in triggers(words.support) {
             let cl = clause(around: t.lowerBound, in: r)
             guard let subjectEntity = ms.last(where: { [.policy, .organization, .place].contains(type($0)) && $0.range.upperBound <= t.lowerBound && !$0.candidate.nested && !$0.candidate.issuerOfTitle })?.entity
                     ?? (t.lowerBound - r.lowerBound <= 1 ? policyTopic : nil) else { continue }
@@ -261,6 +327,7 @@ extension Relator {
             for o in coordinatedFrom(objects) { add(subjectEntity, .supports, o.entity, r, a) }
         }
         // supports: a policy whose title says it supports a named zone or body.
+        rule = "support.title-names"
         for p in ms where type(p) == .policy {
             let name = entities[p.entity].name
             guard let k = name.range(of: "支持") else { continue }
@@ -271,10 +338,12 @@ extension Relator {
         }
 
         // A zone written right after the zone it lies in: 山西转型综改示范区合成生物产业生态园.
+        rule = "locate.zone-after-zone"
         for (x, y) in zip(ordered, ordered.dropFirst()) where y.range.lowerBound == x.range.upperBound && type(x) == .park && type(y) == .park {
             add(y.entity, .locatedIn, x.entity, r, a)
         }
         // part_of / located_in from nesting: a zone inside a zone's name.
+        rule = "locate.zone-in-zone-name"
         for m in ms where m.candidate.nested && type(m) == .park {
             if let outer = ms.first(where: { $0.entity != m.entity && type($0) == .park && $0.range.contains(m.range.lowerBound) && $0.range.count > m.range.count }) {
                 add(outer.entity, .locatedIn, m.entity, r, a)

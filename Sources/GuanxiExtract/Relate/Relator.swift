@@ -8,6 +8,26 @@ struct LocalRelation: Sendable, Hashable {
     var tail: Int
     var sentence: Range<Int>
     var article: Int
+    /// The id of the rule that read it (``RelationRules``), recorded in ``Evidence/rule``.
+    var rule: String = ""
+}
+
+/// The trigger words of each class as word sets, built once per extractor from a ``TriggerLexicon``
+/// (one reference, so copying a ``Relator`` copies no sets).
+final class RuleWords: Sendable {
+    let visit, accompany, locate, locateAfterIn, issue, approve, select, implement, build, cooperate, sign, lead: WordSet
+    let builtBy, investVerbs, among, investor, ownedBy, respectively, relyingOn, incubate, support, onSite, develop, drawIn: WordSet
+
+    init(_ t: TriggerLexicon) {
+        visit = t.set(.visit); accompany = t.set(.accompany); locate = t.set(.locate)
+        locateAfterIn = t.set(.locateAfterIn); issue = t.set(.issue); approve = t.set(.approve)
+        select = t.set(.select); implement = t.set(.implement); build = t.set(.build)
+        cooperate = t.set(.cooperate); sign = t.set(.sign); lead = t.set(.lead)
+        builtBy = t.set(.builtBy); investVerbs = t.set(.invest); among = t.set(.among)
+        investor = t.set(.investor); ownedBy = t.set(.ownedBy); respectively = t.set(.respectively)
+        relyingOn = t.set(.relyingOn); incubate = t.set(.incubate); support = t.set(.support)
+        onSite = t.set(.onSite); develop = t.set(.develop); drawIn = t.set(.drawIn)
+    }
 }
 
 /// Relation rules driven by trigger words and sentence structure, never by names. Each rule
@@ -17,37 +37,19 @@ struct Relator {
     let entities: [LocalEntity]
     let s: [Unicode.Scalar]
 
-    // Trigger words.
-    static let visit = WordSet(["调研", "考察", "视察", "察看", "查看", "来到", "走进", "深入", "前往", "参观", "看望",
-                                "检查", "督导", "莅临", "到访", "走访", "实地", "调度", "沿着", "沿著", "到", "赴"])
-    static let accompany = WordSet(["陪同", "随同", "一同"])
-    static let locate = WordSet(["位于", "落户", "入驻", "坐落", "坐落于", "选址", "落户于", "建在", "布局在"])
-    static let locateAfterIn = WordSet(["开工", "投产", "落地", "开业", "建成", "动工", "奠基", "揭牌", "设立", "建设", "落户", "开建", "竣工"])
-    static let issue = WordSet(["发布", "印发", "出台", "公布", "制定", "颁布", "审议通过", "下发", "发出", "出台了", "印发了"])
-    static let approve = WordSet(["批复", "批准"])
-    static let select = WordSet(["入选", "列入", "获评", "评为", "认定为", "获批", "纳入", "上榜", "榜上有名", "入围", "成功入选", "成功上榜"])
-    static let implement = WordSet(["推进", "实施", "推行", "开展", "落实", "深化", "打响", "掀起", "践行", "执行", "启动", "乘"])
-    static let build = WordSet(["新上", "投资建设", "建设", "布局", "实施", "上马", "投建", "新建", "开建", "布局了", "推进", "签约", "签约建设"])
-    static let cooperate = WordSet(["合作", "共建", "携手", "建立", "对接", "战略合作", "签约", "签署", "签订", "共同"])
-    static let sign = WordSet(["签约", "签署", "签订"])
-    static let lead = WordSet(["牵头", "领衔"])
+    // Trigger words: the lexicon's classes (Resources/triggers.tsv), read once per extractor.
+    let words: RuleWords
     static let coordinators: Set<Unicode.Scalar> = ["与", "和", "同", "跟"]
-    static let builtBy = WordSet(["控股建设", "投资建设", "承建", "投资兴建", "出资建设", "牵头建设"])
-    static let investVerbs = WordSet(["布局", "投资"])
-    static let among = WordSet(["其中"])
-    static let investor = WordSet(["投资方"])
-    static let ownedBy = WordSet(["旗下", "下属", "所属", "全资子公司", "控股子公司", "子公司"])
-    static let respectively = WordSet(["分别"])
-    static let relyingOn = WordSet(["依托"])
-    static let incubate = WordSet(["孵化"])
-    static let support = WordSet(["支持", "扶持", "鼓励支持", "重点支持", "大力支持", "全力支持"])
-    static let onSite = WordSet(["现场"])
-    static let drawIn = WordSet(["吸引", "聚集", "集聚", "引进", "汇聚", "入驻了"])
 
     private var out: [LocalRelation] = []
+    /// The rule now matching: every relation added records it.
+    var rule = ""
+    /// The officials who lead the group the article follows (`区领导A、B带队`): a visit by the
+    /// group, or by a body standing for it (`考察组`, `一行`), is a visit by each of them.
+    private var focusGroup: [Int] = []
 
-    init(entities: [LocalEntity], text: [Unicode.Scalar]) {
-        self.entities = entities; self.s = text
+    init(entities: [LocalEntity], text: [Unicode.Scalar], words: RuleWords = RuleWords(.shipped)) {
+        self.entities = entities; self.s = text; self.words = words
     }
 
     func type(_ m: ResolvedMention) -> EntityType { entities[m.entity].type }
@@ -68,7 +70,7 @@ struct Relator {
 
     mutating func add(_ head: Int, _ type: RelationType, _ tail: Int, _ sentence: Range<Int>, _ article: Int) {
         guard head != tail, RelationSchema.allows(type, head: entities[head].type, tail: entities[tail].type) else { return }
-        out.append(LocalRelation(head: head, type: type, tail: tail, sentence: sentence, article: article))
+        out.append(LocalRelation(head: head, type: type, tail: tail, sentence: sentence, article: article, rule: rule))
     }
 
     /// Relations of every sentence of every article.
@@ -81,18 +83,21 @@ struct Relator {
             var policyTopic: Int?
             var selectContext = false
             var lastList: Int?
+            var listHeading: Int?
             var recent: [EntityType: Int] = [:]
+            focusGroup = []
             let regions = article.scanRanges
             // Mentions come sorted by start (from `Extractor`): a sentence's are one run, found by
             // binary search instead of a pass over the article's mentions per sentence.
             let byStart = zip(ms, ms.dropFirst()).allSatisfy { $0.range.lowerBound <= $1.range.lowerBound }
             for sentence in regions {
                 let inS = byStart ? Relator.run(of: ms, in: sentence) : ms.filter { sentence.contains($0.range.lowerBound) }
+                listItems(sentence, a, inS, heading: &listHeading)
                 relateSentence(sentence, a, inS, focus: &focusOfficial, topic: &topic, recent: recent, policyTopic: policyTopic,
                                selectContext: selectContext, lastList: lastList)
                 // The article's list is the first it names (usually in its headline or lead).
                 if lastList == nil, let l = inS.first(where: { type($0) == .policy && isList(entities[$0.entity].name) }) { lastList = l.entity }
-                if !find(Relator.select, in: sentence).isEmpty { selectContext = true }
+                if !find(words.select, in: sentence).isEmpty { selectContext = true }
                 // A sentence opening with a policy (`《方案》还…`) makes it the subject of the sentences after
                 // it, until one opens with another subject.
                 if let first = inS.first, first.range.lowerBound - sentence.lowerBound <= 1 {
@@ -123,8 +128,14 @@ struct Relator {
         let officials = ms.filter { type($0) == .official }
 
         // holds_post: the organizations, places and zones named in an official's post.
+        rule = "post.named-in-post"
         for o in officials {
             guard let post = o.candidate.postRange else { continue }
+            // `北海工业园区陈勋主任`: a name written before its post; the body named right before the name.
+            if post.lowerBound >= o.range.upperBound, let before = ms.last(where: { $0.range.upperBound == o.range.lowerBound }),
+               [.company, .organization, .park].contains(type(before)) {
+                add(o.entity, .holdsPost, before.entity, r, a)
+            }
             // 山西正大制管有限公司年产40万吨薄壁钢管项目相关负责人: the post belongs to the company named before it.
             if let before = ms.last(where: { $0.range.upperBound == post.lowerBound }) {
                 if [.company, .organization, .park].contains(type(before)) { add(o.entity, .holdsPost, before.entity, r, a) }
@@ -137,7 +148,7 @@ struct Relator {
                 // A party body's place: 芜湖市委 also when the body is an entity of its own.
                 if type(m) == .place {
                     let body = s.string(m.range.lowerBound..<post.upperBound)
-                    for (k, e) in entities.enumerated() where e.type == .organization && body.hasPrefix(e.name) && e.name.count > entities[m.entity].name.count - 1 && e.name.hasSuffix("委") {
+                    for (k, e) in entities.enumerated() where e.type == .organization && ([e.name] + e.aliases).contains(where: { n in body.hasPrefix(n) && n.count > entities[m.entity].name.count - 1 && n.hasSuffix("委") }) {
                         add(o.entity, .holdsPost, k, r, a)
                     }
                 }
@@ -145,36 +156,69 @@ struct Relator {
         }
 
         // accompanied: officials before 陪同 accompany the official the article is about.
-        let acc = triggers(Relator.accompany)
+        rule = "accompany.verb"
+        let acc = triggers(words.accompany)
         var accompanying = Set<Int>()
         if let t = acc.first {
             let after = officials.first { $0.range.lowerBound >= t.upperBound }
-            let main = after?.entity ?? focus
-            for o in officials where o.range.upperBound <= t.lowerBound {
+            var main = after?.entity ?? focus
+            var lower = r.lowerBound
+            // `X在Y的陪同下…`: the officials between 在 and 陪同 accompany the one before 在.
+            // (The officials listed may run over commas: `X，在A，B，C等陪同下`.)
+            if s.has("下", at: t.upperBound),
+               let zai = (max(r.lowerBound, t.lowerBound - 80)..<t.lowerBound).reversed().first(where: { s[$0] == "在" && !insideMention($0, ms) }),
+               let lead = officials.last(where: { $0.range.upperBound <= zai }) {
+                main = lead.entity; lower = zai
+            }
+            for o in officials where o.range.upperBound <= t.lowerBound && o.range.lowerBound >= lower {
                 accompanying.insert(o.entity)
                 if let main { add(o.entity, .accompanied, main, r, a) }
             }
         }
         let subjects = officials.filter { !accompanying.contains($0.entity) && !$0.candidate.nested }
         if let first = subjects.first(where: { o in !officials.contains { $0.entity != o.entity && $0.range.upperBound <= o.range.lowerBound && accompanying.contains($0.entity) } }) {
-            if acc.isEmpty || first.range.lowerBound > (acc.first?.upperBound ?? 0) || focus == nil { focus = first.entity }
+            if acc.isEmpty || first.range.lowerBound > (acc.first?.upperBound ?? 0) || focus == nil {
+                focus = first.entity
+                // Leaders named together (`区领导A、B带队`, `A和B一行`) head one group.
+                var group = [first], last = first
+                for o in subjects where o.range.lowerBound > last.range.upperBound {
+                    let gap = s.string(last.range.upperBound..<o.range.lowerBound)
+                    let sharedPost = o.candidate.postRange != nil && o.candidate.postRange == first.candidate.postRange
+                    if sharedPost && gap == "、" || ["和", "与", "及"].contains(gap) { group.append(o); last = o } else { break }
+                }
+                focusGroup = group.map(\.entity)
+            }
         }
+        /// Everyone a visit by `who` is a visit of: the group when `who` leads it.
+        func visitors(_ who: Int) -> [Int] { focusGroup.contains(who) ? focusGroup : [who] }
 
         // visited: an official (or the one the article is about) and the places after a visiting verb.
-        let visits = triggers(Relator.visit)
+        rule = "visit.verb"
+        let visits = triggers(words.visit)
         let accompanyOnly = !acc.isEmpty && !subjects.contains(where: { $0.range.lowerBound > (acc.first?.upperBound ?? 0) }) && visits.count <= 1
         for v in visits where !accompanyOnly {
             guard let who = subjects.last(where: { $0.range.upperBound <= v.lowerBound })?.entity ?? focus else { continue }
-            // The sites named right after the verb, in its clause: 深入A、B、C等项目现场.
-            let cl = clause(around: v.lowerBound, in: r)
+            // The sites named right after the verb, in its clause: 深入A、B、C等项目现场; a list of
+            // sites goes on past a comma when the next clause opens with another site.
+            var cl = clause(around: v.lowerBound, in: r)
+            while cl.upperBound < r.upperBound, [",", "，"].contains(s[cl.upperBound]),
+                  ms.contains(where: { [.park, .company, .project].contains(type($0)) && $0.range.lowerBound > cl.upperBound && $0.range.lowerBound <= cl.upperBound + 4 }),
+                  find(words.visit, in: (cl.upperBound + 1)..<min(r.upperBound, cl.upperBound + 6)).isEmpty {
+                cl = cl.lowerBound..<clause(around: cl.upperBound + 1, in: r).upperBound
+            }
             var targets = ms.filter { m in
                 [.park, .company, .project, .place].contains(type(m)) && m.range.lowerBound >= v.upperBound
-                    && m.range.upperBound <= cl.upperBound && !isInPost(m, officials) && !m.candidate.nested
+                    && m.range.upperBound <= cl.upperBound && !isInPost(m, officials)
+                    // (`走访X开发区管委会`: visiting a zone's committee is visiting the zone.)
+                    && (!m.candidate.nested || (type(m) == .park && (s.has("管委会", at: m.range.upperBound) || s.has("管理委员会", at: m.range.upperBound))))
             }
             // `到`/`赴` visit only what is named right after them (`到我市`).
             let strict = v.count == 1
-            if let first = targets.first, first.range.lowerBound - v.upperBound > (strict ? 0 : 6) { targets = [] }
-            if strict { targets = Array(targets.prefix(1)) }
+            // (A list whose first item is a name not recognised still counts: `走访X、B公司`.)
+            if let first = targets.first, first.range.lowerBound - v.upperBound > (strict ? 0 : 6),
+               strict || s[first.range.lowerBound - 1] != "、" || first.range.lowerBound - v.upperBound > 30 { targets = [] }
+            // `到A、B调研`: what is named right after them, with the names listed with it.
+            if strict { targets = coordinatedFrom(targets) }
             // 在孟县调研: the place between 在 and the verb.
             if !strict, let zai = lastIndex(of: "在", before: v.lowerBound, from: r.lowerBound) {
                 targets += ms.filter { m in [.park, .company, .project, .place].contains(type(m)) && m.range.lowerBound > zai && m.range.upperBound <= v.lowerBound && !isInPost(m, officials) }
@@ -182,12 +226,13 @@ struct Relator {
             // 查看项目进展: a generic noun after the verb is the one just named.
             if targets.isEmpty, !strict {
                 for (noun, t) in [("项目", EntityType.project), ("园区", .park), ("企业", .company)] where s.has(noun, at: v.upperBound) {
-                    if let e = recent[t] { add(who, .visited, e, r, a) }
+                    if let e = recent[t] { for w in visitors(who) { add(w, .visited, e, r, a) } }
                 }
             }
-            for m in targets { add(who, .visited, m.entity, r, a) }
+            for m in targets { for w in visitors(who) { add(w, .visited, m.entity, r, a) } }
         }
         // 在河南远航电气股份有限公司，周立新走进车间…: a sentence that opens at a site.
+        rule = "visit.opens-at-site"
         if s.has("在", at: r.lowerBound) {
             let first = clause(around: r.lowerBound + 1, in: r)
             let sites = ms.filter { first.contains($0.range.lowerBound) && [.park, .company, .project].contains(type($0)) && !$0.candidate.nested }
@@ -197,7 +242,8 @@ struct Relator {
             }
         }
         // 在X现场，陈凯…: the sites named before 现场 were visited.
-        if let site = find(Relator.onSite, in: r).first, let zai = lastIndex(of: "在", before: site.lowerBound, from: r.lowerBound),
+        rule = "visit.on-site"
+        if let site = find(words.onSite, in: r).first, let zai = lastIndex(of: "在", before: site.lowerBound, from: r.lowerBound),
            let who = subjects.first(where: { $0.range.lowerBound >= site.upperBound })?.entity ?? (visits.isEmpty ? focus : nil) {
             for m in ms where m.range.lowerBound > zai && m.range.upperBound <= site.lowerBound && [.park, .company, .project].contains(type(m)) {
                 add(who, .visited, m.entity, r, a)
@@ -205,7 +251,8 @@ struct Relator {
         }
 
         // leads: an official and the body or project after 牵头/领衔; `Y由X领衔` names Y before.
-        for t in triggers(Relator.lead) {
+        rule = "lead.verb"
+        for t in triggers(words.lead) {
             if let o = officials.last(where: { $0.range.upperBound <= t.lowerBound }),
                let by = lastIndex(of: "由", before: o.range.lowerBound, from: r.lowerBound),
                let y = ms.last(where: { [.organization, .project].contains(type($0)) && $0.range.upperBound <= by && !isInPost($0, officials) }) {
@@ -225,7 +272,8 @@ struct Relator {
     /// `广安经济技术开发区吸引了一大批项目落地。…的气盐综合利用项目；…`, `北京亦庄已聚集中芯国际、晶门科技`:
     /// the projects and companies listed after a zone draws them in are located in it.
     mutating func hostedItems(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], host: inout Int?) {
-        let draws = find(Relator.drawIn, in: r).filter { !insideMention($0.lowerBound, ms) }
+        rule = "locate.drawn-in"
+        let draws = find(words.drawIn, in: r).filter { !insideMention($0.lowerBound, ms) }
         var current = host
         host = nil
         if let t = draws.first, let zone = ms.last(where: { type($0) == .park && $0.range.upperBound <= t.lowerBound }) {
@@ -240,8 +288,46 @@ struct Relator {
             return
         }
         // The sentence after: a list of projects or companies with no verb of its own.
+        rule = "locate.drawn-in-list"
         if let zone = current, !ms.contains(where: { [.park, .place, .official].contains(type($0)) }) {
-            for m in ms where [.project, .company].contains(type(m)) { add(m.entity, .locatedIn, zone, r, a) }
+            let items = ms.filter { [.project, .company].contains(type($0)) }
+            for m in items { add(m.entity, .locatedIn, zone, r, a) }
+            // A list cut into sentences at `；` goes on while each piece names items and nothing else.
+            if !items.isEmpty, r.upperBound < s.count, s[r.upperBound - 1] == "；" || s[r.upperBound - 1] == ";" || (r.upperBound < s.count && (s[r.upperBound] == "；" || s[r.upperBound] == ";")) {
+                host = zone
+            }
+        }
+    }
+
+    /// A list announced by a heading (`…名单` on a line of its own, or named before a flattened
+    /// table): the parks and companies listed after it, one per line or row, are selected into it.
+    mutating func listItems(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], heading: inout Int?) {
+        let lists = ms.filter { type($0) == .policy && isList(entities[$0.entity].name) }
+        if let l = lists.first, r.count - l.range.count <= 3 { heading = l.entity; return }
+        // A heading and its rows run together in one line: items after the first list of the sentence.
+        if let l = lists.first {
+            let items = ms.filter { [.park, .company].contains(type($0)) && $0.range.lowerBound >= l.range.upperBound && !$0.candidate.nested }
+            if items.count >= 3, find(words.visit, in: l.range.upperBound..<r.upperBound).isEmpty {
+                rule = "select.table-after-list"
+                for m in items { add(m.entity, .selectedInto, l.entity, r, a) }
+                // A table's place column right before a row's zone: where the zone is.
+                rule = "locate.table-column"
+                for m in items {
+                    if let p = ms.last(where: { type($0) == .place && $0.range.upperBound == m.range.lowerBound }) { add(m.entity, .locatedIn, p.entity, r, a) }
+                }
+            }
+            return
+        }
+        rule = "select.list-line"
+        guard let h = heading else { return }
+        // A line that is one item: its first name opens it (after a number), and little else follows.
+        var i = r.lowerBound
+        while i < r.upperBound, TextDates.digit(s[i]) != nil || "、.．)）(（-•·* ".unicodeScalars.contains(s[i]) { i += 1 }
+        guard let first = ms.first, first.range.lowerBound <= i + 1 else { return }
+        if [.park, .company].contains(type(first)), r.upperBound - first.range.upperBound <= 40 {
+            add(first.entity, .selectedInto, h, r, a)
+        } else if ![.park, .company, .place].contains(type(first)) || r.count > 80 {
+            heading = nil
         }
     }
 

@@ -34,7 +34,8 @@ struct Resolver {
         self.gazetteer = gazetteer; self.user = user
     }
 
-    static let partyGovSuffixes = ["人民政府", "政府", "省委", "市委", "县委", "区委", "州委", "党工委", "工委", "党委", "管委会", "政协"]
+    /// (A consultative or congress body, `市政协`, stays itself: it is not its place.)
+    static let partyGovSuffixes = ["人民政府", "政府", "省委", "市委", "县委", "区委", "州委", "党工委", "工委", "党委", "管委会"]
 
     /// Resolves the candidates of all articles (in order) into entities and mentions.
     mutating func resolve(_ s: [Unicode.Scalar], articles: [[Candidate]], context: DocumentContext) -> [ResolvedMention] {
@@ -49,7 +50,9 @@ struct Resolver {
                 if c.type == .organization, Lexicon.standaloneOrganizations.contains(c.name),
                    let first = c.name.unicodeScalars.first, let level = Lexicon.levelPrefix[first] {
                     guard let place = qualifyingPlace(level: level, context: context) else { continue }
-                    if posts.contains(where: { $0.contains(c.range.lowerBound) }) {
+                    // A party committee or government in a post stands for its place (`市委副书记`); a
+                    // congress or a consultative body stays itself (`市政协副主席`).
+                    if posts.contains(where: { $0.contains(c.range.lowerBound) }), !c.name.hasSuffix("政协"), !c.name.contains("人大") {
                         c = Candidate(range: c.range, type: .place, name: c.name, aliases: [place.name] + place.shortForms,
                                       priority: 1, placeCode: place.code)
                     }
@@ -65,10 +68,14 @@ struct Resolver {
                 // A zone's committee inside a post stands for the zone (`…开发区管委会主任`).
                 if c.type == .organization, posts.contains(where: { $0.contains(c.range.lowerBound) }),
                    let suffix = ["党工委", "工委", "管委会", "管理委员会", "党委"].first(where: { c.name.hasSuffix($0) }) {
-                    let stem = Array(c.name.unicodeScalars.dropLast(suffix.unicodeScalars.count))
+                    var stem = Array(c.name.unicodeScalars.dropLast(suffix.unicodeScalars.count))
+                    // `中共某某开发区工委`: the party prefix is no part of the zone's name.
+                    if stem.count > 4, stem[0] == "中", stem[1] == "共" { stem.removeFirst(2) }
                     let n = Lexicon.suffixes.longest(endingAt: stem.count, in: stem)
-                    if n > 0, stem.count > n, Lexicon.suffixType[String(String.UnicodeScalarView(stem[(stem.count - n)...]))] == .park {
-                        c = Candidate(range: c.range.lowerBound..<(c.range.lowerBound + stem.count), type: .park,
+                    if n > 0, stem.count > n, let t = Lexicon.suffixType[String(String.UnicodeScalarView(stem[(stem.count - n)...]))], t == .park || t == .company {
+                        // `…开发区党工委书记` stands for the zone, `…集团党委书记` for the company.
+                        let lo = c.range.upperBound - suffix.unicodeScalars.count - stem.count
+                        c = Candidate(range: lo..<(lo + stem.count), type: t,
                                       name: String(String.UnicodeScalarView(stem)), priority: 2)
                     }
                 }
@@ -96,7 +103,8 @@ struct Resolver {
                 entities[id].mentions.append(c.range)
                 if let post = c.post, c.type == .official {
                     let org = cands.first { other in other.type != .official && c.postRange.map { r in r.contains(other.range.lowerBound) } == true }
-                    entities[id].posts.insert(Post(title: post, organization: org.map { forms(of: $0, s, context: context).canonical }))
+                    entities[id].posts.insert(Post(title: post, organization: org.map { forms(of: $0, s, context: context).canonical },
+                                                   status: c.postStatus, date: c.postDate))
                 }
                 mentions.append(ResolvedMention(entity: id, range: c.range, article: a, candidate: c))
             }
@@ -171,11 +179,11 @@ struct Resolver {
             if c.type == .organization, let first = scalars.first, let level = Lexicon.levelPrefix[first],
                scalars.count > 1, scalars[1] != "级",
                let place = qualifyingPlace(level: level, context: context) {
+                // The form written stays the name (`省政府办公厅`); the qualified forms are aliases,
+                // so the entity joins a fuller mention here and the same body in other documents.
                 let rest = String(c.name.unicodeScalars.dropFirst())
-                let qualified = place.name + rest
-                canonical = qualified
+                aliases.insert(place.name + rest)
                 aliases.insert(gazetteer.shortName(place) + String(first) + rest)
-                aliases.remove(c.name)
             }
             // A province or city before a zone or company name is often dropped:
             // 安徽芜湖经济技术开发区 = 芜湖经济技术开发区, 长治市屯留经济技术开发区 = 屯留经济技术开发区.

@@ -434,10 +434,11 @@ public struct KnowledgeGraph: Sendable {
         let newNames = Set(entity.allNames).subtracting(e.allNames)
         // The canonical name is the fullest form seen: a longer name that contains the old one wins.
         if entity.name.count > e.name.count, entity.name.contains(e.name) {
-            e.aliases.append(e.name)
+            if !MergePolicy.isGeneric(e.name) { e.aliases.append(e.name) }
             e.name = entity.name
         }
-        e.aliases = Array(Set(e.aliases).union(newNames).subtracting([e.name])).sorted()
+        // A generic or relative name (`省政府`, `园区`) of the absorbed node is no alias (MergePolicy).
+        e.aliases = Array(Set(e.aliases).union(newNames.filter { !MergePolicy.isGeneric($0) }).subtracting([e.name])).sorted()
         e.posts = Array(Set(e.posts).union(entity.posts)).sorted()
         if e.region == nil { e.region = entity.region }
         KnowledgeGraph.formSortedUnion(&e.mentions, entity.mentions)
