@@ -24,6 +24,7 @@ i=1
   i=$((i + 1))
 done
 "$bin" report --graph $G --format html -o graphs/report.html
+rm -rf graphs/report-assets
 "$bin" report --graph $G --format md -o graphs/report.md
 "$bin" facts --graph $G --tsv > graphs/facts.tsv
 "$bin" stats --graph $G

@@ -437,3 +437,36 @@ final class CLITests: GuanxiCLITestCase {
     }
     // --help of every command: HelpTests (whole text against golden files).
 }
+
+/// Issue 13: the GraphML export opens in networkx (as Gephi users' scripts read it), with edge
+/// labels, every article of the sample page a document node, and mentions as edges.
+final class GraphMLNetworkxTests: GuanxiCLITestCase {
+    func testGraphMLOpensInNetworkxWithEdgeLabelsAndDocumentNodes() throws {
+        let g = try buildSeeds()
+        XCTAssertEqual(try guanxi(["export", "--graph", g, "--format", "graphml", "-o", "g.graphml"]).status, 0)
+        let script = """
+        import json, sys, networkx as nx
+        g = nx.read_graphml(sys.argv[1])
+        docs = sorted(d["label"] for n, d in g.nodes(data=True) if d.get("kind") == "document")
+        labels = [d.get("label") for _, _, d in g.edges(data=True)]
+        print(json.dumps({"documents": docs, "unlabeled": sum(1 for l in labels if not l),
+                          "mentioned_in": sum(1 for l in labels if l == "mentioned_in"),
+                          "visited": sum(1 for l in labels if l == "visited")}, ensure_ascii=False))
+        """
+        let py = Process()
+        py.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        py.arguments = ["python3", "-c", script, path("g.graphml")]
+        let out = Pipe(), err = Pipe()
+        py.standardOutput = out; py.standardError = err
+        try py.run(); py.waitUntilExit()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertEqual(py.terminationStatus, 0, "python3 with networkx (scripts/test.sh installs it): \(stderr)")
+        let result = try XCTUnwrap(try JSONSerialization.jsonObject(with: out.fileHandleForReading.readDataToEndOfFile()) as? [String: Any])
+        let docs = try XCTUnwrap(result["documents"] as? [String])
+        XCTAssertEqual(docs.count, 5, "the page's five articles are five document nodes: \(docs)")
+        XCTAssertTrue(docs.contains { $0.contains("陈凯") }, "documents carry their headlines: \(docs)")
+        XCTAssertEqual(result["unlabeled"] as? Int, 0, "every edge has a label for Gephi")
+        XCTAssertGreaterThan(result["mentioned_in"] as? Int ?? 0, 20)
+        XCTAssertGreaterThanOrEqual(result["visited"] as? Int ?? 0, 5)
+    }
+}
