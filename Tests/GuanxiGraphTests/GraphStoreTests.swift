@@ -94,6 +94,20 @@ final class GraphStoreTests: XCTestCase {
         for _ in 0..<10 { XCTAssertEqual(try build(shuffle: true), reference) }
     }
 
+    /// Issue 14 items 3 and 4 for a JSON graph: saving through a symbolic link updates its target
+    /// (the link stays a link), the file's mode is kept, and the lock is the target's.
+    func testSavingThroughASymlinkKeepsTheLinkTheModeAndOneLock() throws {
+        let real = dir.appendingPathComponent("real.json").path, link = dir.appendingPathComponent("link.json").path
+        try GraphFile.save(KnowledgeGraph(), to: real)
+        XCTAssertEqual(chmod(real, 0o600), 0)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.json")
+        try GraphFile.withLock(link) { try GraphFile.save(richGraph(), to: link) }
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), "real.json")
+        XCTAssertEqual(try GraphFile.encode(GraphFile.load(real)), try GraphFile.encode(richGraph()))
+        XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: real)[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["link.json", "real.json"], "no lock or temporary left")
+    }
+
     func testAtomicWriteLeavesNoTemporaryFiles() throws {
         let p = path("g.json")
         try GraphFile.save(richGraph(), to: p)

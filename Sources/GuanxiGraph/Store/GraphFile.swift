@@ -165,30 +165,11 @@ public enum GraphFile {
                 throw GraphStoreError.writeFailed(path: path, reason: error.localizedDescription)
             }
         }
-        let tmp = "\(dir)/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw GraphStoreError.writeFailed(path: path, reason: String(cString: strerror(errno))) }
-        var ok = true
-        var reason = ""
-        data.withUnsafeBytes { raw in
-            guard var p = raw.baseAddress else { return }
-            var left = raw.count
-            while left > 0 {
-                let n = write(fd, p, left)
-                if n < 0 { if errno == EINTR { continue }; ok = false; reason = String(cString: strerror(errno)); return }
-                left -= n; p = p.advanced(by: n)
-            }
+        // The one writer of files (``OutputFile``): temporary file, fsync, rename, the folder
+        // fsynced; the old file's mode kept and a symbolic link written through, not replaced.
+        do { try OutputFile.write(data, to: path) } catch let e as OutputError {
+            throw GraphStoreError.writeFailed(path: path, reason: e.description)
         }
-        if ok && fsync(fd) != 0 { ok = false; reason = String(cString: strerror(errno)) }
-        close(fd)
-        if ok && rename(tmp, path) != 0 { ok = false; reason = String(cString: strerror(errno)) }
-        if !ok {
-            unlink(tmp)
-            throw GraphStoreError.writeFailed(path: path, reason: reason)
-        }
-        // Make the rename itself durable.
-        let dfd = open(dir, O_RDONLY)
-        if dfd >= 0 { fsync(dfd); close(dfd) }
         removeStaleTemporaries(dir: dir, name: url.lastPathComponent)
     }
 
@@ -207,7 +188,8 @@ public enum GraphFile {
     /// Runs `body` holding an exclusive advisory lock on `path + ".lock"`, so two builds of the
     /// same graph take turns instead of losing each other's documents.
     public static func withLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
-        let lockPath = path + ".lock"
+        // One lock per file, not per name: a symbolic link and its target share it.
+        let lockPath = URL(fileURLWithPath: path).resolvingSymlinksInPath().path + ".lock"
         let dir = URL(fileURLWithPath: lockPath).deletingLastPathComponent().path
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         // The lock file is removed when its holder is done, so none is left beside the graph. A
