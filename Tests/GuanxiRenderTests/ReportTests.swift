@@ -132,12 +132,4 @@ final class ReportTests: XCTestCase {
         // A blank page compresses to almost nothing; text and diagrams do not.
         XCTAssertGreaterThan(shot.count, max(30_000, empty.count * 5), "screenshot looks blank (\(shot.count) vs \(empty.count) bytes)")
     }
-
-    /// Saves fixture graphs for trying the CLI by hand (only when GUANXI_RENDER_SAMPLES is set).
-    func testSaveSampleGraphs() throws {
-        guard let dir = ProcessInfo.processInfo.environment["GUANXI_RENDER_SAMPLES"] else { throw XCTSkip("GUANXI_RENDER_SAMPLES not set") }
-        try GraphFile.save(Fixtures.sample(), to: dir + "/sample.json")
-        try GraphFile.save(Fixtures.adversarial(), to: dir + "/adversarial.json")
-        try GraphFile.save(RenderTests.chain(300), to: dir + "/big.json")
-    }
 }
