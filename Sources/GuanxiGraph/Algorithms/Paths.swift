@@ -30,7 +30,8 @@ extension KnowledgeGraph {
         return found
     }
 
-    /// A breadth-first shortest path avoiding some edges and nodes.
+    /// A breadth-first shortest path avoiding some edges and nodes (``shortestPath(from:to:filter:)``
+    /// is this with none banned).
     func bfsPath(from a: Int, to b: Int, filter: TraversalFilter, bannedEdges: Set<Int>, bannedNodes: Set<Int>) -> [Step]? {
         guard entity(at: a) != nil, entity(at: b) != nil else { return nil }
         if a == b { return [] }
@@ -40,7 +41,11 @@ extension KnowledgeGraph {
         var head = 0
         while head < queue.count {
             let node = queue[head]; head += 1
-            let next = steps(from: node, filter: filter).filter { !bannedEdges.contains($0.edge) }.sorted { $0.edge < $1.edge }
+            // Deterministic: visit neighbours in edge-key order.
+            let next = steps(from: node, filter: filter).filter { !bannedEdges.contains($0.edge) }.sorted {
+                (relation(at: $0.edge)?.key ?? EdgeKey(source: "", type: .partOf, target: "")) <
+                (relation(at: $1.edge)?.key ?? EdgeKey(source: "", type: .partOf, target: ""))
+            }
             for step in next where !seen.contains(step.to) {
                 seen.insert(step.to)
                 parent[step.to] = step

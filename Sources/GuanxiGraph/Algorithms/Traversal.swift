@@ -97,32 +97,7 @@ extension KnowledgeGraph {
     /// A shortest path between two nodes, following edges in either direction (or as the filter
     /// says); `nil` when they are not connected. Breadth-first, so it costs O(nodes + edges) at most.
     public func shortestPath(from a: Int, to b: Int, filter: TraversalFilter = .init()) -> [Step]? {
-        guard entity(at: a) != nil, entity(at: b) != nil else { return nil }
-        if a == b { return [] }
-        var parent: [Int: Step] = [:]
-        var seen: Set<Int> = [a]
-        var queue = [a]
-        var head = 0
-        while head < queue.count {
-            let node = queue[head]; head += 1
-            // Deterministic: visit neighbours in edge-key order.
-            let next = steps(from: node, filter: filter).sorted {
-                (relation(at: $0.edge)?.key ?? EdgeKey(source: "", type: .partOf, target: "")) <
-                (relation(at: $1.edge)?.key ?? EdgeKey(source: "", type: .partOf, target: ""))
-            }
-            for step in next where !seen.contains(step.to) {
-                seen.insert(step.to)
-                parent[step.to] = step
-                if step.to == b {
-                    var path: [Step] = []
-                    var cur = b
-                    while cur != a, let s = parent[cur] { path.append(s); cur = s.from }
-                    return path.reversed()
-                }
-                queue.append(step.to)
-            }
-        }
-        return nil
+        bfsPath(from: a, to: b, filter: filter, bannedEdges: [], bannedNodes: [])
     }
 
     /// Weakly connected components (edges taken in both directions), largest first; each is a
