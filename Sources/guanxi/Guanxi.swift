@@ -10,8 +10,7 @@ struct Guanxi: ParsableCommand {
         commandName: "guanxi",
         abstract: "Build and query a knowledge graph of officials, companies, parks and policies from Chinese news.",
         discussion: """
-        The graph is --graph FILE, or $GUANXI_GRAPH, or ./guanxi.db: an SQLite database (any path
-        not ending in .json), or a whole-graph JSON file (paths ending in .json).
+        The graph is --graph FILE, or $GUANXI_GRAPH, or ./guanxi.db: an SQLite database (any path not ending in .json), or a whole-graph JSON file (paths ending in .json).
 
         Examples:
           guanxi build seeds

@@ -11,19 +11,10 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Extract entities and relations from documents into the graph.",
         discussion: """
-        PATH is a file or a folder (read recursively: .txt, .md, .markdown, .html, .htm). Files may be
-        UTF-8, UTF-16, UTF-32, GB18030/GBK or Big5, Simplified or Traditional. A graph that exists is
-        extended: documents whose content it holds already are skipped, new entities merge with known
-        ones by distinctive name and alias (officials by name and a shared post anchor).
-        --from-jsonl: the PATHs are JSON Lines files written by `guanxi extract --jsonl` (one
-        document's graph a line, extracted anywhere), merged as if the documents were built here.
+        PATH is a file or a folder (read recursively: .txt, .md, .markdown, .html, .htm). Files may be UTF-8, UTF-16, UTF-32, GB18030/GBK or Big5, Simplified or Traditional. A graph that exists is extended: documents whose content it holds already are skipped, new entities merge with known ones by distinctive name and alias (officials by name and a shared post anchor).
+        --from-jsonl: the PATHs are JSON Lines files written by `guanxi extract --jsonl` (one document's graph a line, extracted anywhere), merged as if the documents were built here.
 
-        Exit codes: 0 all inputs built; 3 some inputs were skipped (each is reported on stderr with
-        the reason) and the rest were built; 2 nothing could be written (bad graph file, --strict
-        with a skipped input, unreadable user files). An SQLite graph (the default, guanxi.db) takes
-        each batch of documents in one transaction: a killed build keeps every batch it committed,
-        and running it again adds the rest; concurrent builds and readers take turns per batch.
-        A .json graph is read, locked and written whole, atomically.
+        Exit codes: 0 all inputs built; 3 some inputs were skipped (each is reported on stderr with the reason) and the rest were built; 2 nothing could be written (bad graph file, --strict with a skipped input, unreadable user files). An SQLite graph (the default, guanxi.db) takes each batch of documents in one transaction: a killed build keeps every batch it committed, and running it again adds the rest; concurrent builds and readers take turns per batch. A .json graph is read, locked and written whole, atomically.
 
         Examples:
           guanxi build seeds

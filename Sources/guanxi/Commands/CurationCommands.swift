@@ -50,8 +50,7 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Make two entities one: B becomes a name of A (recorded; every later build applies it).",
         discussion: """
-        Corrections go to NAME.corrections.tsv beside the graph (or --corrections FILE), a plain
-        file you can read, diff and edit; `guanxi build` applies them after every build.
+        Corrections go to NAME.corrections.tsv beside the graph (or --corrections FILE), a plain file you can read, diff and edit; `guanxi build` applies them after every build.
 
         Example:
           guanxi merge 山西省工业和信息化厅 省工信厅 --graph province.json
@@ -75,8 +74,7 @@ struct SplitCommand: ParsableCommand {
         commandName: "split",
         abstract: "Undo a wrong join: the name B, now joined to A, becomes an entity of its own.",
         discussion: """
-        The mentions written B move to the new entity, with the relations whose every evidence
-        sentence names B. `guanxi why A` shows which names joined it.
+        The mentions written B move to the new entity, with the relations whose every evidence sentence names B. `guanxi why A` shows which names joined it.
 
         Example:
           guanxi split 晋北采煤沉陷区新能源基地 广安经济技术开发区 --graph province.json
@@ -156,9 +154,7 @@ struct WhyCommand: ParsableCommand {
         commandName: "why",
         abstract: "Which names and documents made an entity, and what joined its documents.",
         discussion: """
-        Each name with the documents that write it; then, document by document, the names that
-        joined it to the documents before, and how (a distinctive name, or an official's name with
-        a shared post anchor). Joins resting on a short or generic name are marked `check`:
+        Each name with the documents that write it; then, document by document, the names that joined it to the documents before, and how (a distinctive name, or an official's name with a shared post anchor). Joins resting on a short or generic name are marked `check`:
         undo a wrong one with `guanxi split`.
 
         Example:

@@ -9,9 +9,7 @@ struct EvaluateCommand: ParsableCommand {
         commandName: "evaluate",
         abstract: "Score the graph against a gold annotation file (ANNOTATION.md).",
         discussion: """
-        Prints precision, recall and F1 of entities (untyped, typed, per type) and relations (unlabeled,
-        labeled). Where the graph holds several documents, only what the gold file's document yields is
-        scored (matched by file name without extension).
+        Prints precision, recall and F1 of entities (untyped, typed, per type) and relations (unlabeled, labeled). Where the graph holds several documents, only what the gold file's document yields is scored (matched by file name without extension).
 
         Example:
           guanxi evaluate --graph graphs/seeds.json --gold ../shared/gold/000_7b3e52b32049f56f.json --verbose

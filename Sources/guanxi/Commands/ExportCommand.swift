@@ -11,11 +11,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write the graph as node-link JSON, GraphML, Neo4j CSV or the graph file's JSON.",
         discussion: """
-        json: ANNOTATION.md's node-link form. graphml: for Gephi, yEd, Cytoscape, networkx (documents are
-        nodes too; every evidence sentence is kept). csv: nodes.csv, documents.csv, relationships.csv and
-        mentioned_in.csv for `neo4j-admin database import full` (-o names the folder, default the current
-        one; the command that loads them is printed). CSV cells that a spreadsheet would run as a formula
-        (starting with = + - @) get a leading '. graph: the graph file's JSON (sorted, byte-deterministic:
+        json: ANNOTATION.md's node-link form. graphml: for Gephi, yEd, Cytoscape, networkx (documents are nodes too; every evidence sentence is kept). csv: nodes.csv, documents.csv, relationships.csv and mentioned_in.csv for `neo4j-admin database import full` (-o names the folder, default the current one; the command that loads them is printed). CSV cells that a spreadsheet would run as a formula (starting with = + - @) get a leading '. graph: the graph file's JSON (sorted, byte-deterministic:
         diffs cleanly in git; `guanxi import` reads it back into a store).
 
         Examples:

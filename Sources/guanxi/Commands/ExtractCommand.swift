@@ -11,13 +11,9 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Extract documents into JSON Lines: one document's graph a line, for `build --from-jsonl`.",
         discussion: """
-        Each line is a pure function of one document: its record, its entities with their mentions
-        and its relations with their evidence (the graph file's JSON form, on one line). Split an
-        archive into parts, extract each anywhere (GNU parallel, a Slurm array, Spark's RDD.pipe),
-        then merge: `guanxi build --from-jsonl part-*.jsonl`. The result equals a direct build.
+        Each line is a pure function of one document: its record, its entities with their mentions and its relations with their evidence (the graph file's JSON form, on one line). Split an archive into parts, extract each anywhere (GNU parallel, a Slurm array, Spark's RDD.pipe), then merge: `guanxi build --from-jsonl part-*.jsonl`. The result equals a direct build.
 
-        Exit codes: 0 all inputs extracted; 3 some were skipped (reported on stderr); 2 nothing could
-        be written.
+        Exit codes: 0 all inputs extracted; 3 some were skipped (reported on stderr); 2 nothing could be written.
 
         Examples:
           guanxi extract news/2025-01 --jsonl -o part-01.jsonl

@@ -9,14 +9,10 @@ struct FactsCommand: ParsableCommand {
         commandName: "facts",
         abstract: "The fact table: one row per relation and evidence sentence, with document, date and source.",
         discussion: """
-        Filters combine (all must hold): --relation R (repeatable), --type T (either end has that \
-        type; repeatable), --entity NAME (either end; repeatable), --document ID (a document, or a \
-        file's id for all its articles), --from/--to DATE (inclusive; 2025, 2025-12 or 2025-12-29), \
-        --place NAME (an end lies within the province, city or county NAME, as derived from names and \
-        the gazetteer; with --type, an end of that type).
+        Filters combine (all must hold): --relation R (repeatable), --type T (either end has that type; repeatable), --entity NAME (either end; repeatable), --document ID (a document, or a file's id for all its articles), --from/--to DATE (inclusive; 2025, 2025-12 or 2025-12-29), \
+        --place NAME (an end lies within the province, city or county NAME, as derived from names and the gazetteer; with --type, an end of that type).
 
-        Output: an aligned table (default), --tsv, --csv (--excel adds a byte-order mark), or --json.
-        Columns: head, head_type, relation, tail, tail_type, amount, date, document, title, source, evidence.
+        Output: an aligned table (default), --tsv, --csv (--excel adds a byte-order mark), or --json. Columns: head, head_type, relation, tail, tail_type, amount, date, document, title, source, evidence.
 
         Examples:
           guanxi facts --relation visited --type park --tsv

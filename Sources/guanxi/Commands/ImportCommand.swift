@@ -8,9 +8,7 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Copy a JSON graph file (as `export --format graph` writes it) into a new SQLite graph.",
         discussion: """
-        The graph is copied exactly (ids, names, posts, mentions, edges, evidence); the SQLite graph
-        must be new or empty. Exit 2 when the JSON file is missing or damaged (it is named) or the
-        database holds a graph already.
+        The graph is copied exactly (ids, names, posts, mentions, edges, evidence); the SQLite graph must be new or empty. Exit 2 when the JSON file is missing or damaged (it is named) or the database holds a graph already.
 
         Example:
           guanxi import graphs/seeds.json --graph seeds.db

@@ -12,11 +12,7 @@ struct NeighborsCommand: ParsableCommand {
         NAME may be any name or alias. Filters: --type keeps entities of that type in the answer,
         --relation follows only those relations, --direction out|in|both.
 
-        With --depth 2 or more the answer is the neighbourhood as a list of edges (every edge among
-        the focus and the entities listed, including edges between two neighbours), not a tree.
-        With --within, NAME is a place (a province, city or county: 山西省, 朔州市) and the answer is
-        the entities located within it, placed by their names, stated located_in edges and the
-        gazetteer (derived, not stated relations).
+        With --depth 2 or more the answer is the neighbourhood as a list of edges (every edge among the focus and the entities listed, including edges between two neighbours), not a tree. With --within, NAME is a place (a province, city or county: 山西省, 朔州市) and the answer is the entities located within it, placed by their names, stated located_in edges and the gazetteer (derived, not stated relations).
 
         Examples:
           guanxi neighbors 陈凯 --graph graphs/seeds.json

@@ -9,13 +9,9 @@ struct PathCommand: ParsableCommand {
         commandName: "path",
         abstract: "The shortest chains of relations between two entities, with the document and date of every step.",
         discussion: """
-        Every step prints the sentence that states it and the document (headline, id, date) it \
-        comes from, so a jump between articles or provinces shows. --k N lists up to N shortest \
-        loopless paths, shortest first. When the two are not connected the command says \
-        "X and Y are not connected" on standard error and exits with code 1.
+        Every step prints the sentence that states it and the document (headline, id, date) it comes from, so a jump between articles or provinces shows. --k N lists up to N shortest loopless paths, shortest first. When the two are not connected the command says "X and Y are not connected" on standard error and exits with code 1.
 
-        --json prints the steps of the path (with --k above 1: a list of paths, each \
-        {"length", "steps"}); every step has its evidence with document, title and date.
+        --json prints the steps of the path (with --k above 1: a list of paths, each {"length", "steps"}); every step has its evidence with document, title and date.
 
         Examples:
           guanxi path 陈凯 中大(天津)集团 --graph graphs/seeds.json

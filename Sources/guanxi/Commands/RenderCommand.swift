@@ -14,12 +14,7 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Draw the graph (or part of it) as SVG, PNG, PDF or DOT.",
         discussion: """
-        Without --layout, dot draws graphs of up to \(LayoutEngine.automaticThreshold) entities (neato when they fall \
-        into more than \(LayoutEngine.maxDotComponents) unconnected pieces, which dot would stack into a strip) and \
-        sfdp larger ones; \
-        a layout given for more than \(LayoutEngine.dotWarningThreshold) entities (other than sfdp) prints a warning first. \
-        Edges are routed around nodes (splines) by dot, neato and fdp; sfdp draws straight edges.
-        The format follows OUT's extension unless --format is given; -o - writes to standard output.
+        Without --layout, dot draws graphs of up to \(LayoutEngine.automaticThreshold) entities (neato when they fall into more than \(LayoutEngine.maxDotComponents) unconnected pieces, which dot would stack into a strip) and sfdp larger ones; a layout given for more than \(LayoutEngine.dotWarningThreshold) entities (other than sfdp) prints a warning first. Edges are routed around nodes (splines) by dot, neato and fdp; sfdp draws straight edges. The format follows OUT's extension unless --format is given; -o - writes to standard output.
 
         Examples:
           guanxi render --graph graphs/seeds.json --focus 陈凯 --depth 2 -o chen.svg

@@ -12,14 +12,9 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write an HTML or Markdown report: overview, key findings, timeline, provinces, one section per document, profiles.",
         discussion: """
-        HTML is one self-contained file (diagrams inline, nodes link to profiles). Markdown puts its
-        diagrams in OUT-assets/ beside OUT. The format follows OUT's extension unless --format is given.
+        HTML is one self-contained file (diagrams inline, nodes link to profiles). Markdown puts its diagrams in OUT-assets/ beside OUT. The format follows OUT's extension unless --format is given.
 
-        The overview is one picture per connected group of entities (--overview component, the
-        default) or per province (--overview province), each cut to --overview-max-nodes entities
-        so it reads at page width. Key findings: the most active officials, the parks with most
-        signings, policies and lists with who is selected into them, entities shared across
-        documents; then a timeline of the documents and the entities grouped by province.
+        The overview is one picture per connected group of entities (--overview component, the default) or per province (--overview province), each cut to --overview-max-nodes entities so it reads at page width. Key findings: the most active officials, the parks with most signings, policies and lists with who is selected into them, entities shared across documents; then a timeline of the documents and the entities grouped by province.
 
         Example:
           guanxi report --graph graphs/seeds.json --top 15 -o report.html

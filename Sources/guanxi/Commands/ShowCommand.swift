@@ -9,9 +9,7 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "An entity's card: type, aliases, posts, where it lies, the documents naming it and every relation with its evidence.",
         discussion: """
-        Identical evidence sentences are printed once with a count (×N); every sentence is followed \
-        by the headline, id and date of its document. The region line is derived (from the name, \
-        a stated located_in, or the gazetteer), never a stated relation.
+        Identical evidence sentences are printed once with a count (×N); every sentence is followed by the headline, id and date of its document. The region line is derived (from the name, a stated located_in, or the gazetteer), never a stated relation.
 
         Example:
           guanxi show 屯留经开区 --graph graphs/seeds.json
