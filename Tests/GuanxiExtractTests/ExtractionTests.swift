@@ -67,8 +67,8 @@ final class ExtractionTests: XCTestCase {
         let s = try score(texts: dev.appendingPathComponent("texts"), gold: dev.appendingPathComponent("gold"))
         print("devset (\(s.n) articles): typed entity F1 \(s.entities), unlabeled relation F1 \(s.relations), labeled \(s.labeled)")
         XCTAssertEqual(s.n, 40, "the development set holds 40 articles")
-        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.847 / 0.817 / 0.814); they ratchet up.
-        XCTAssertGreaterThanOrEqual(s.entities, 0.827)
+        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.860 / 0.817 / 0.814); they ratchet up.
+        XCTAssertGreaterThanOrEqual(s.entities, 0.840)
         XCTAssertGreaterThanOrEqual(s.relations, 0.797)
         XCTAssertGreaterThanOrEqual(s.labeled, 0.794)
     }
@@ -197,6 +197,24 @@ final class ExtractionTests: XCTestCase {
         let zju = g.lookup("浙江大学").first
         XCTAssertEqual(zju?.type, .organization)
         XCTAssertGreaterThanOrEqual(zju?.mentions.count ?? 0, 2, "该校 is a mention of 浙江大学")
+    }
+
+    // MARK: - Generic bodies and terms of a legislature (invented sentences, real places)
+
+    func testGenericBodiesAreNoNamesAndATermIsNoOtherBody() {
+        let g = extract("""
+            请各市(州)工业和信息化局于月底前将材料报送省工信厅。各设区市商务局要尽快呈报省政府。\
+            会后，汤溪、兰江两县县委分别召开会议。鹤城新区将建设国际交流中心和商贸物流中心，并设立专业领域研究所。\
+            湖南省第十三届人民代表大会常务委员会第九次会议表决通过了该条例，省十三届人大常委会主任周立新主持会议。
+            """)
+        let bodies = g.entities.filter { $0.type == .organization }.map(\.name)
+        for generic in ["市(州)工业和信息化局", "工业和信息化局", "设区市商务局", "商务局", "尽快呈报省政府", "汤溪、兰江两县县委", "兰江两县县委",
+                        "国际交流中心", "商贸物流中心", "专业领域研究所"] {
+            XCTAssertFalse(bodies.contains(generic), "\(generic) is not one body: \(bodies)")
+        }
+        let standing = g.entities.filter { $0.type == .organization && $0.name.contains("常务委员会") || $0.name.contains("人大常委会") }
+        XCTAssertEqual(standing.count, 1, "the term does not make another body: \(standing.map(\.name))")
+        XCTAssertTrue(standing.first?.aliases.contains("湖南省人民代表大会常务委员会") ?? false, "\(standing.map(\.aliases))")
     }
 
     // MARK: - Encodings and formats give the same entities

@@ -160,6 +160,7 @@ enum Lexicon {
         "迎来", "吸纳", "集中", "聚集了", "汇聚", "带来", "创造", "实现了", "完成了", "作出", "做出", "贡献",
         "位列", "跻身", "晋级", "入围", "助推", "全资子公司", "控股子公司", "子公司", "代表", "负责", "负责制", "登上", "询问", "询问了", "走上",
         "职务", "代理", "一职", "人选", "候选人", "享受", "联合", "据悉", "据介绍", "根据", "孵化", "转化", "榜上有名", "会同", "指导", "赋予", "培育", "期望", "希望", "打算", "准备", "做实", "做大", "做强", "做优", "解决", "相信", "感谢", "超", "超过", "推进了", "落地了", "开展了", "参观了", "考察了",
+        "呈报", "报请", "上报", "报送", "尽快", "任职", "是指", "调配", "维护",
     ])
 
     /// Name stems that are generic words, not names (`园区`, `该公司`, `重点项目`).
@@ -212,6 +213,15 @@ enum Lexicon {
         "本地", "发展", "建设", "一批", "多个", "各", "该", "本", "全", "新", "省级", "市级", "县级", "国家级",
         "设区市", "各设区市", "专门", "有关专门",
     ])
+
+    /// Words that describe what kind of body a centre, school or institute is (`国际交流中心`,
+    /// `专业领域研究所`): a stem made only of them (with kinds and fields) names no particular body.
+    static let descriptiveBodyWords = WordSet([
+        "世界", "顶级", "应用", "应用型", "国际", "国际化", "专业", "领域", "专业领域", "综合性", "交流", "中转", "换乘",
+        "商贸", "物流", "区域性", "区域", "高水平", "研究型", "科学", "技术", "制造业", "国家级", "省级", "市级",
+    ])
+    /// Weak body endings that a descriptive stem leaves generic.
+    static let descriptiveBodySuffixes: Set<String> = ["中心", "学校", "大学", "研究所", "服务中心", "创新中心", "研究中心"]
 
     /// Words that make a stem a description (`安徽省第一个国家级开发区`), wherever they stand in it.
     static let descriptionWords = ["第一个", "首个", "唯一", "第一家", "首家", "最大的", "最大", "首批", "之一", "亿级", "国家级开发区", "省级开发区"]

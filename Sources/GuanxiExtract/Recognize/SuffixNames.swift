@@ -188,7 +188,11 @@ extension Recognizer {
             if c == ")" || c == "）" {
                 // A bracketed part of a name: 凯赛(太原)生物材料有限公司.
                 var k = j - 2
-                while k > region.lowerBound, j - k < 12, s[k] != "(", s[k] != "（", Recognizer.isNameChar(s[k]) { k -= 1 }
+                while k > region.lowerBound, j - k < 12, s[k] != "(", s[k] != "（", Recognizer.isNameChar(s[k]) || s[k] == "、" { k -= 1 }
+                // `市(州)工信局`, `县(市、区)委`: alternative levels in brackets speak of every such body.
+                if k >= region.lowerBound, s[k] == "(" || s[k] == "（", k < j - 2, type == .organization || type == .park,
+                   s[(k + 1)..<(j - 1)].allSatisfy({ "省市县区州盟旗镇乡、".unicodeScalars.contains($0) }) { return nil }
+                if s[(k + 1)..<(j - 1)].contains("、") { break }
                 if k >= region.lowerBound, s[k] == "(" || s[k] == "（", k < j - 2 { j = k; continue }
                 break
             }
@@ -254,6 +258,18 @@ extension Recognizer {
         let stemScalars = Array(s[start..<suffixStart])
         if isGeneric(stem, type: type, suffix: suffix) {
             return nil
+        }
+        if type == .organization || type == .park {
+            // `各设区市工信局`, `各开发区`: a body or zone after 各 (each) is every such one.
+            if start > region.lowerBound, s[start - 1] == "各" { return nil }
+            if s.has("设区市", at: start) || s.has("各", at: start) { return nil }
+        }
+        if type == .organization {
+            // `甲、乙两县县委`: a count of places names several bodies, not one.
+            for k in stemScalars.indices.dropLast() where "两三四五六七八九十几多".unicodeScalars.contains(stemScalars[k])
+                && "省市县区".unicodeScalars.contains(stemScalars[k + 1]) && (k + 2 == stemScalars.count || stemScalars[k + 2] != "级") { return nil }
+            // `国际交流中心`, `专业领域研究所`: a kind of centre or institute, not one.
+            if Lexicon.descriptiveBodySuffixes.contains(suffix), !stemScalars.isEmpty, coveredByDescriptiveWords(stemScalars) { return nil }
         }
         // `管委会党工委`: a body named only by another body's word names no body of its own.
         if type == .organization, !stem.isEmpty, Lexicon.suffixes.longest(startingAt: 0, in: stemScalars) == stemScalars.count,
@@ -340,6 +356,19 @@ extension Recognizer {
             if scalars.count < 4, !hasDigitOrLatin, gazetteer.words.longest(startingAt: 0, in: scalars) == 0 { return true }
         }
         return false
+    }
+
+    /// Whether a body's stem is nothing but descriptive, generic and field words (and quantities).
+    func coveredByDescriptiveWords(_ s: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        while i < s.count {
+            let n = max(Lexicon.descriptiveBodyWords.longest(startingAt: i, in: s), Lexicon.genericStemWords.longest(startingAt: i, in: s),
+                        Lexicon.fieldWords.longest(startingAt: i, in: s))
+            if n > 0 { i += n; continue }
+            if TextDates.digit(s[i]) != nil || "个家批类所".unicodeScalars.contains(s[i]) { i += 1; continue }
+            return false
+        }
+        return true
     }
 
     /// Whether a stem is nothing but generic words (and quantities).

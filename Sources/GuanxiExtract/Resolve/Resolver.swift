@@ -208,6 +208,13 @@ struct Resolver {
             if n > 0, scalars.count - n >= 5 { aliases.insert(String(String.UnicodeScalarView(scalars[n...]))) }
         case .policy, .official: break
         }
+        // A legislature or a party congress named with its term (`某省第九届人民代表大会常务委员会`,
+        // `省九届人大常委会`) is the same standing body as the name without the term.
+        if c.type == .organization {
+            for form in [canonical] + Array(aliases) {
+                if let plain = Resolver.withoutTerm(form) { aliases.insert(plain) }
+            }
+        }
         // Standard abbreviations give the other form: 经开区 ↔ 经济技术开发区, 工信厅 ↔ 工业和信息化厅.
         for form in [canonical] + Array(aliases) {
             aliases.formUnion(Lexicon.abbreviationVariants(of: form))
@@ -215,6 +222,22 @@ struct Resolver {
         if let mapped = user.aliasMap[canonical] { aliases.insert(canonical); canonical = mapped }
         aliases.remove(canonical)
         return (canonical, aliases)
+    }
+
+    /// A body's name without the term written in it (`第九届`, `九届`) before `人民代表大会`, `人大`,
+    /// `政协` or `委员会`, or nil when it holds none.
+    static func withoutTerm(_ form: String) -> String? {
+        let s = Array(form.unicodeScalars)
+        let numerals = Set("一二三四五六七八九十百零0123456789".unicodeScalars)
+        guard let k = s.firstIndex(of: "届"), k >= 1, k + 2 <= s.count else { return nil }
+        var a = k
+        while a > 0, numerals.contains(s[a - 1]) { a -= 1 }
+        guard a < k else { return nil }
+        if a > 0, s[a - 1] == "第" { a -= 1 }
+        guard a >= 1 else { return nil }
+        let rest = String(String.UnicodeScalarView(s[(k + 1)...]))
+        guard ["人民代表大会", "人大", "政协", "委员会"].contains(where: { rest.hasPrefix($0) }) else { return nil }
+        return String(String.UnicodeScalarView(s[..<a])) + rest
     }
 
     /// The document's province or city that bare names (`省委`, `市政府`) belong to.
