@@ -19,6 +19,9 @@ extension Recognizer {
                 if s[k] == "为", k == i + len - 1, len == sn + 2, i + len < limit, Lexicon.afterName.longest(startingAt: i + len, in: s, limit: limit) >= 2 { continue }
                 guard ChineseConverter.isHan(s[k]), !Lexicon.notInGivenName.contains(s[k]) else { return false }
             }
+            // `任嘉善县委书记`, `温岭市委`: a place's name (after the verb 任) is no personal name.
+            if gazetteer.words.longest(startingAt: i, in: s, limit: i + len) == len
+                || (s[i] == "任" && len - sn >= 2 && gazetteer.words.longest(startingAt: i + sn, in: s, limit: i + len) == len - sn) { return false }
             if i + len == limit { return true }
             let next = s[i + len]
             if !ChineseConverter.isHan(next) { return !Recognizer.isNameChar(next) || next == " " }

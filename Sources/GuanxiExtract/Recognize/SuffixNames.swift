@@ -153,6 +153,11 @@ extension Recognizer {
             let next2 = s.string(e..<min(region.upperBound, e + 2))
             if suffixLen == 1, ["分", "门", "署", "长", "级", "面", "势", "限", "件", "位", "落"].contains(where: { next2.hasPrefix($0) }) { return true }
             if s.string((e - suffixLen)..<e) == "中心", next2 == "城区" { return true }
+            // `…政府网`, `…政府信息公开`: a website or a section of one, not the body.
+            if let t = Lexicon.suffixType[s.string((e - suffixLen)..<e)], t == .organization,
+               (s[e] == "网" && !next2.hasSuffix("络") && !next2.hasSuffix("点")) || next2 == "信息" { return true }
+            // `陆港型…枢纽`, `园区式…`: a kind of zone, the name goes on.
+            if let t = Lexicon.suffixType[s.string((e - suffixLen)..<e)], t == .park, s[e] == "型" || s[e] == "式" { return true }
             // `大学校长`: a post that starts inside the suffix (`学校` + `长`) means the suffix is shorter.
             let t = Lexicon.titles.longest(startingAt: e - 1, in: s, limit: region.upperBound)
             if t > 1 { return true }
@@ -244,6 +249,10 @@ extension Recognizer {
         // Punctuation-like characters never open a name (`--政府`).
         while start < suffixStart, "-/.+&•·".unicodeScalars.contains(s[start]) { start += 1 }
         // `经国务院批准`, `中共芜湖经济技术开发区`: a function word or a party prefix before a name.
+        // `向省级示范基地迈进`: a preposition before a level word.
+        if let k = (start..<suffixStart).first(where: { k in s[k] == "向" && ["省级", "国家级", "市级", "县级"].contains(where: { s.has($0, at: k + 1) }) }) {
+            start = k + 1
+        }
         if s.has("据", at: start), start + 1 < suffixStart, gazetteer.words.longest(startingAt: start + 1, in: s, limit: suffixStart) > 0 { start += 1 }
         if s.has("经", at: start), start + 1 <= suffixStart, !s.has("经济", at: start), !s.has("经开", at: start), !s.has("经贸", at: start), !s.has("经信", at: start) { start += 1 }
         if type == .park, s.has("中共", at: start) { start += 2 }
@@ -264,7 +273,18 @@ extension Recognizer {
             if start > region.lowerBound, s[start - 1] == "各" { return nil }
             if s.has("设区市", at: start) || s.has("各", at: start) { return nil }
         }
+        // `五大新城`, `十大园区`: a count of zones is a programme or a kind, not a zone.
+        if type == .park, stemScalars.count == 2, stemScalars[1] == "大", "两三四五六七八九十百".unicodeScalars.contains(stemScalars[0]) { return nil }
         if type == .organization {
+            // `省人大有关专门委员会`: the relevant bodies of another, not one body.
+            if stemScalars.count > 2, let k = (1..<(stemScalars.count - 1)).first(where: { s.has("有关", at: start + $0) || s.has("相关", at: start + $0) }),
+               k > 0 { return nil }
+            // `工业和能源局`: a department named without a place or a level belongs to no government in particular.
+            if suffix == "局" || suffix == "厅", !stemScalars.isEmpty, Lexicon.levelPrefix[stemScalars[0]] == nil,
+               !stem.hasPrefix("自治区"), !stem.hasPrefix("国家"), !stem.hasPrefix("中国"), !stem.hasPrefix("中央"),
+               gazetteer.words.longest(startingAt: 0, in: stemScalars) == 0,
+               !(1...stemScalars.count).contains(where: { Lexicon.suffixes.longest(endingAt: $0, in: stemScalars) >= 2 }),
+               !Lexicon.standaloneOrganizations.contains(name(stem, suffix)) { return nil }
             // `甲、乙两县县委`: a count of places names several bodies, not one.
             for k in stemScalars.indices.dropLast() where "两三四五六七八九十几多".unicodeScalars.contains(stemScalars[k])
                 && "省市县区".unicodeScalars.contains(stemScalars[k + 1]) && (k + 2 == stemScalars.count || stemScalars[k + 2] != "级") { return nil }
@@ -357,6 +377,8 @@ extension Recognizer {
         }
         return false
     }
+
+    private func name(_ stem: String, _ suffix: String) -> String { stem + suffix }
 
     /// Whether a body's stem is nothing but descriptive, generic and field words (and quantities).
     func coveredByDescriptiveWords(_ s: [Unicode.Scalar]) -> Bool {

@@ -190,12 +190,24 @@ struct Resolver {
             var rest = Array(canonical.unicodeScalars)
             for _ in 0..<2 {
                 let n = gazetteer.words.longest(startingAt: 0, in: rest)
-                guard n > 0, let d = gazetteer.divisions(named: String(String.UnicodeScalarView(rest[0..<n]))).first,
-                      d.level != .county else { break }
+                // (`南昌`, `吉安` name a city and a county: the city's name may be dropped.)
+                guard n > 0, gazetteer.divisions(named: String(String.UnicodeScalarView(rest[0..<n]))).contains(where: { $0.level != .county })
+                else { break }
                 let tail = Array(rest[n...])
                 guard tail.count >= 5, gazetteer.words.longest(startingAt: 0, in: tail) > 0 else { break }
                 aliases.insert(String(String.UnicodeScalarView(tail)))
                 rest = tail
+            }
+            // `某某县经济开发区` is also `某某经济开发区`: a county's name keeps its short form in a zone's name.
+            if c.type == .park {
+                let scalars = Array(canonical.unicodeScalars)
+                let n = gazetteer.words.longest(startingAt: 0, in: scalars)
+                if n >= 3, scalars.count - n >= 3, "县区市旗".unicodeScalars.contains(scalars[n - 1]),
+                   let d = gazetteer.divisions(named: String(String.UnicodeScalarView(scalars[0..<n]))).first(where: { $0.level == .county }),
+                   d.name == String(String.UnicodeScalarView(scalars[0..<n])), let short = d.shortForms.first, short.unicodeScalars.count >= 2,
+                   short.unicodeScalars.count < n {
+                    aliases.insert(short + String(String.UnicodeScalarView(scalars[n...])))
+                }
             }
             // `新材料·上海金山工业园区` is also `上海金山工业园区`.
             if let dot = canonical.lastIndex(of: "·") {
