@@ -67,8 +67,8 @@ final class ExtractionTests: XCTestCase {
         let s = try score(texts: dev.appendingPathComponent("texts"), gold: dev.appendingPathComponent("gold"))
         print("devset (\(s.n) articles): typed entity F1 \(s.entities), unlabeled relation F1 \(s.relations), labeled \(s.labeled)")
         XCTAssertEqual(s.n, 40, "the development set holds 40 articles")
-        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.870 / 0.825 / 0.822); they ratchet up.
-        XCTAssertGreaterThanOrEqual(s.entities, 0.850)
+        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.884 / 0.825 / 0.822); they ratchet up.
+        XCTAssertGreaterThanOrEqual(s.entities, 0.864)
         XCTAssertGreaterThanOrEqual(s.relations, 0.805)
         XCTAssertGreaterThanOrEqual(s.labeled, 0.802)
     }
@@ -235,6 +235,15 @@ final class ExtractionTests: XCTestCase {
             XCTAssertNil(g.lookup(generic).first, "\(generic): \(all)")
         }
         XCTAssertEqual(Set(g.entities.filter { $0.type == .official }.map(\.name)), ["陈立明", "王海"], "任 before a place opens no name")
+    }
+
+    func testNamesListedAtAMeetingOrAfterACountOfPeopleAreOfficials() {
+        let g = extract("""
+            市人大常委会主任邓国华出席会议并讲话，孟丽主持会议，龚业成、韦岚、柴文杰出席会议。
+            此次调整中，由县委书记任副市长的两人：蒋晓梅、鲁建业。卜新宇、葛明亮2位此前都曾担任县长。
+            """)
+        let officials = Set(g.entities.filter { $0.type == .official }.map(\.name))
+        XCTAssertEqual(officials, ["邓国华", "孟丽", "龚业成", "韦岚", "柴文杰", "蒋晓梅", "鲁建业", "卜新宇", "葛明亮"])
     }
 
     // MARK: - Encodings and formats give the same entities

@@ -119,7 +119,7 @@ enum Lexicon {
     /// Words that open a post phrase and look like a surname and a given name (`相关负责人`, `党组书记`).
     static let wordsBeforePosts: Set<String> = ["相关", "有关", "党组", "党委", "主要", "分管", "常务", "班子", "时任", "原任", "现任", "第一"]
     /// Common words shaped like a surname and a given name (`一行`, `认真`): never an official's name.
-    static let notPersonalNames: Set<String> = ["一行", "认真", "有新", "一同", "一起", "同志", "任职", "任期", "于是", "于此", "高度", "全力", "严格"]
+    static let notPersonalNames: Set<String> = ["一行", "认真", "有新", "一同", "一起", "同志", "任职", "任期", "于是", "于此", "高度", "全力", "严格", "都曾", "均曾", "曾任", "还曾", "也曾"]
 
     /// Characters that never belong to a given name.
     static let notInGivenName: Set<Unicode.Scalar> = Set("的了在是和与等及将为对从也都还把被说这那个们省市县区委长局厅部年月日二三四五六七八九十等同任副代总书记主席司园院所会业团校".unicodeScalars)

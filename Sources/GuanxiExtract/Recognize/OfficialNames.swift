@@ -35,6 +35,22 @@ extension Recognizer {
         return 0
     }
 
+    /// Length of a name that stands between a list's separators (`、吕业升、`): a surname and one or
+    /// two characters, then `、` or the list's end; 0 when there is none.
+    func listedName(_ s: [Unicode.Scalar], at i: Int, limit: Int) -> Int {
+        let sn = surnames.surnameLength(s, at: i)
+        guard sn > 0 else { return 0 }
+        let never = Set("的了在是和与等及将为对从也都还把被说这那个们年月日省市县区委局厅部会".unicodeScalars)
+        for len in [sn + 1, sn + 2] where i + len <= limit {
+            guard (i + sn..<(i + len)).allSatisfy({ ChineseConverter.isHan(s[$0]) && !never.contains(s[$0]) }) else { return 0 }
+            if i + len == limit { return len }
+            let next = s[i + len]
+            if next == "、" || next == "。" || next == "；" || TextDates.digit(next) != nil { return len }
+            if ["出席", "主持", "列席", "参加"].contains(where: { s.has($0, at: i + len) }) { return len }
+        }
+        return 0
+    }
+
     /// A name of 2–4 characters whose family name is not in the list (`乌兰图雅`), after a post:
     /// accepted only when a word a name is followed by comes right after it.
     func unlistedName(_ s: [Unicode.Scalar], at i: Int, limit: Int) -> Int {
@@ -115,17 +131,29 @@ extension Recognizer {
                 }
                 if matched { continue }
             }
-            // Names listed on their own before 主持/出席 (`甲主持会议，乙、丙出席会议`): officials of a meeting.
-            if i == region.lowerBound || [",", "，", "。", "；", ";"].contains(s[i - 1]) {
+            // Names listed on their own before 主持/出席 (`甲主持会议，乙、丙出席会议`): officials of a meeting;
+            // or announced after a count of people (`任某职的两人：甲、乙。`, `甲、乙、丙3位…`).
+            let afterColon = i > region.lowerBound + 1 && (s[i - 1] == "：" || s[i - 1] == ":") && "人名位".unicodeScalars.contains(s[i - 2])
+            if i == region.lowerBound || [",", "，", "。", "；", ";"].contains(s[i - 1]) || afterColon {
                 var k = i
                 var names: [Range<Int>] = []
                 while k < region.upperBound {
-                    let n = personName(s, at: k, limit: region.upperBound)
+                    var n = personName(s, at: k, limit: region.upperBound)
+                    // Inside a list a name is what lies between its separators (`吕业升、`).
+                    if n == 0 { n = listedName(s, at: k, limit: region.upperBound) }
                     guard n > 0, isFree(k..<(k + n)) else { break }
                     names.append(k..<(k + n)); k += n
                     if k < region.upperBound, s[k] == "、" { k += 1 } else { break }
                 }
-                if !names.isEmpty, k == names.last?.upperBound, ["主持会议", "出席会议", "出席", "主持", "参加会议"].contains(where: { s.has($0, at: k) }) {
+                var closes = ["主持会议", "出席会议", "出席", "主持", "参加会议", "列席会议", "列席"].contains(where: { s.has($0, at: k) })
+                if !closes, names.count >= 2 {
+                    // A count of people closes the list (`4位`, `两人`), or the sentence does after `…两人：`.
+                    var c = k
+                    while c < region.upperBound, TextDates.digit(s[c]) != nil || "两三四五六七八九十".unicodeScalars.contains(s[c]) { c += 1 }
+                    if c > k, c < region.upperBound, "位人名".unicodeScalars.contains(s[c]) { closes = true }
+                    if afterColon, k >= region.upperBound || "。；;".unicodeScalars.contains(s[k]) { closes = true }
+                }
+                if !names.isEmpty, k == names.last?.upperBound, closes {
                     for r in names where !context.bylineNames.contains(s.string(r)) {
                         out.append(Candidate(range: r, type: .official, name: s.string(r), priority: 3))
                     }
