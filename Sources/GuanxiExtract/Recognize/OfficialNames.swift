@@ -19,9 +19,7 @@ extension Recognizer {
                 if s[k] == "为", k == i + len - 1, len == sn + 2, i + len < limit, Lexicon.afterName.longest(startingAt: i + len, in: s, limit: limit) >= 2 { continue }
                 guard ChineseConverter.isHan(s[k]), !Lexicon.notInGivenName.contains(s[k]) else { return false }
             }
-            // `任嘉善县委书记`, `温岭市委`: a place's name (after the verb 任) is no personal name.
-            if gazetteer.words.longest(startingAt: i, in: s, limit: i + len) == len
-                || (s[i] == "任" && len - sn >= 2 && gazetteer.words.longest(startingAt: i + sn, in: s, limit: i + len) == len - sn) { return false }
+            if isPlaceNotName(s, at: i, length: len, surname: sn) { return false }
             if i + len == limit { return true }
             let next = s[i + len]
             if !ChineseConverter.isHan(next) { return !Recognizer.isNameChar(next) || next == " " }
@@ -33,6 +31,12 @@ extension Recognizer {
         if ok(sn + 1) { return sn + 1 }
         if ok(sn + 2) { return sn + 2 }
         return 0
+    }
+
+    /// `任嘉善县委书记`, `温岭市委`: a place's name (after the verb 任) is no personal name.
+    func isPlaceNotName(_ s: [Unicode.Scalar], at i: Int, length len: Int, surname sn: Int) -> Bool {
+        gazetteer.words.longest(startingAt: i, in: s, limit: i + len) == len
+            || (s[i] == "任" && len - sn >= 2 && gazetteer.words.longest(startingAt: i + sn, in: s, limit: i + len) == len - sn)
     }
 
     /// Length of a name that stands between a list's separators (`、吕业升、`): a surname and one or
@@ -123,7 +127,7 @@ extension Recognizer {
                     let after = i + len + t
                     guard after >= region.upperBound || !ChineseConverter.isHan(s[after]) || Lexicon.afterName.longest(startingAt: after, in: s, limit: region.upperBound) > 0 else { continue }
                     let name = s.string(i..<(i + len))
-                    if context.bylineNames.contains(name) || Lexicon.wordsBeforePosts.contains(name) { continue }
+                    if context.bylineNames.contains(name) || Lexicon.wordsBeforePosts.contains(name) || isPlaceNotName(s, at: i, length: len, surname: sn) { continue }
                     out.append(Candidate(range: i..<(i + len), type: .official, name: name, priority: 3,
                                          post: s.string((i + len)..<after), postRange: (i + len)..<after))
                     i = after; matched = true

@@ -191,10 +191,18 @@ struct Resolver {
             for _ in 0..<2 {
                 let n = gazetteer.words.longest(startingAt: 0, in: rest)
                 // (`南昌`, `吉安` name a city and a county: the city's name may be dropped.)
-                guard n > 0, gazetteer.divisions(named: String(String.UnicodeScalarView(rest[0..<n]))).contains(where: { $0.level != .county })
-                else { break }
+                let cities = n > 0 ? gazetteer.divisions(named: String(String.UnicodeScalarView(rest[0..<n]))).filter({ $0.level != .county }) : []
+                guard !cities.isEmpty else { break }
                 let tail = Array(rest[n...])
-                guard tail.count >= 5, gazetteer.words.longest(startingAt: 0, in: tail) > 0 else { break }
+                // The tail opens with a place, or with the short form of a county of that city that is
+                // also a common word (`新建`, `安福`).
+                let ownCounty = (2...3).contains { k in
+                    k < tail.count && "县区市旗".unicodeScalars.contains { suf in
+                        gazetteer.divisions(named: String(String.UnicodeScalarView(tail[0..<k])) + String(suf))
+                            .contains { d in cities.contains { $0.code == d.parent } }
+                    }
+                }
+                guard tail.count >= 5, gazetteer.words.longest(startingAt: 0, in: tail) > 0 || ownCounty else { break }
                 aliases.insert(String(String.UnicodeScalarView(tail)))
                 rest = tail
             }
