@@ -67,8 +67,8 @@ final class ExtractionTests: XCTestCase {
         let s = try score(texts: dev.appendingPathComponent("texts"), gold: dev.appendingPathComponent("gold"))
         print("devset (\(s.n) articles): typed entity F1 \(s.entities), unlabeled relation F1 \(s.relations), labeled \(s.labeled)")
         XCTAssertEqual(s.n, 40, "the development set holds 40 articles")
-        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.889 / 0.835 / 0.832); they ratchet up.
-        XCTAssertGreaterThanOrEqual(s.entities, 0.869)
+        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.890 / 0.835 / 0.832); they ratchet up.
+        XCTAssertGreaterThanOrEqual(s.entities, 0.870)
         XCTAssertGreaterThanOrEqual(s.relations, 0.815)
         XCTAssertGreaterThanOrEqual(s.labeled, 0.812)
     }
@@ -223,6 +223,7 @@ final class ExtractionTests: XCTestCase {
             修水县工业园区和南昌进贤经济开发区签约共建。进贤经济开发区管委会主任陈立明介绍，修水工业园区正向省级示范基地迈进，\
             力争建成千亿元开发区，赣州陆港型国家物流枢纽也将参与。省里提出建设五大新城。会议决定，王海任修水县委书记。
             吉安安福高新技术产业园区获评。两人此前分别任武宁县委书记、瑞金市委书记。
+            国家级九江经济技术开发区今年签约12个项目，九江经开发区负责人表示，九江经开区将加快建设。
             """)
         let all = g.entities.map { "\($0.type.rawValue):\($0.name)" }
         // A county's short form and a dropped city are the same zone: one node each.
@@ -231,6 +232,8 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(g.lookup("修水工业园区").first?.name, "修水县工业园区")
         XCTAssertEqual(g.lookup("进贤经济开发区").first?.name, "南昌进贤经济开发区")
         XCTAssertEqual(g.lookup("安福高新技术产业园区").first?.name, "吉安安福高新技术产业园区", "a county whose name is a common word")
+        XCTAssertEqual(g.entities.filter { $0.type == .park && $0.name.contains("九江") }.map(\.name), ["九江经济技术开发区"],
+                       "a rank is no part of a zone's name, and 经开发区 is 经开区 miswritten")
         XCTAssertEqual(g.lookup("赣州陆港型国家物流枢纽").first?.type, .park)
         XCTAssertNil(g.lookup("赣州陆港").first, "a kind of hub goes on: \(all)")
         for generic in ["修水县人民政府", "省级示范基地", "正向省级示范基地", "千亿元开发区", "五大新城"] {

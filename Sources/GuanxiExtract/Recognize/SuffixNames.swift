@@ -256,6 +256,13 @@ extension Recognizer {
         if s.has("据", at: start), start + 1 < suffixStart, gazetteer.words.longest(startingAt: start + 1, in: s, limit: suffixStart) > 0 { start += 1 }
         if s.has("经", at: start), start + 1 <= suffixStart, !s.has("经济", at: start), !s.has("经开", at: start), !s.has("经贸", at: start), !s.has("经信", at: start) { start += 1 }
         if type == .park, s.has("中共", at: start) { start += 2 }
+        // `国家级拉萨经济技术开发区`: the zone's rank before a place's name is no part of the name.
+        if type == .park {
+            for rank in ["国家级", "省级", "市级"] where s.has(rank, at: start) {
+                let k = start + rank.unicodeScalars.count
+                if k < suffixStart, gazetteer.words.longest(startingAt: k, in: s, limit: suffixStart) >= 2 { start = k }
+            }
+        }
         // `九江九江经济技术开发区` (a table's city column, then the zone): the first place is not part of the name.
         if type == .park {
             let w = gazetteer.words.longest(startingAt: start, in: s, limit: suffixStart)
