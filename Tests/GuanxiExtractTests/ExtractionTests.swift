@@ -67,10 +67,10 @@ final class ExtractionTests: XCTestCase {
         let s = try score(texts: dev.appendingPathComponent("texts"), gold: dev.appendingPathComponent("gold"))
         print("devset (\(s.n) articles): typed entity F1 \(s.entities), unlabeled relation F1 \(s.relations), labeled \(s.labeled)")
         XCTAssertEqual(s.n, 40, "the development set holds 40 articles")
-        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.890 / 0.835 / 0.832); they ratchet up.
-        XCTAssertGreaterThanOrEqual(s.entities, 0.870)
-        XCTAssertGreaterThanOrEqual(s.relations, 0.815)
-        XCTAssertGreaterThanOrEqual(s.labeled, 0.812)
+        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.892 / 0.836 / 0.833); they ratchet up.
+        XCTAssertGreaterThanOrEqual(s.entities, 0.872)
+        XCTAssertGreaterThanOrEqual(s.relations, 0.816)
+        XCTAssertGreaterThanOrEqual(s.labeled, 0.813)
     }
 
     func testHandWrittenArticleSets() throws {
@@ -249,6 +249,17 @@ final class ExtractionTests: XCTestCase {
             """)
         let officials = Set(g.entities.filter { $0.type == .official }.map(\.name))
         XCTAssertEqual(officials, ["邓国华", "孟丽", "龚业成", "韦岚", "柴文杰", "蒋晓梅", "鲁建业", "卜新宇", "葛明亮"])
+    }
+
+    func testATitleInsideATitleAndAZonesPhaseAreEntitiesOfTheirOwn() {
+        let g = extract("""
+            鹤城区管委会印发《鹤城区管委会关于印发〈鹤城区企业扶持暂行办法〉的通知》。
+            《鹤城区企业扶持暂行办法》已经管委会会议通过。副区长邹永平先后来到鹤城汽车城二期、鹤城物流园等项目现场调研。
+            """)
+        let policies = Set(g.entities.filter { $0.type == .policy }.map(\.name))
+        XCTAssertEqual(policies, ["《鹤城区管委会关于印发〈鹤城区企业扶持暂行办法〉的通知》", "《鹤城区企业扶持暂行办法》"],
+                       "the quoted document is not the notice that quotes it")
+        XCTAssertEqual(g.lookup("鹤城汽车城二期").first?.type, .project, "a phase of a zone is a project")
     }
 
     // MARK: - Encodings and formats give the same entities

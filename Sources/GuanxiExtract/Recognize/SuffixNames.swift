@@ -321,6 +321,16 @@ extension Recognizer {
             if k < region.upperBound, k - end >= 3, s.string((end + 1)..<k).hasSuffix("片区") || s[k - 1] == "段" || s[k - 1] == "期",
                !s.has("以下简称", at: end + 1), !s.has("简称", at: end + 1), !s.has("下称", at: end + 1) { end = k + 1 }
         }
+        // `某某汽车城三期`, `某某产业园二期`: a phase of a zone is a construction project.
+        if type == .park, end == e {
+            var k = end
+            while k < region.upperBound, k - end < 3, "一二三四五六七八九十0123456789".unicodeScalars.contains(s[k]) { k += 1 }
+            // (`…基地二期项目`: the project's own suffix names it.)
+            if k > end, k < region.upperBound, s[k] == "期", !s.has("期间", at: k), !s.has("项目", at: k + 1), !s.has("工程", at: k + 1) {
+                end = k + 1
+                type = .project
+            }
+        }
         let name = s.string(start..<end)
         // Type from what the name holds, not only its last word.
         if type == .park, ["实验室", "大学", "研究院", "研究所", "学院"].contains(where: { stemScalars.contains($0) }) { type = .organization }

@@ -1,3 +1,4 @@
+import Foundation
 import GuanxiGraph
 import GuanxiText
 
@@ -318,8 +319,11 @@ struct Resolver {
         var policies: [(Int, String)] = []
         for m in mentions.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) where entities[m.entity].type == .policy && !m.candidate.nested {
             let key = NameKey.of(entities[m.entity].name)
+            // (A title quoted inside another, `《关于印发〈某办法〉的通知》`, is the document it quotes, not the notice.)
+            let bare = entities[m.entity].name.trimmingCharacters(in: CharacterSet(charactersIn: "《》〈〉<>"))
             if m.candidate.name.hasPrefix("《"),
-               let full = policies.first(where: { $0.0 != m.entity && $0.1.count > key.count && $0.1.contains(key) && key.count >= 2 }) {
+               let full = policies.first(where: { $0.0 != m.entity && $0.1.count > key.count && $0.1.contains(key) && key.count >= 2
+                   && !entities[$0.0].name.contains("〈" + bare + "〉") }) {
                 let short = m.entity
                 mergeEntity(short, into: full.0)
                 for idx in mentions.indices where mentions[idx].entity == short { mentions[idx].entity = full.0 }
