@@ -67,10 +67,10 @@ final class ExtractionTests: XCTestCase {
         let s = try score(texts: dev.appendingPathComponent("texts"), gold: dev.appendingPathComponent("gold"))
         print("devset (\(s.n) articles): typed entity F1 \(s.entities), unlabeled relation F1 \(s.relations), labeled \(s.labeled)")
         XCTAssertEqual(s.n, 40, "the development set holds 40 articles")
-        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.892 / 0.836 / 0.833); they ratchet up.
-        XCTAssertGreaterThanOrEqual(s.entities, 0.872)
-        XCTAssertGreaterThanOrEqual(s.relations, 0.816)
-        XCTAssertGreaterThanOrEqual(s.labeled, 0.813)
+        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.896 / 0.837 / 0.835); they ratchet up.
+        XCTAssertGreaterThanOrEqual(s.entities, 0.876)
+        XCTAssertGreaterThanOrEqual(s.relations, 0.817)
+        XCTAssertGreaterThanOrEqual(s.labeled, 0.815)
     }
 
     func testHandWrittenArticleSets() throws {
@@ -206,10 +206,11 @@ final class ExtractionTests: XCTestCase {
             请各市(州)工业和信息化局于月底前将材料报送省工信厅。各设区市商务局要尽快呈报省政府。\
             会后，汤溪、兰江两县县委分别召开会议。鹤城新区将建设国际交流中心和商贸物流中心，并设立专业领域研究所。\
             湖南省第十三届人民代表大会常务委员会第九次会议表决通过了该条例，省十三届人大常委会主任周立新主持会议。
+            会议任命贺文斌为湘潭市人民检察院检察长、检察委员会委员。由县委书记任省级产业集聚区管理委员会主任的一人。
             """)
         let bodies = g.entities.filter { $0.type == .organization }.map(\.name)
         for generic in ["市(州)工业和信息化局", "工业和信息化局", "设区市商务局", "商务局", "尽快呈报省政府", "汤溪、兰江两县县委", "兰江两县县委",
-                        "国际交流中心", "商贸物流中心", "专业领域研究所"] {
+                        "国际交流中心", "商贸物流中心", "专业领域研究所", "检察委员会", "区管理委员会"] {
             XCTAssertFalse(bodies.contains(generic), "\(generic) is not one body: \(bodies)")
         }
         let standing = g.entities.filter { $0.type == .organization && $0.name.contains("常务委员会") || $0.name.contains("人大常委会") }
@@ -260,6 +261,8 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(policies, ["《鹤城区管委会关于印发〈鹤城区企业扶持暂行办法〉的通知》", "《鹤城区企业扶持暂行办法》"],
                        "the quoted document is not the notice that quotes it")
         XCTAssertEqual(g.lookup("鹤城汽车城二期").first?.type, .project, "a phase of a zone is a project")
+        let zones = extract("鹤城区推出智能终端产业园、集成电路及LED产业园等园区。").entities.filter { $0.type == .park }.map(\.name)
+        XCTAssertTrue(zones.contains("集成电路及LED产业园"), "two fields joined in one zone's name: \(zones)")
     }
 
     // MARK: - Encodings and formats give the same entities

@@ -226,13 +226,16 @@ extension Recognizer {
             // conjunction inside one name (`中和陶瓷`, `粮食和物资储备局`) does not.
             // `县领导及高新区`: a post before the conjunction is no part of a name.
             let postBefore = Lexicon.titles.longest(endingAt: w - 1, in: s, lower: start) > 0
-            if leftIsName || postBefore || (!placeOpens && (w - 1 - start < 2 || (w - 1 - start > 3 && type != .project))) { start = w }
+            // `集成电路及LED产业园`: two fields joined inside one zone's name.
+            let fields = w - 1 - start >= 2 && coveredBy(Lexicon.fieldWords, Array(s[start..<(w - 1)])) && type == .park
+            if !fields, leftIsName || postBefore || (!placeOpens && (w - 1 - start < 2 || (w - 1 - start > 3 && type != .project))) { start = w }
         }
         // Leading digits and quantities are not part of a name (`12个园区`), except a project's capacity.
         var hadDigits = false
         while start < suffixStart, type != .project, TextDates.digit(s[start]) != nil { start += 1; hadDigits = true }
-        // `20名…`, `3家…`: the measure word after a count is no part of a name either.
-        if hadDigits, start < suffixStart, "个家名位批项类座条所余多".unicodeScalars.contains(s[start]) { start += 1 }
+        // `20名…`, `3家…`: the measure word after a count is no part of a name either (also when
+        // the count was taken for a table's row number).
+        if hadDigits || tableRow, start < suffixStart, "个家名位批项类座条所余多".unicodeScalars.contains(s[start]) { start += 1 }
         // `第五条管委会`: an article number of a regulation opens no name.
         if s.has("第", at: start), let k = (start + 2..<min(suffixStart, start + 6)).first(where: { s[$0] == "条" }),
            s[(start + 1)..<k].allSatisfy({ "一二三四五六七八九十百零0123456789".unicodeScalars.contains($0) }) { start = k + 1 }
@@ -283,6 +286,13 @@ extension Recognizer {
         // `五大新城`, `十大园区`: a count of zones is a programme or a kind, not a zone.
         if type == .park, stemScalars.count == 2, stemScalars[1] == "大", "两三四五六七八九十百".unicodeScalars.contains(stemScalars[0]) { return nil }
         if type == .organization {
+            // `省级产业集聚区管理委员会`: a level character that ends a zone word cut off by a verb is no bare level.
+            if stemScalars.count == 1, Lexicon.levelPrefix[stemScalars[0]] != nil, start >= region.lowerBound + 1,
+               let zone = Optional(Lexicon.suffixes.longest(endingAt: start + 1, in: s, lower: region.lowerBound)), zone >= 2,
+               Lexicon.suffixType[s.string((start + 1 - zone)..<(start + 1))] == .park { return nil }
+            // `检察委员会委员`: a committee named by its field alone is a member's post, not a body.
+            if suffix == "委员会", stemScalars.count <= 2, !stemScalars.isEmpty, Lexicon.levelPrefix[stemScalars[0]] == nil,
+               gazetteer.words.longest(startingAt: 0, in: stemScalars) == 0 { return nil }
             // `省人大有关专门委员会`: the relevant bodies of another, not one body.
             if stemScalars.count > 2, let k = (1..<(stemScalars.count - 1)).first(where: { s.has("有关", at: start + $0) || s.has("相关", at: start + $0) }),
                k > 0 { return nil }
