@@ -92,7 +92,8 @@ extension Recognizer {
             if items.count >= 2 {
                 for r in items where r.count <= 12 && !r.contains(where: { blocked.indices.contains($0) && blocked[$0] }) {
                     let w = Array(s[r])
-                    if coveredByGenericWords(w) || coveredBy(Lexicon.fieldWords, w) || w.contains(where: { TextDates.digit($0) != nil })
+                    if coveredByGenericWords(w) || coveredBy(Lexicon.fieldWords, w.filter { !"和与及".unicodeScalars.contains($0) })
+                        || w.contains(where: { TextDates.digit($0) != nil })
                         || gazetteer.words.longest(startingAt: 0, in: w) == w.count || w.contains("的")
                         || gazetteer.words.longest(endingAt: w.count, in: w) > 0 { continue }
                     if Lexicon.suffixes.longest(endingAt: w.count, in: w) > 0 { continue }
@@ -278,6 +279,8 @@ extension Recognizer {
         if isGeneric(stem, type: type, suffix: suffix) {
             return nil
         }
+        // `国有独资公司`, `国有资本控股公司`: a kind of company, not one.
+        if type == .company, !stemScalars.isEmpty, coveredBy(Lexicon.genericStemWords, stemScalars) { return nil }
         if type == .organization || type == .park {
             // `各设区市工信局`, `各开发区`: a body or zone after 各 (each) is every such one.
             if start > region.lowerBound, s[start - 1] == "各" { return nil }
