@@ -67,10 +67,10 @@ final class ExtractionTests: XCTestCase {
         let s = try score(texts: dev.appendingPathComponent("texts"), gold: dev.appendingPathComponent("gold"))
         print("devset (\(s.n) articles): typed entity F1 \(s.entities), unlabeled relation F1 \(s.relations), labeled \(s.labeled)")
         XCTAssertEqual(s.n, 40, "the development set holds 40 articles")
-        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.912 / 0.839 / 0.836); they ratchet up.
-        XCTAssertGreaterThanOrEqual(s.entities, 0.892)
-        XCTAssertGreaterThanOrEqual(s.relations, 0.819)
-        XCTAssertGreaterThanOrEqual(s.labeled, 0.816)
+        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.917 / 0.843 / 0.840); they ratchet up.
+        XCTAssertGreaterThanOrEqual(s.entities, 0.897)
+        XCTAssertGreaterThanOrEqual(s.relations, 0.823)
+        XCTAssertGreaterThanOrEqual(s.labeled, 0.820)
     }
 
     func testHandWrittenArticleSets() throws {
@@ -267,11 +267,16 @@ final class ExtractionTests: XCTestCase {
 
     func testPrefecturesByTheirShortFormAndKindsOfCompanyAreNoCompanies() {
         let g = extract("""
-            延边州、湘西州两地签署合作协议。各地城投集团要加强管理，国有独资公司和国有资本控股公司应当建立制度。
+            延边州、湘西州、西双版纳州三地签署合作协议。各地城投集团要加强管理，国有独资公司和国有资本控股公司应当建立制度。
             园区引进清洁能源、精密机械等企业，坚决维护习近平总书记核心地位。
             """)
         XCTAssertEqual(g.lookup("延边州").first?.name, "延边朝鲜族自治州")
+        XCTAssertEqual(g.lookup("西双版纳州").first?.name, "西双版纳傣族自治州")
         XCTAssertEqual(g.lookup("湘西州").first?.type, .place)
+        let b = extract("会议任命罗振华为湖南省人民检察院长沙铁路运输分院检察长。中国科学院武汉分院院长邵清远出席。")
+        XCTAssertEqual(Set(b.entities.filter { $0.type == .organization }.map(\.name)), ["湖南省人民检察院长沙铁路运输分院", "中国科学院武汉分院"],
+                       "a branch named after a railway is a body, not a railway project")
+        XCTAssertTrue(b.entities.filter { $0.type == .project }.isEmpty)
         let all = g.entities.map { "\($0.type.rawValue):\($0.name)" }
         XCTAssertTrue(g.entities.filter { $0.type == .company || $0.type == .official }.isEmpty, "\(all)")
     }

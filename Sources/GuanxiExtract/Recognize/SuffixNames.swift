@@ -157,6 +157,8 @@ extension Recognizer {
             // `…政府网`, `…政府信息公开`: a website or a section of one, not the body.
             if let t = Lexicon.suffixType[s.string((e - suffixLen)..<e)], t == .organization,
                (s[e] == "网" && !next2.hasSuffix("络") && !next2.hasSuffix("点")) || next2 == "信息" { return true }
+            // `某某铁路运输分院`: a railway that a body is named after goes on into the body's name.
+            if let t = Lexicon.suffixType[s.string((e - suffixLen)..<e)], t == .project, next2 == "运输" { return true }
             // `陆港型…枢纽`, `园区式…`: a kind of zone, the name goes on.
             if let t = Lexicon.suffixType[s.string((e - suffixLen)..<e)], t == .park, s[e] == "型" || s[e] == "式" { return true }
             // `大学校长`: a post that starts inside the suffix (`学校` + `长`) means the suffix is shorter.
