@@ -67,8 +67,8 @@ final class ExtractionTests: XCTestCase {
         let s = try score(texts: dev.appendingPathComponent("texts"), gold: dev.appendingPathComponent("gold"))
         print("devset (\(s.n) articles): typed entity F1 \(s.entities), unlabeled relation F1 \(s.relations), labeled \(s.labeled)")
         XCTAssertEqual(s.n, 40, "the development set holds 40 articles")
-        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.917 / 0.843 / 0.840); they ratchet up.
-        XCTAssertGreaterThanOrEqual(s.entities, 0.897)
+        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.920 / 0.843 / 0.840); they ratchet up.
+        XCTAssertGreaterThanOrEqual(s.entities, 0.900)
         XCTAssertGreaterThanOrEqual(s.relations, 0.823)
         XCTAssertGreaterThanOrEqual(s.labeled, 0.820)
     }
@@ -279,6 +279,14 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(b.entities.filter { $0.type == .project }.isEmpty)
         let all = g.entities.map { "\($0.type.rawValue):\($0.name)" }
         XCTAssertTrue(g.entities.filter { $0.type == .company || $0.type == .official }.isEmpty, "\(all)")
+    }
+
+    func testAProgrammeKeepsItsScaleAndACountOfProgrammesIsNone() {
+        let g = extract("""
+            今年市财政设立了五大百亿级先进制造业发展专项资金，其中包括智能装备和新能源等三项产业发展专项资金。
+            各百亿级产业发展专项资金管理办法另行制定。
+            """)
+        XCTAssertEqual(g.entities.map(\.name), ["五大百亿级先进制造业发展专项资金"], "fields joined by 和 are no company either")
     }
 
     // MARK: - Encodings and formats give the same entities

@@ -124,7 +124,9 @@ extension Recognizer {
                 guard n > 0, len - n >= 2 else { continue }
                 let stem = Array(s[start..<(end - n)])
                 let whole = Array(s[start..<end])
-                if coveredByGenericWords(stem) || coveredBy(Lexicon.fieldWords, stem) || coveredBy(Lexicon.fieldWords, whole)
+                // (`智能装备和新能源`: fields joined by a conjunction are fields too.)
+                let fieldsOnly = whole.filter { !"和与及".unicodeScalars.contains($0) }
+                if coveredByGenericWords(stem) || coveredBy(Lexicon.fieldWords, stem) || coveredBy(Lexicon.fieldWords, fieldsOnly)
                     || gazetteer.words.longest(startingAt: 0, in: stem) == stem.count { continue }
                 out.append(Candidate(range: start..<end, type: .company, name: s.string(start..<end), priority: 1))
                 found = true
@@ -283,9 +285,9 @@ extension Recognizer {
         }
         // `国有独资公司`, `国有资本控股公司`: a kind of company, not one.
         if type == .company, !stemScalars.isEmpty, coveredBy(Lexicon.genericStemWords, stemScalars) { return nil }
+        // `各设区市工信局`, `各开发区`, `各…专项资金`: a body, zone or fund after 各 (each) is every such one.
+        if type == .organization || type == .park || type == .policy, start > region.lowerBound, s[start - 1] == "各" { return nil }
         if type == .organization || type == .park {
-            // `各设区市工信局`, `各开发区`: a body or zone after 各 (each) is every such one.
-            if start > region.lowerBound, s[start - 1] == "各" { return nil }
             if s.has("设区市", at: start) || s.has("各", at: start) { return nil }
         }
         // `五大新城`, `十大园区`: a count of zones is a programme or a kind, not a zone.
@@ -321,7 +323,11 @@ extension Recognizer {
             if ["开发区", "经开区", "高新区", "园区", "综保区"].contains(stem) { return nil }
 
         }
-        if Lexicon.descriptionWords.contains(where: { stemScalars.contains($0) }) { return nil }
+        // (A programme keeps its scale in its name: `十大千亿级产业振兴专项资金`.)
+        if type != .policy, Lexicon.descriptionWords.contains(where: { stemScalars.contains($0) }) { return nil }
+        // `八项产业振兴专项资金`: a count of programmes is no one programme.
+        if type == .policy, stemScalars.count >= 2, "一二三四五六七八九十两0123456789".unicodeScalars.contains(stemScalars[0]),
+           "项个类笔".unicodeScalars.contains(stemScalars[1]) { return nil }
         // `大陆第三个国家级新区`: an ordinal count describes, it does not name.
         let st = Array(stem.unicodeScalars)
         if let k = st.firstIndex(of: "第"), k + 2 < st.count, "一二三四五六七八九十两0123456789".unicodeScalars.contains(st[k + 1]),
