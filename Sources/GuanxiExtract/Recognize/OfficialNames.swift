@@ -22,11 +22,19 @@ extension Recognizer {
             if isPlaceNotName(s, at: i, length: len, surname: sn) { return false }
             if i + len == limit { return true }
             let next = s[i + len]
+            // `甲、乙5位…`: a count of the people listed.
+            if TextDates.digit(next) != nil {
+                var c = i + len
+                while c < limit, TextDates.digit(s[c]) != nil { c += 1 }
+                return c < limit && "位人名".unicodeScalars.contains(s[c])
+            }
             if !ChineseConverter.isHan(next) { return !Recognizer.isNameChar(next) || next == " " }
             // 黄立峰教授: a name may be followed by a post too.
             return Lexicon.afterName.longest(startingAt: i + len, in: s, limit: limit) > 0
                 || Lexicon.titles.longest(startingAt: i + len, in: s, limit: limit) >= 2
         }
+        // `姜有为出席`: 为 closes the given name when a word a name is followed by comes after it.
+        if i + sn + 2 < limit, s[i + sn + 1] == "为", Lexicon.afterName.longest(startingAt: i + sn + 2, in: s, limit: limit) >= 2, ok(sn + 2) { return sn + 2 }
         // Prefer the shorter name when the character after it starts a following word (`陈凯在`).
         if ok(sn + 1) { return sn + 1 }
         if ok(sn + 2) { return sn + 2 }
@@ -250,7 +258,9 @@ extension Recognizer {
         var j = k, lastTitleEnd = k
         while j < region.upperBound, j - k < 48 {
             let ch = s[j]
-            if ch == "。" || ch == ";" || ch == "\n" || s.has("不再", at: j) || s.has("同志", at: j) { break }
+            if ch == "。" || ch == ";" || ch == "；" || ch == "\n" || s.has("不再", at: j) || s.has("同志", at: j) || s.has("职务", at: j) { break }
+            // `…职务，决定任命乙为…`: the next appointment starts another post.
+            if ch == "，" || ch == ",", ["决定", "任命", "聘任", "聘请"].contains(where: { s.has($0, at: j + 1) }) { break }
             j += 1
             if Lexicon.titles.longest(endingAt: j, in: s, lower: k) > 0 { lastTitleEnd = j }
         }
