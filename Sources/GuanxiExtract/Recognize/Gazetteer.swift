@@ -40,7 +40,11 @@ public struct Gazetteer: Sendable {
             if raw.hasPrefix("#") { continue }
             let cols = raw.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard cols.count >= 4, let level = Level(rawValue: cols[2]) else { continue }
-            let shorts = cols.count > 4 ? cols[4].split(separator: "|").map(String.init) : []
+            var shorts = cols.count > 4 ? cols[4].split(separator: "|").map(String.init) : []
+            // An autonomous prefecture is written with its short form and 州 (`延边州`).
+            if cols[1].hasSuffix("自治州") {
+                shorts += shorts.filter { $0.count >= 2 && !$0.hasSuffix("州") }.map { $0 + "州" }
+            }
             let d = Division(code: cols[0], name: cols[1], level: level,
                              parent: cols[3].isEmpty ? nil : cols[3], shortForms: shorts)
             divisions[d.code] = d

@@ -19,16 +19,47 @@ extension Recognizer {
                 if s[k] == "为", k == i + len - 1, len == sn + 2, i + len < limit, Lexicon.afterName.longest(startingAt: i + len, in: s, limit: limit) >= 2 { continue }
                 guard ChineseConverter.isHan(s[k]), !Lexicon.notInGivenName.contains(s[k]) else { return false }
             }
+            if isPlaceNotName(s, at: i, length: len, surname: sn) { return false }
             if i + len == limit { return true }
             let next = s[i + len]
+            // `甲、乙5位…`: a count of the people listed.
+            if TextDates.digit(next) != nil {
+                var c = i + len
+                while c < limit, TextDates.digit(s[c]) != nil { c += 1 }
+                return c < limit && "位人名".unicodeScalars.contains(s[c])
+            }
             if !ChineseConverter.isHan(next) { return !Recognizer.isNameChar(next) || next == " " }
             // 黄立峰教授: a name may be followed by a post too.
             return Lexicon.afterName.longest(startingAt: i + len, in: s, limit: limit) > 0
                 || Lexicon.titles.longest(startingAt: i + len, in: s, limit: limit) >= 2
         }
+        // `姜有为出席`: 为 closes the given name when a word a name is followed by comes after it.
+        if i + sn + 2 < limit, s[i + sn + 1] == "为", Lexicon.afterName.longest(startingAt: i + sn + 2, in: s, limit: limit) >= 2, ok(sn + 2) { return sn + 2 }
         // Prefer the shorter name when the character after it starts a following word (`陈凯在`).
         if ok(sn + 1) { return sn + 1 }
         if ok(sn + 2) { return sn + 2 }
+        return 0
+    }
+
+    /// `任嘉善县委书记`, `温岭市委`: a place's name (after the verb 任) is no personal name.
+    func isPlaceNotName(_ s: [Unicode.Scalar], at i: Int, length len: Int, surname sn: Int) -> Bool {
+        gazetteer.words.longest(startingAt: i, in: s, limit: i + len) == len
+            || (s[i] == "任" && len - sn >= 2 && gazetteer.words.longest(startingAt: i + sn, in: s, limit: i + len) == len - sn)
+    }
+
+    /// Length of a name that stands between a list's separators (`、吕业升、`): a surname and one or
+    /// two characters, then `、` or the list's end; 0 when there is none.
+    func listedName(_ s: [Unicode.Scalar], at i: Int, limit: Int) -> Int {
+        let sn = surnames.surnameLength(s, at: i)
+        guard sn > 0 else { return 0 }
+        let never = Set("的了在是和与等及将为对从也都还把被说这那个们年月日省市县区委局厅部会".unicodeScalars)
+        for len in [sn + 1, sn + 2] where i + len <= limit {
+            guard (i + sn..<(i + len)).allSatisfy({ ChineseConverter.isHan(s[$0]) && !never.contains(s[$0]) }) else { return 0 }
+            if i + len == limit { return len }
+            let next = s[i + len]
+            if next == "、" || next == "。" || next == "；" || TextDates.digit(next) != nil { return len }
+            if ["出席", "主持", "列席", "参加"].contains(where: { s.has($0, at: i + len) }) { return len }
+        }
         return 0
     }
 
@@ -104,7 +135,7 @@ extension Recognizer {
                     let after = i + len + t
                     guard after >= region.upperBound || !ChineseConverter.isHan(s[after]) || Lexicon.afterName.longest(startingAt: after, in: s, limit: region.upperBound) > 0 else { continue }
                     let name = s.string(i..<(i + len))
-                    if context.bylineNames.contains(name) || Lexicon.wordsBeforePosts.contains(name) { continue }
+                    if context.bylineNames.contains(name) || Lexicon.wordsBeforePosts.contains(name) || isPlaceNotName(s, at: i, length: len, surname: sn) { continue }
                     out.append(Candidate(range: i..<(i + len), type: .official, name: name, priority: 3,
                                          post: s.string((i + len)..<after), postRange: (i + len)..<after))
                     i = after; matched = true
@@ -112,17 +143,29 @@ extension Recognizer {
                 }
                 if matched { continue }
             }
-            // Names listed on their own before 主持/出席 (`甲主持会议，乙、丙出席会议`): officials of a meeting.
-            if i == region.lowerBound || [",", "，", "。", "；", ";"].contains(s[i - 1]) {
+            // Names listed on their own before 主持/出席 (`甲主持会议，乙、丙出席会议`): officials of a meeting;
+            // or announced after a count of people (`任某职的两人：甲、乙。`, `甲、乙、丙3位…`).
+            let afterColon = i > region.lowerBound + 1 && (s[i - 1] == "：" || s[i - 1] == ":") && "人名位".unicodeScalars.contains(s[i - 2])
+            if i == region.lowerBound || [",", "，", "。", "；", ";"].contains(s[i - 1]) || afterColon {
                 var k = i
                 var names: [Range<Int>] = []
                 while k < region.upperBound {
-                    let n = personName(s, at: k, limit: region.upperBound)
+                    var n = personName(s, at: k, limit: region.upperBound)
+                    // Inside a list a name is what lies between its separators (`吕业升、`).
+                    if n == 0 { n = listedName(s, at: k, limit: region.upperBound) }
                     guard n > 0, isFree(k..<(k + n)) else { break }
                     names.append(k..<(k + n)); k += n
                     if k < region.upperBound, s[k] == "、" { k += 1 } else { break }
                 }
-                if !names.isEmpty, k == names.last?.upperBound, ["主持会议", "出席会议", "出席", "主持", "参加会议"].contains(where: { s.has($0, at: k) }) {
+                var closes = ["主持会议", "出席会议", "出席", "主持", "参加会议", "列席会议", "列席"].contains(where: { s.has($0, at: k) })
+                if !closes, names.count >= 2 {
+                    // A count of people closes the list (`4位`, `两人`), or the sentence does after `…两人：`.
+                    var c = k
+                    while c < region.upperBound, TextDates.digit(s[c]) != nil || "两三四五六七八九十".unicodeScalars.contains(s[c]) { c += 1 }
+                    if c > k, c < region.upperBound, "位人名".unicodeScalars.contains(s[c]) { closes = true }
+                    if afterColon, k >= region.upperBound || "。；;".unicodeScalars.contains(s[k]) { closes = true }
+                }
+                if !names.isEmpty, k == names.last?.upperBound, closes {
                     for r in names where !context.bylineNames.contains(s.string(r)) {
                         out.append(Candidate(range: r, type: .official, name: s.string(r), priority: 3))
                     }
@@ -215,7 +258,9 @@ extension Recognizer {
         var j = k, lastTitleEnd = k
         while j < region.upperBound, j - k < 48 {
             let ch = s[j]
-            if ch == "。" || ch == ";" || ch == "\n" || s.has("不再", at: j) || s.has("同志", at: j) { break }
+            if ch == "。" || ch == ";" || ch == "；" || ch == "\n" || s.has("不再", at: j) || s.has("同志", at: j) || s.has("职务", at: j) { break }
+            // `…职务，决定任命乙为…`: the next appointment starts another post.
+            if ch == "，" || ch == ",", ["决定", "任命", "聘任", "聘请"].contains(where: { s.has($0, at: j + 1) }) { break }
             j += 1
             if Lexicon.titles.longest(endingAt: j, in: s, lower: k) > 0 { lastTitleEnd = j }
         }

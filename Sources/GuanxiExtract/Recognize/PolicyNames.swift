@@ -26,6 +26,11 @@ extension Recognizer {
                 let tail = Lexicon.policySuffixes.longest(startingAt: end, in: s, limit: region.upperBound)
                 if tail > 0, ["协议", "条例", "办法", "通知"].contains(s.string(end..<(end + tail))) { end += tail }
                 out.append(Candidate(range: i..<end, type: .policy, name: s.string(i..<end), priority: 4))
+                // `《关于印发〈某某办法〉的通知》`: the title inside a title is a policy of its own.
+                if let a = inner.first(where: { s[$0] == "〈" || s[$0] == "<" }),
+                   let b = ((a + 1)..<c).first(where: { s[$0] == "〉" || s[$0] == ">" }), b - a > 3 {
+                    out.append(Candidate(range: a..<(b + 1), type: .policy, name: "《" + s.string((a + 1)..<b) + "》", priority: 4))
+                }
                 // 《国务院关于…的意见》: the body that opens the title issued it.
                 if let k = (i + 1..<c).first(where: { s.has("关于", at: $0) }), k > i + 2 {
                     let issuer = (i + 1)..<k

@@ -130,7 +130,9 @@ struct Recognizer: Sendable {
         case (.organization, .organization), (.organization, .company):
             return false
         case (.policy, .organization): return inner.issuerOfTitle
-        case (.policy, .policy): return Lexicon.listEndings.longest(endingAt: inner.name.unicodeScalars.count, in: Array(inner.name.unicodeScalars)) > 0
+        case (.policy, .policy):
+            if inner.name.hasPrefix("《"), outer.name.hasPrefix("《"), inner.range.lowerBound > outer.range.lowerBound { return true }
+            return Lexicon.listEndings.longest(endingAt: inner.name.unicodeScalars.count, in: Array(inner.name.unicodeScalars)) > 0
         case (.official, _): return false
         default: return false
         }

@@ -92,7 +92,8 @@ extension Recognizer {
             if items.count >= 2 {
                 for r in items where r.count <= 12 && !r.contains(where: { blocked.indices.contains($0) && blocked[$0] }) {
                     let w = Array(s[r])
-                    if coveredByGenericWords(w) || coveredBy(Lexicon.fieldWords, w) || w.contains(where: { TextDates.digit($0) != nil })
+                    if coveredByGenericWords(w) || coveredBy(Lexicon.fieldWords, w.filter { !"和与及".unicodeScalars.contains($0) })
+                        || w.contains(where: { TextDates.digit($0) != nil })
                         || gazetteer.words.longest(startingAt: 0, in: w) == w.count || w.contains("的")
                         || gazetteer.words.longest(endingAt: w.count, in: w) > 0 { continue }
                     if Lexicon.suffixes.longest(endingAt: w.count, in: w) > 0 { continue }
@@ -123,7 +124,9 @@ extension Recognizer {
                 guard n > 0, len - n >= 2 else { continue }
                 let stem = Array(s[start..<(end - n)])
                 let whole = Array(s[start..<end])
-                if coveredByGenericWords(stem) || coveredBy(Lexicon.fieldWords, stem) || coveredBy(Lexicon.fieldWords, whole)
+                // (`智能装备和新能源`: fields joined by a conjunction are fields too.)
+                let fieldsOnly = whole.filter { !"和与及".unicodeScalars.contains($0) }
+                if coveredByGenericWords(stem) || coveredBy(Lexicon.fieldWords, stem) || coveredBy(Lexicon.fieldWords, fieldsOnly)
                     || gazetteer.words.longest(startingAt: 0, in: stem) == stem.count { continue }
                 out.append(Candidate(range: start..<end, type: .company, name: s.string(start..<end), priority: 1))
                 found = true
@@ -153,6 +156,13 @@ extension Recognizer {
             let next2 = s.string(e..<min(region.upperBound, e + 2))
             if suffixLen == 1, ["分", "门", "署", "长", "级", "面", "势", "限", "件", "位", "落"].contains(where: { next2.hasPrefix($0) }) { return true }
             if s.string((e - suffixLen)..<e) == "中心", next2 == "城区" { return true }
+            // `…政府网`, `…政府信息公开`: a website or a section of one, not the body.
+            if let t = Lexicon.suffixType[s.string((e - suffixLen)..<e)], t == .organization,
+               (s[e] == "网" && !next2.hasSuffix("络") && !next2.hasSuffix("点")) || next2 == "信息" { return true }
+            // `某某铁路运输分院`: a railway that a body is named after goes on into the body's name.
+            if let t = Lexicon.suffixType[s.string((e - suffixLen)..<e)], t == .project, next2 == "运输" { return true }
+            // `陆港型…枢纽`, `园区式…`: a kind of zone, the name goes on.
+            if let t = Lexicon.suffixType[s.string((e - suffixLen)..<e)], t == .park, s[e] == "型" || s[e] == "式" { return true }
             // `大学校长`: a post that starts inside the suffix (`学校` + `长`) means the suffix is shorter.
             let t = Lexicon.titles.longest(startingAt: e - 1, in: s, limit: region.upperBound)
             if t > 1 { return true }
@@ -188,7 +198,11 @@ extension Recognizer {
             if c == ")" || c == "）" {
                 // A bracketed part of a name: 凯赛(太原)生物材料有限公司.
                 var k = j - 2
-                while k > region.lowerBound, j - k < 12, s[k] != "(", s[k] != "（", Recognizer.isNameChar(s[k]) { k -= 1 }
+                while k > region.lowerBound, j - k < 12, s[k] != "(", s[k] != "（", Recognizer.isNameChar(s[k]) || s[k] == "、" { k -= 1 }
+                // `市(州)工信局`, `县(市、区)委`: alternative levels in brackets speak of every such body.
+                if k >= region.lowerBound, s[k] == "(" || s[k] == "（", k < j - 2, type == .organization || type == .park,
+                   s[(k + 1)..<(j - 1)].allSatisfy({ "省市县区州盟旗镇乡、".unicodeScalars.contains($0) }) { return nil }
+                if s[(k + 1)..<(j - 1)].contains("、") { break }
                 if k >= region.lowerBound, s[k] == "(" || s[k] == "（", k < j - 2 { j = k; continue }
                 break
             }
@@ -217,13 +231,16 @@ extension Recognizer {
             // conjunction inside one name (`中和陶瓷`, `粮食和物资储备局`) does not.
             // `县领导及高新区`: a post before the conjunction is no part of a name.
             let postBefore = Lexicon.titles.longest(endingAt: w - 1, in: s, lower: start) > 0
-            if leftIsName || postBefore || (!placeOpens && (w - 1 - start < 2 || (w - 1 - start > 3 && type != .project))) { start = w }
+            // `集成电路及LED产业园`: two fields joined inside one zone's name.
+            let fields = w - 1 - start >= 2 && coveredBy(Lexicon.fieldWords, Array(s[start..<(w - 1)])) && type == .park
+            if !fields, leftIsName || postBefore || (!placeOpens && (w - 1 - start < 2 || (w - 1 - start > 3 && type != .project))) { start = w }
         }
         // Leading digits and quantities are not part of a name (`12个园区`), except a project's capacity.
         var hadDigits = false
         while start < suffixStart, type != .project, TextDates.digit(s[start]) != nil { start += 1; hadDigits = true }
-        // `20名…`, `3家…`: the measure word after a count is no part of a name either.
-        if hadDigits, start < suffixStart, "个家名位批项类座条所余多".unicodeScalars.contains(s[start]) { start += 1 }
+        // `20名…`, `3家…`: the measure word after a count is no part of a name either (also when
+        // the count was taken for a table's row number).
+        if hadDigits || tableRow, start < suffixStart, "个家名位批项类座条所余多".unicodeScalars.contains(s[start]) { start += 1 }
         // `第五条管委会`: an article number of a regulation opens no name.
         if s.has("第", at: start), let k = (start + 2..<min(suffixStart, start + 6)).first(where: { s[$0] == "条" }),
            s[(start + 1)..<k].allSatisfy({ "一二三四五六七八九十百零0123456789".unicodeScalars.contains($0) }) { start = k + 1 }
@@ -240,9 +257,20 @@ extension Recognizer {
         // Punctuation-like characters never open a name (`--政府`).
         while start < suffixStart, "-/.+&•·".unicodeScalars.contains(s[start]) { start += 1 }
         // `经国务院批准`, `中共芜湖经济技术开发区`: a function word or a party prefix before a name.
+        // `向省级示范基地迈进`: a preposition before a level word.
+        if let k = (start..<suffixStart).first(where: { k in s[k] == "向" && ["省级", "国家级", "市级", "县级"].contains(where: { s.has($0, at: k + 1) }) }) {
+            start = k + 1
+        }
         if s.has("据", at: start), start + 1 < suffixStart, gazetteer.words.longest(startingAt: start + 1, in: s, limit: suffixStart) > 0 { start += 1 }
         if s.has("经", at: start), start + 1 <= suffixStart, !s.has("经济", at: start), !s.has("经开", at: start), !s.has("经贸", at: start), !s.has("经信", at: start) { start += 1 }
         if type == .park, s.has("中共", at: start) { start += 2 }
+        // `国家级拉萨经济技术开发区`: the zone's rank before a place's name is no part of the name.
+        if type == .park {
+            for rank in ["国家级", "省级", "市级"] where s.has(rank, at: start) {
+                let k = start + rank.unicodeScalars.count
+                if k < suffixStart, gazetteer.words.longest(startingAt: k, in: s, limit: suffixStart) >= 2 { start = k }
+            }
+        }
         // `九江九江经济技术开发区` (a table's city column, then the zone): the first place is not part of the name.
         if type == .park {
             let w = gazetteer.words.longest(startingAt: start, in: s, limit: suffixStart)
@@ -255,6 +283,38 @@ extension Recognizer {
         if isGeneric(stem, type: type, suffix: suffix) {
             return nil
         }
+        // `国有独资公司`, `国有资本控股公司`: a kind of company, not one.
+        if type == .company, !stemScalars.isEmpty, coveredBy(Lexicon.genericStemWords, stemScalars) { return nil }
+        // `各设区市工信局`, `各开发区`, `各…专项资金`: a body, zone or fund after 各 (each) is every such one.
+        if type == .organization || type == .park || type == .policy, start > region.lowerBound, s[start - 1] == "各" { return nil }
+        if type == .organization || type == .park {
+            if s.has("设区市", at: start) || s.has("各", at: start) { return nil }
+        }
+        // `五大新城`, `十大园区`: a count of zones is a programme or a kind, not a zone.
+        if type == .park, stemScalars.count == 2, stemScalars[1] == "大", "两三四五六七八九十百".unicodeScalars.contains(stemScalars[0]) { return nil }
+        if type == .organization {
+            // `省级产业集聚区管理委员会`: a level character that ends a zone word cut off by a verb is no bare level.
+            if stemScalars.count == 1, Lexicon.levelPrefix[stemScalars[0]] != nil, start >= region.lowerBound + 1,
+               let zone = Optional(Lexicon.suffixes.longest(endingAt: start + 1, in: s, lower: region.lowerBound)), zone >= 2,
+               Lexicon.suffixType[s.string((start + 1 - zone)..<(start + 1))] == .park { return nil }
+            // `检察委员会委员`: a committee named by its field alone is a member's post, not a body.
+            if suffix == "委员会", stemScalars.count <= 2, !stemScalars.isEmpty, Lexicon.levelPrefix[stemScalars[0]] == nil,
+               gazetteer.words.longest(startingAt: 0, in: stemScalars) == 0 { return nil }
+            // `省人大有关专门委员会`: the relevant bodies of another, not one body.
+            if stemScalars.count > 2, let k = (1..<(stemScalars.count - 1)).first(where: { s.has("有关", at: start + $0) || s.has("相关", at: start + $0) }),
+               k > 0 { return nil }
+            // `工业和能源局`: a department named without a place or a level belongs to no government in particular.
+            if suffix == "局" || suffix == "厅", !stemScalars.isEmpty, Lexicon.levelPrefix[stemScalars[0]] == nil,
+               !stem.hasPrefix("自治区"), !stem.hasPrefix("国家"), !stem.hasPrefix("中国"), !stem.hasPrefix("中央"),
+               gazetteer.words.longest(startingAt: 0, in: stemScalars) == 0,
+               !(1...stemScalars.count).contains(where: { Lexicon.suffixes.longest(endingAt: $0, in: stemScalars) >= 2 }),
+               !Lexicon.standaloneOrganizations.contains(name(stem, suffix)) { return nil }
+            // `甲、乙两县县委`: a count of places names several bodies, not one.
+            for k in stemScalars.indices.dropLast() where "两三四五六七八九十几多".unicodeScalars.contains(stemScalars[k])
+                && "省市县区".unicodeScalars.contains(stemScalars[k + 1]) && (k + 2 == stemScalars.count || stemScalars[k + 2] != "级") { return nil }
+            // `国际交流中心`, `专业领域研究所`: a kind of centre or institute, not one.
+            if Lexicon.descriptiveBodySuffixes.contains(suffix), !stemScalars.isEmpty, coveredByDescriptiveWords(stemScalars) { return nil }
+        }
         // `管委会党工委`: a body named only by another body's word names no body of its own.
         if type == .organization, !stem.isEmpty, Lexicon.suffixes.longest(startingAt: 0, in: stemScalars) == stemScalars.count,
            Lexicon.suffixType[stem] == .organization { return nil }
@@ -263,7 +323,11 @@ extension Recognizer {
             if ["开发区", "经开区", "高新区", "园区", "综保区"].contains(stem) { return nil }
 
         }
-        if Lexicon.descriptionWords.contains(where: { stemScalars.contains($0) }) { return nil }
+        // (A programme keeps its scale in its name: `十大千亿级产业振兴专项资金`.)
+        if type != .policy, Lexicon.descriptionWords.contains(where: { stemScalars.contains($0) }) { return nil }
+        // `八项产业振兴专项资金`: a count of programmes is no one programme.
+        if type == .policy, stemScalars.count >= 2, "一二三四五六七八九十两0123456789".unicodeScalars.contains(stemScalars[0]),
+           "项个类笔".unicodeScalars.contains(stemScalars[1]) { return nil }
         // `大陆第三个国家级新区`: an ordinal count describes, it does not name.
         let st = Array(stem.unicodeScalars)
         if let k = st.firstIndex(of: "第"), k + 2 < st.count, "一二三四五六七八九十两0123456789".unicodeScalars.contains(st[k + 1]),
@@ -277,6 +341,16 @@ extension Recognizer {
             while k < region.upperBound, k - end < 14, s[k] != ")", s[k] != "）" { k += 1 }
             if k < region.upperBound, k - end >= 3, s.string((end + 1)..<k).hasSuffix("片区") || s[k - 1] == "段" || s[k - 1] == "期",
                !s.has("以下简称", at: end + 1), !s.has("简称", at: end + 1), !s.has("下称", at: end + 1) { end = k + 1 }
+        }
+        // `某某汽车城三期`, `某某产业园二期`: a phase of a zone is a construction project.
+        if type == .park, end == e {
+            var k = end
+            while k < region.upperBound, k - end < 3, "一二三四五六七八九十0123456789".unicodeScalars.contains(s[k]) { k += 1 }
+            // (`…基地二期项目`: the project's own suffix names it.)
+            if k > end, k < region.upperBound, s[k] == "期", !s.has("期间", at: k), !s.has("项目", at: k + 1), !s.has("工程", at: k + 1) {
+                end = k + 1
+                type = .project
+            }
         }
         let name = s.string(start..<end)
         // Type from what the name holds, not only its last word.
@@ -340,6 +414,21 @@ extension Recognizer {
             if scalars.count < 4, !hasDigitOrLatin, gazetteer.words.longest(startingAt: 0, in: scalars) == 0 { return true }
         }
         return false
+    }
+
+    private func name(_ stem: String, _ suffix: String) -> String { stem + suffix }
+
+    /// Whether a body's stem is nothing but descriptive, generic and field words (and quantities).
+    func coveredByDescriptiveWords(_ s: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        while i < s.count {
+            let n = max(Lexicon.descriptiveBodyWords.longest(startingAt: i, in: s), Lexicon.genericStemWords.longest(startingAt: i, in: s),
+                        Lexicon.fieldWords.longest(startingAt: i, in: s))
+            if n > 0 { i += n; continue }
+            if TextDates.digit(s[i]) != nil || "个家批类所".unicodeScalars.contains(s[i]) { i += 1; continue }
+            return false
+        }
+        return true
     }
 
     /// Whether a stem is nothing but generic words (and quantities).

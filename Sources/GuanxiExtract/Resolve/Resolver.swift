@@ -1,3 +1,4 @@
+import Foundation
 import GuanxiGraph
 import GuanxiText
 
@@ -190,12 +191,32 @@ struct Resolver {
             var rest = Array(canonical.unicodeScalars)
             for _ in 0..<2 {
                 let n = gazetteer.words.longest(startingAt: 0, in: rest)
-                guard n > 0, let d = gazetteer.divisions(named: String(String.UnicodeScalarView(rest[0..<n]))).first,
-                      d.level != .county else { break }
+                // (`南昌`, `吉安` name a city and a county: the city's name may be dropped.)
+                let cities = n > 0 ? gazetteer.divisions(named: String(String.UnicodeScalarView(rest[0..<n]))).filter({ $0.level != .county }) : []
+                guard !cities.isEmpty else { break }
                 let tail = Array(rest[n...])
-                guard tail.count >= 5, gazetteer.words.longest(startingAt: 0, in: tail) > 0 else { break }
+                // The tail opens with a place, or with the short form of a county of that city that is
+                // also a common word (`新建`, `安福`).
+                let ownCounty = (2...3).contains { k in
+                    k < tail.count && "县区市旗".unicodeScalars.contains { suf in
+                        gazetteer.divisions(named: String(String.UnicodeScalarView(tail[0..<k])) + String(suf))
+                            .contains { d in cities.contains { $0.code == d.parent } }
+                    }
+                }
+                guard tail.count >= 5, gazetteer.words.longest(startingAt: 0, in: tail) > 0 || ownCounty else { break }
                 aliases.insert(String(String.UnicodeScalarView(tail)))
                 rest = tail
+            }
+            // `某某县经济开发区` is also `某某经济开发区`: a county's name keeps its short form in a zone's name.
+            if c.type == .park {
+                let scalars = Array(canonical.unicodeScalars)
+                let n = gazetteer.words.longest(startingAt: 0, in: scalars)
+                if n >= 3, scalars.count - n >= 3, "县区市旗".unicodeScalars.contains(scalars[n - 1]),
+                   let d = gazetteer.divisions(named: String(String.UnicodeScalarView(scalars[0..<n]))).first(where: { $0.level == .county }),
+                   d.name == String(String.UnicodeScalarView(scalars[0..<n])), let short = d.shortForms.first, short.unicodeScalars.count >= 2,
+                   short.unicodeScalars.count < n {
+                    aliases.insert(short + String(String.UnicodeScalarView(scalars[n...])))
+                }
             }
             // `新材料·上海金山工业园区` is also `上海金山工业园区`.
             if let dot = canonical.lastIndex(of: "·") {
@@ -208,6 +229,13 @@ struct Resolver {
             if n > 0, scalars.count - n >= 5 { aliases.insert(String(String.UnicodeScalarView(scalars[n...]))) }
         case .policy, .official: break
         }
+        // A legislature or a party congress named with its term (`某省第九届人民代表大会常务委员会`,
+        // `省九届人大常委会`) is the same standing body as the name without the term.
+        if c.type == .organization {
+            for form in [canonical] + Array(aliases) {
+                if let plain = Resolver.withoutTerm(form) { aliases.insert(plain) }
+            }
+        }
         // Standard abbreviations give the other form: 经开区 ↔ 经济技术开发区, 工信厅 ↔ 工业和信息化厅.
         for form in [canonical] + Array(aliases) {
             aliases.formUnion(Lexicon.abbreviationVariants(of: form))
@@ -215,6 +243,22 @@ struct Resolver {
         if let mapped = user.aliasMap[canonical] { aliases.insert(canonical); canonical = mapped }
         aliases.remove(canonical)
         return (canonical, aliases)
+    }
+
+    /// A body's name without the term written in it (`第九届`, `九届`) before `人民代表大会`, `人大`,
+    /// `政协` or `委员会`, or nil when it holds none.
+    static func withoutTerm(_ form: String) -> String? {
+        let s = Array(form.unicodeScalars)
+        let numerals = Set("一二三四五六七八九十百零0123456789".unicodeScalars)
+        guard let k = s.firstIndex(of: "届"), k >= 1, k + 2 <= s.count else { return nil }
+        var a = k
+        while a > 0, numerals.contains(s[a - 1]) { a -= 1 }
+        guard a < k else { return nil }
+        if a > 0, s[a - 1] == "第" { a -= 1 }
+        guard a >= 1 else { return nil }
+        let rest = String(String.UnicodeScalarView(s[(k + 1)...]))
+        guard ["人民代表大会", "人大", "政协", "委员会"].contains(where: { rest.hasPrefix($0) }) else { return nil }
+        return String(String.UnicodeScalarView(s[..<a])) + rest
     }
 
     /// The document's province or city that bare names (`省委`, `市政府`) belong to.
@@ -275,8 +319,11 @@ struct Resolver {
         var policies: [(Int, String)] = []
         for m in mentions.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) where entities[m.entity].type == .policy && !m.candidate.nested {
             let key = NameKey.of(entities[m.entity].name)
+            // (A title quoted inside another, `《关于印发〈某办法〉的通知》`, is the document it quotes, not the notice.)
+            let bare = entities[m.entity].name.trimmingCharacters(in: CharacterSet(charactersIn: "《》〈〉<>"))
             if m.candidate.name.hasPrefix("《"),
-               let full = policies.first(where: { $0.0 != m.entity && $0.1.count > key.count && $0.1.contains(key) && key.count >= 2 }) {
+               let full = policies.first(where: { $0.0 != m.entity && $0.1.count > key.count && $0.1.contains(key) && key.count >= 2
+                   && !entities[$0.0].name.contains("〈" + bare + "〉") }) {
                 let short = m.entity
                 mergeEntity(short, into: full.0)
                 for idx in mentions.indices where mentions[idx].entity == short { mentions[idx].entity = full.0 }
