@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "GuanxiTextTests", dependencies: ["GuanxiText", "GuanxiTestSupport"]),
         .testTarget(name: "GuanxiExtractTests", dependencies: ["GuanxiExtract", "GuanxiGraph", "GuanxiText"]),
         .testTarget(name: "GuanxiRenderTests", dependencies: ["GuanxiRender", "GuanxiGraph"]),
-        .testTarget(name: "GuanxiCLITests", dependencies: ["GuanxiGraph", "GuanxiText"]),
+        .testTarget(name: "GuanxiCLITests", dependencies: ["GuanxiGraph", "GuanxiText"], exclude: ["Golden"]),
         .testTarget(name: "GuanxiStoreTests", dependencies: ["GuanxiBuild", "GuanxiGraph", "GuanxiExtract", "GuanxiText", "GuanxiTestSupport"]),
         .testTarget(name: "GuanxiRobustnessTests", dependencies: ["GuanxiGraph", "GuanxiText", "GuanxiExtract", "GuanxiTestSupport"]),
     ],
