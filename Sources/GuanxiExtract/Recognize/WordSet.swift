@@ -52,10 +52,20 @@ struct WordSet: Sendable {
         let s = Array(w.unicodeScalars)
         guard let f = s.first, let l = s.last, words.insert(w).inserted else { return }
         mark(f, l)
-        byFirst[f, default: []].append(s)
-        byFirst[f]?.sort { $0.count > $1.count }
-        byLast[l, default: []].append(s)
-        byLast[l]?.sort { $0.count > $1.count }
+        WordSet.insertByLength(s, into: &byFirst[f, default: []])
+        WordSet.insertByLength(s, into: &byLast[l, default: []])
+    }
+
+    /// Inserts a word into a bucket kept longest first, after the words of its length (what
+    /// appending and a stable sort give), by binary search: building a set stays O(n log n)
+    /// instead of sorting a bucket at every insert.
+    static func insertByLength(_ w: [Unicode.Scalar], into bucket: inout [[Unicode.Scalar]]) {
+        var lo = 0, hi = bucket.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if bucket[mid].count >= w.count { lo = mid + 1 } else { hi = mid }
+        }
+        bucket.insert(w, at: lo)
     }
 
     func contains(_ w: String) -> Bool { words.contains(w) }
