@@ -74,14 +74,4 @@ extension KnowledgeGraph {
         }
         return EntityExplanation(id: entity.id, type: entity.type, name: entity.name, names: names, joins: joins)
     }
-
-    /// Entities whose documents are joined through a short or generic name only: what a build
-    /// warns about, so a user can check it (and `split` it).
-    public func weakJoins() -> [EntityExplanation] {
-        entities.compactMap { e in
-            guard Set(e.mentions.map(\.document)).count > 1 else { return nil }
-            let x = explain(e)
-            return x.joins.contains(where: \.weak) ? x : nil
-        }
-    }
 }

@@ -44,8 +44,24 @@ func recordAndApply(_ correction: Correction, graphOptions: GraphOptions, correc
     print("recorded in \(file): later builds apply it again")
 }
 
+/// A command that makes one correction: records it and applies it (``recordAndApply``).
+protocol CorrectionCommand: ParsableCommand {
+    var graphOptions: GraphOptions { get }
+    var correctionsOptions: CorrectionsOptions { get }
+    /// The correction the arguments name.
+    var correction: Correction { get }
+}
+
+extension CorrectionCommand {
+    func run() throws {
+        try runReporting {
+            try recordAndApply(correction, graphOptions: graphOptions, correctionsOptions: correctionsOptions)
+        }
+    }
+}
+
 /// `guanxi merge A B`
-struct MergeCommand: ParsableCommand {
+struct MergeCommand: CorrectionCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "Make two entities one: B becomes a name of A (recorded; every later build applies it).",
@@ -61,15 +77,11 @@ struct MergeCommand: ParsableCommand {
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var correctionsOptions: CorrectionsOptions
 
-    func run() throws {
-        try runReporting {
-            try recordAndApply(.merge(keep: keep, absorb: absorb), graphOptions: graphOptions, correctionsOptions: correctionsOptions)
-        }
-    }
+    var correction: Correction { .merge(keep: keep, absorb: absorb) }
 }
 
 /// `guanxi split A B`
-struct SplitCommand: ParsableCommand {
+struct SplitCommand: CorrectionCommand {
     static let configuration = CommandConfiguration(
         commandName: "split",
         abstract: "Undo a wrong join: the name B, now joined to A, becomes an entity of its own.",
@@ -85,15 +97,11 @@ struct SplitCommand: ParsableCommand {
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var correctionsOptions: CorrectionsOptions
 
-    func run() throws {
-        try runReporting {
-            try recordAndApply(.split(from: from, name: name), graphOptions: graphOptions, correctionsOptions: correctionsOptions)
-        }
-    }
+    var correction: Correction { .split(from: from, name: name) }
 }
 
 /// `guanxi rename A NEW`
-struct RenameCommand: ParsableCommand {
+struct RenameCommand: CorrectionCommand {
     static let configuration = CommandConfiguration(
         commandName: "rename",
         abstract: "Give an entity another canonical name (the old one stays an alias).",
@@ -104,15 +112,11 @@ struct RenameCommand: ParsableCommand {
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var correctionsOptions: CorrectionsOptions
 
-    func run() throws {
-        try runReporting {
-            try recordAndApply(.rename(name, to: newName), graphOptions: graphOptions, correctionsOptions: correctionsOptions)
-        }
-    }
+    var correction: Correction { .rename(name, to: newName) }
 }
 
 /// `guanxi delete A`
-struct DeleteCommand: ParsableCommand {
+struct DeleteCommand: CorrectionCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete",
         abstract: "Remove an entity that is not one (and its relations), in this graph and every later build.",
@@ -122,15 +126,11 @@ struct DeleteCommand: ParsableCommand {
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var correctionsOptions: CorrectionsOptions
 
-    func run() throws {
-        try runReporting {
-            try recordAndApply(.delete(name), graphOptions: graphOptions, correctionsOptions: correctionsOptions)
-        }
-    }
+    var correction: Correction { .delete(name) }
 }
 
 /// `guanxi retype A TYPE`
-struct RetypeCommand: ParsableCommand {
+struct RetypeCommand: CorrectionCommand {
     static let configuration = CommandConfiguration(
         commandName: "retype",
         abstract: "Change an entity's type (official, company, park, policy, organization, project, place).",
@@ -141,11 +141,7 @@ struct RetypeCommand: ParsableCommand {
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var correctionsOptions: CorrectionsOptions
 
-    func run() throws {
-        try runReporting {
-            try recordAndApply(.retype(name, to: type), graphOptions: graphOptions, correctionsOptions: correctionsOptions)
-        }
-    }
+    var correction: Correction { .retype(name, to: type) }
 }
 
 /// `guanxi why A`
