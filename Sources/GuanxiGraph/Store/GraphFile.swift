@@ -26,7 +26,8 @@ public enum GraphStoreError: Error, CustomStringConvertible, Equatable {
             found > supported
                 ? "\(p): graph schema version \(found) is newer than this guanxi understands (\(supported)); upgrade guanxi"
                 : "\(p): graph schema version \(found) is older than this guanxi reads (\(supported)); rebuild it from its sources"
-        case .notAGraph(let p): "\(p): this is not a Guanxi graph file (no \"format\": \"guanxi-graph\")"
+        case .notAGraph(let p):
+            "\(p): this is not a Guanxi graph file (another program's JSON or SQLite database, or a JSON graph under a name without .json); it was left as it is"
         case .writeFailed(let p, let r): "\(p): cannot write the graph file: \(r); the previous file is untouched"
         case .locked(let p): "\(p): another guanxi process holds the graph's lock"
         case .notEmpty(let p): "\(p): the graph holds documents already; import into a new graph (or add documents with `guanxi build`)"

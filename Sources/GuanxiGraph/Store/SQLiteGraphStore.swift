@@ -64,32 +64,14 @@ public final class SQLiteGraphStore: GraphStore {
     /// The open connection; with `create`, a missing file is created with the schema.
     func connection(create: Bool) throws -> SQLiteDatabase {
         if let db { return db }
-        let fm = FileManager.default
-        if !fm.fileExists(atPath: path) {
+        if !FileManager.default.fileExists(atPath: path) {
             guard create else { throw GraphStoreError.missing(path: path) }
-            let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            if !fm.fileExists(atPath: dir) {
-                do { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                    throw GraphStoreError.writeFailed(path: path, reason: error.localizedDescription)
-                }
-            }
-            let conn = try SQLiteDatabase(path: path, create: true)
-            try createSchema(conn)
-            try configure(conn)
-            db = conn
-            return conn
+            try createFile()
         }
-        try checkHeader(waitForCreator: create)
+        try checkHeader()
         let conn = try SQLiteDatabase(path: path, create: false)
         do {
-            var version = Int(try conn.scalar("PRAGMA user_version") ?? 0)
-            var app = try conn.scalar("PRAGMA application_id") ?? 0
-            // A database another build is creating this moment (no tables yet): wait for its lock, then share it.
-            if create, version == 0, app == 0, try conn.scalar("SELECT count(*) FROM sqlite_master") == 0 {
-                try createSchema(conn)
-                version = Int(try conn.scalar("PRAGMA user_version") ?? 0)
-                app = try conn.scalar("PRAGMA application_id") ?? 0
-            }
+            let (version, app) = try Self.header(conn)
             guard app == Int64(Self.applicationID) else { throw GraphStoreError.notAGraph(path: path) }
             guard version == Self.schemaVersion else {
                 throw GraphStoreError.unsupportedVersion(path: path, found: version, supported: Self.schemaVersion)
@@ -103,15 +85,39 @@ public final class SQLiteGraphStore: GraphStore {
         return conn
     }
 
-    /// Makes the tables in a new database (unless another build made them while we waited for the lock).
-    private func createSchema(_ conn: SQLiteDatabase) throws {
-        try conn.execute("PRAGMA journal_mode=WAL")
-        try conn.transaction {
-            if try conn.scalar("PRAGMA user_version") == 0 {
+    /// The schema version and application id, read in one statement (one snapshot).
+    private static func header(_ conn: SQLiteDatabase) throws -> (version: Int, app: Int64) {
+        let sql = "SELECT (SELECT user_version FROM pragma_user_version), (SELECT application_id FROM pragma_application_id)"
+        return try conn.query(sql) { (Int($0.int(0)), $0.int(1)) }.first ?? (0, 0)
+    }
+
+    /// Creates the graph database whole, or not at all: the schema is written into a temporary file
+    /// beside `path`, which is then hard-linked to `path` only if no file is there yet. Builds that
+    /// start together into a new graph thus never see a half-made database: one creates it, the
+    /// others find it complete (and a process killed while creating leaves no file at `path`).
+    private func createFile() throws {
+        let fm = FileManager.default
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if !fm.fileExists(atPath: dir) {
+            do { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                throw GraphStoreError.writeFailed(path: path, reason: error.localizedDescription)
+            }
+        }
+        let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))"
+        defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) } }
+        try guarded {
+            let conn = try SQLiteDatabase(path: temporary, create: true)
+            defer { conn.close() }
+            try conn.execute("PRAGMA journal_mode=WAL")
+            try conn.transaction {
                 try conn.execute(Self.schema)
                 try conn.execute("PRAGMA user_version=\(Self.schemaVersion); PRAGMA application_id=\(Self.applicationID)")
                 try conn.run("INSERT INTO meta(key, value) VALUES ('format', 'guanxi-graph')")
             }
+        }
+        // Closing checkpointed the WAL into the file; the file stays in WAL mode.
+        if link(temporary, path) != 0, errno != EEXIST {
+            throw GraphStoreError.writeFailed(path: path, reason: String(cString: strerror(errno)))
         }
     }
 
@@ -122,9 +128,7 @@ public final class SQLiteGraphStore: GraphStore {
     /// Refuses a file that is not a whole SQLite database before SQLite touches it: empty, another
     /// format, or shorter than its header says (truncated). SQLite would take an empty file for a
     /// new database and write into it.
-    /// `waitForCreator`: an empty file may be a database another build has just created; give it
-    /// a moment to write its header before calling the file damaged.
-    private func checkHeader(waitForCreator: Bool = false) throws {
+    private func checkHeader() throws {
         func read() throws -> Data {
             guard let fh = FileHandle(forReadingAtPath: path) else {
                 throw GraphStoreError.unreadable(path: path, reason: String(cString: strerror(errno)))
@@ -132,9 +136,7 @@ public final class SQLiteGraphStore: GraphStore {
             defer { try? fh.close() }
             return fh.readData(ofLength: 100)
         }
-        var header = try read()
-        var waited = 0
-        while waitForCreator, header.isEmpty, waited < 20 { usleep(100_000); waited += 1; header = try read() }
+        let header = try read()
         // The file itself, through any symbolic link (SQLite keeps its WAL beside the target).
         let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         var st = stat()
