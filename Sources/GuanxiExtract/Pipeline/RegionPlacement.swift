@@ -75,8 +75,9 @@ public struct RegionPlacement: Sendable {
         var current: String?
         while pos < s.count - 1 {
             var matched = false
-            for len in stride(from: min(s.count - pos - 1, 10), through: 2, by: -1) {
-                let form = String(String.UnicodeScalarView(s[pos..<(pos + len)]))
+            // Only the lengths at which the gazetteer has a form (longest first).
+            for len in gazetteer.words.all(startingAt: pos, in: s, limit: pos + min(s.count - pos - 1, 10)) where len >= 2 {
+                let form = s.string(pos..<(pos + len))
                 let divisions = gazetteer.divisions(named: form).filter { !$0.code.hasPrefix("R:") }
                 guard !divisions.isEmpty else { continue }
                 let full = divisions.filter { $0.name == form }.map(\.code)

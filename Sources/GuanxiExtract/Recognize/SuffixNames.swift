@@ -180,17 +180,17 @@ extension Recognizer {
         var tableRow = false
         while j > region.lowerBound, e - (j - 1) <= maxLen {
             if blocked.indices.contains(j - 1), blocked[j - 1] { break }
-            let stemSoFar = s.string(j..<suffixStart)
+            let hasStem = j < suffixStart
             // A verb just left of the name ends it (but a name may end in one: 城乡建设局); `代表性`,
             // `示范性` are adjectives, not the verb.
             let b = boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound)
             // (`南昌新建经济开发区`: a place's name that is also a verb, right after another place, is the place.)
             let placeWord = b > 0 && gazetteer.words.longest(startingAt: j - b, in: s, limit: j) == b
                 && gazetteer.words.longest(endingAt: j - b, in: s, lower: region.lowerBound) >= 2
-            if !stemSoFar.isEmpty || n >= 2, b > 0, s[j] != "性", !s.has("大会", at: j), !placeWord { break }
+            if hasStem || n >= 2, b > 0, s[j] != "性", !s.has("大会", at: j), !placeWord { break }
             if "年月日".unicodeScalars.contains(s[j - 1]), j - 2 >= region.lowerBound, TextDates.digit(s[j - 2]) != nil { break }
-            if !stemSoFar.isEmpty, Recognizer.descriptorNouns.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
-            if type == .project, !stemSoFar.isEmpty, Lexicon.suffixes.longest(endingAt: j, in: s, lower: region.lowerBound) > 0,
+            if hasStem, Recognizer.descriptorNouns.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
+            if type == .project, hasStem, Lexicon.suffixes.longest(endingAt: j, in: s, lower: region.lowerBound) > 0,
                !isFalseSuffix(s, end: j, region: region) {
                 break
             }
@@ -362,6 +362,19 @@ extension Recognizer {
         return Candidate(range: start..<end, type: type, name: name, priority: 2)
     }
 
+    /// Characters of a quantity (`3个`, `12家`, `一批`, `多个`).
+    static let quantityChars: Set<Unicode.Scalar> = Set("0123456789一二三四五六七八九十百千两几多个家批类所座项条余".unicodeScalars)
+
+    /// Words that describe projects rather than name one (`重点`, `在建`, `招商引资`), removed in
+    /// this order: a project's stem with fewer than two characters left names no project.
+    static let projectDescriptionWords: [[Unicode.Scalar]] = [
+        "水利", "社会事业", "有效投资", "乡村振兴", "振兴", "国企", "复工", "新开", "创新创业", "创业", "国际化",
+        "运行", "交通", "经营", "示范", "合作", "和", "及",
+        "重点", "在建", "在谈", "签约", "招商引资", "产业", "建设", "重大", "优质", "相关", "新", "好", "大",
+        "各类", "其他", "该", "本", "此", "这些", "一批", "多个", "投资", "新上", "落地", "开工", "竣工",
+        "配套", "民生", "基础设施", "工业", "企业", "个", "批", "家", "的", "等", "了",
+    ].map { Array($0.unicodeScalars) }
+
     /// Whether a name's stem is a generic word (`园区`, `重点项目`, `12个园区`).
     func isGeneric(_ stem: String, type: EntityType, suffix: String) -> Bool {
         // A category word as a whole (`市委市政府`, `党委政府`) names no one body.
@@ -377,23 +390,16 @@ extension Recognizer {
         }
         let scalars = Array(stem.unicodeScalars)
         // Quantities: 3个, 12家, 一批, 多个.
-        let quantityChars: Set<Unicode.Scalar> = Set("0123456789一二三四五六七八九十百千两几多个家批类所座项条余".unicodeScalars)
-        if scalars.allSatisfy({ quantityChars.contains($0) }) { return true }
+        if scalars.allSatisfy({ Recognizer.quantityChars.contains($0) }) { return true }
         // A count anywhere in the stem (`本届洽谈会计有7个`) makes it a description.
         if type == .project || type == .park {
             for k in scalars.indices.dropLast() where TextDates.digit(scalars[k]) != nil && "个家批项类".unicodeScalars.contains(scalars[k + 1]) { return true }
         }
         if type == .project {
-            var rest = stem
-            for g in ["水利", "社会事业", "有效投资", "乡村振兴", "振兴", "国企", "复工", "新开", "创新创业", "创业", "国际化",
-                      "运行", "交通", "经营", "示范", "合作", "和", "及",
-                      "重点", "在建", "在谈", "签约", "招商引资", "产业", "建设", "重大", "优质", "相关", "新", "好", "大",
-                      "各类", "其他", "该", "本", "此", "这些", "一批", "多个", "投资", "新上", "落地", "开工", "竣工",
-                      "配套", "民生", "基础设施", "工业", "企业", "个", "批", "家", "的", "等", "了"] {
-                rest = rest.replacingOccurrences(of: g, with: "")
-            }
-            rest = String(rest.unicodeScalars.filter { TextDates.digit($0) == nil })
-            if rest.unicodeScalars.count < 2 { return true }
+            // Each word removed in turn, as written (a removal may join two halves of a later word).
+            var rest = scalars
+            for g in Recognizer.projectDescriptionWords where rest.count >= g.count { rest.removeAll(occurrencesOf: g) }
+            if rest.lazy.filter({ TextDates.digit($0) == nil }).count < 2 { return true }
         }
         if scalars.count == 1, type != .organization, type != .place { return true }
         // Categories and kinds: 化工类园区, 服务型园区.

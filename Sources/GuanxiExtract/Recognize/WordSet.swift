@@ -94,6 +94,19 @@ struct WordSet: Sendable {
         return 0
     }
 
+    /// All lengths of words starting at `i`, longest first, not reading past `limit`.
+    func all(startingAt i: Int, in s: [Unicode.Scalar], limit: Int? = nil) -> [Int] {
+        let hi = limit ?? s.count
+        guard i >= 0, i < hi, test(firstBits, s[i]), let cands = byFirst[s[i]] else { return [] }
+        var out: [Int] = []
+        for w in cands where i + w.count <= hi {
+            var ok = true
+            for k in 1..<w.count where s[i + k] != w[k] { ok = false; break }
+            if ok { out.append(w.count) }
+        }
+        return out
+    }
+
     /// All lengths of words ending just before `end`, longest first.
     func all(endingAt end: Int, in s: [Unicode.Scalar], lower: Int = 0) -> [Int] {
         guard end - 1 >= lower, end <= s.count, test(lastBits, s[end - 1]), let cands = byLast[s[end - 1]] else { return [] }
@@ -134,6 +147,24 @@ extension Array where Element == Unicode.Scalar {
         if let i { return at(i) }
         for k in 0...(count - word.count) where self[k] == word[0] && at(k) { return true }
         return false
+    }
+
+    /// Removes every occurrence of `word`, left to right, not overlapping (as
+    /// `replacingOccurrences(of:with: "")` does on a string).
+    mutating func removeAll(occurrencesOf word: [Unicode.Scalar]) {
+        guard let first = word.first, word.count <= count else { return }
+        var out: [Unicode.Scalar] = []
+        var k = 0, changed = false
+        while k < count {
+            if self[k] == first, k + word.count <= count, occurs(word, at: k) {
+                if !changed { out = Array(self[0..<k]); out.reserveCapacity(count); changed = true }
+                k += word.count
+                continue
+            }
+            if changed { out.append(self[k]) }
+            k += 1
+        }
+        if changed { self = out }
     }
 
     /// Whether a string's scalars occur in this array (a scalar search, no Foundation).
