@@ -54,7 +54,7 @@ public enum AmountReader {
             guard let (value, numberEnd) = number(s, at: i), i == 0 || !isNumeral(s[i - 1]) else { i += 1; continue }
             var j = numberEnd
             var magnitude = 1.0
-            while j < s.count, let m = ["十": 10.0, "百": 100.0, "千": 1000.0, "万": 1e4, "亿": 1e8][Character(s[j])] { magnitude *= m; j += 1 }
+            while j < s.count, let m = unit(s[j]) { magnitude *= m; j += 1 }
             var currency: String?
             let rest = String(String.UnicodeScalarView(s[j..<min(s.count, j + 3)]))
             for (word, code) in currencies where rest.hasPrefix(word) {
@@ -78,8 +78,34 @@ public enum AmountReader {
 
     static func isNumeral(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) || c == "." }
 
-    static let chineseDigits: [Character: Double] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-                                                     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+    /// The value of a Chinese digit (`零`, `〇`, `一` … `九`, `两`).
+    static func chineseDigit(_ c: Unicode.Scalar) -> Double? {
+        switch c {
+        case "零", "〇": 0
+        case "一": 1
+        case "二", "两": 2
+        case "三": 3
+        case "四": 4
+        case "五": 5
+        case "六": 6
+        case "七": 7
+        case "八": 8
+        case "九": 9
+        default: nil
+        }
+    }
+
+    /// The value of a unit or magnitude character (`十`, `百`, `千`, `万`, `亿`).
+    static func unit(_ c: Unicode.Scalar) -> Double? {
+        switch c {
+        case "十": 10
+        case "百": 100
+        case "千": 1000
+        case "万": 1e4
+        case "亿": 1e8
+        default: nil
+        }
+    }
 
     /// A number at `i`: Arabic digits (`108`, `1.5`, `3,000`), or Chinese numerals (`五十`,
     /// `一百二十`) that a magnitude or currency follows. Returns the value (nil when unreadable) and the end.
@@ -96,9 +122,8 @@ public enum AmountReader {
         var j = i, total = 0.0, digit: Double?
         var sawDigit = false
         while j < s.count {
-            let ch = Character(s[j])
-            if let d = chineseDigits[ch] { digit = d; sawDigit = true; j += 1; continue }
-            if let unit = ["十": 10.0, "百": 100.0, "千": 1000.0][ch] {
+            if let d = chineseDigit(s[j]) { digit = d; sawDigit = true; j += 1; continue }
+            if let unit = unit(s[j]), unit < 1e4 {
                 total += (digit ?? 1) * unit; digit = nil; sawDigit = true; j += 1; continue
             }
             break

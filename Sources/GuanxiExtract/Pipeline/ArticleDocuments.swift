@@ -126,7 +126,8 @@ public enum ArticleDocuments {
         var found: [String] = []
         var i = lo
         while i < hi {
-            let isStart = s.has("http://", at: i) || s.has("https://", at: i) || (s.has("www.", at: i) && (i == 0 || !isURLChar(s[i - 1])))
+            let isStart = (s[i] == "h" || s[i] == "w")
+                && (s.has("http://", at: i) || s.has("https://", at: i) || (s.has("www.", at: i) && (i == 0 || !isURLChar(s[i - 1]))))
             guard isStart else { i += 1; continue }
             var j = i
             while j < hi, isURLChar(s[j]) { j += 1 }

@@ -158,7 +158,7 @@ public struct Extractor: Sendable {
                     let w = Array(name.unicodeScalars)
                     var i = region.lowerBound
                     while i + w.count <= region.upperBound {
-                        if s.has(name, at: i), !taken.contains(where: { $0.overlaps(i..<(i + w.count)) }),
+                        if s[i] == w[0], s.occurs(w, at: i), !taken.contains(where: { $0.overlaps(i..<(i + w.count)) }),
                            i + w.count == region.upperBound || !ChineseConverter.isHan(s[i + w.count]) || Lexicon.afterName.longest(startingAt: i + w.count, in: s, limit: region.upperBound) > 0 {
                             var c = first.candidate
                             c.range = i..<(i + w.count); c.post = nil; c.postRange = nil

@@ -1,5 +1,6 @@
 import Foundation
 import GuanxiGraph
+import GuanxiText
 
 /// Places the entities of one file in their province, city and county, as derived data
 /// (``Entity/region``), never as relation edges:

@@ -1,4 +1,5 @@
 import GuanxiGraph
+import GuanxiText
 
 /// The word lists the recognisers generalise from: name suffixes by entity type, posts, trigger
 /// and boundary words, and the standard abbreviations of Chinese institution names. None of them
@@ -122,12 +123,12 @@ enum Lexicon {
     static let notPersonalNames: Set<String> = ["一行", "认真", "有新", "一同", "一起", "同志", "任职", "任期", "于是", "于此", "高度", "全力", "严格", "核心", "核心地位", "都曾", "均曾", "曾任", "还曾", "也曾"]
 
     /// Characters that never belong to a given name.
-    static let notInGivenName: Set<Unicode.Scalar> = Set("的了在是和与等及将为对从也都还把被说这那个们省市县区委长局厅部年月日二三四五六七八九十等同任副代总书记主席司园院所会业团校".unicodeScalars)
+    static let notInGivenName = ScalarSet("的了在是和与等及将为对从也都还把被说这那个们省市县区委长局厅部年月日二三四五六七八九十等同任副代总书记主席司园院所会业团校")
 
     /// Single characters that always end a name to their left.
-    static let hardStops: Set<Unicode.Scalar> = Set("的在由是了被把将对从为让给到其该这那每各此等即位于入他她它们我你任则亦也以就已".unicodeScalars)
+    static let hardStops = ScalarSet("的在由是了被把将对从为让给到其该这那每各此等即位于入他她它们我你任则亦也以就已")
     /// Single characters that end a name unless a place name opens a longer one (`中和陶瓷产业园`).
-    static let weakStops: Set<Unicode.Scalar> = Set("和与及或并".unicodeScalars)
+    static let weakStops = ScalarSet("和与及或并")
 
     /// Verbs and adverbs that end a name to their left (a name never ends with them).
     static let boundaryWords = WordSet([

@@ -76,6 +76,9 @@ extension Recognizer {
         return 0
     }
 
+    /// First characters of the verbs of appointment (most positions open none).
+    static let appointingInitials = ScalarSet("任提聘推免决")
+
     func officialNames(_ s: [Unicode.Scalar], _ region: Range<Int>, taken: [Candidate], context: DocumentContext,
                        blocked: [Bool]) -> [Candidate] {
         var out: [Candidate] = []
@@ -173,7 +176,7 @@ extension Recognizer {
                 }
             }
             // Appointment by a body: 任命张伟为…主任, 提名王强为…, 免去李强的…职务.
-            for verb in ["任命", "提名", "聘任", "推荐", "免去", "决定任命", "决定免去"] where s.has(verb, at: i) {
+            for verb in ["任命", "提名", "聘任", "推荐", "免去", "决定任命", "决定免去"] where Recognizer.appointingInitials.contains(s[i]) && s.has(verb, at: i) {
                 let at = i + verb.unicodeScalars.count
                 let n = personName(s, at: at, limit: region.upperBound) > 0 ? personName(s, at: at, limit: region.upperBound)
                     : (s.has("为", at: at + 2) ? 2 : s.has("为", at: at + 3) ? 3 : s.has("的", at: at + 2) ? 2 : s.has("的", at: at + 3) ? 3 : 0)

@@ -89,13 +89,16 @@ extension Recognizer {
 
     /// `在X县调研`: X县 after a preposition of place and before a visiting verb is a place even when
     /// the gazetteer does not list it.
+    /// First characters of `在`, `到`, `赴`, `来到`, `前往`.
+    static let prepositionInitials = ScalarSet("在到赴来前")
+
     func unlistedPlaces(_ s: [Unicode.Scalar], _ region: Range<Int>, free: [Bool], known: [PlaceMatch]) -> [PlaceMatch] {
         var out: [PlaceMatch] = []
         let preps = ["在", "到", "赴", "来到", "前往"]
         var i = region.lowerBound
         while i < region.upperBound {
             var p = 0
-            for w in preps where s.has(w, at: i) { p = max(p, w.unicodeScalars.count) }
+            for w in preps where Recognizer.prepositionInitials.contains(s[i]) && s.has(w, at: i) { p = max(p, w.unicodeScalars.count) }
             guard p > 0 else { i += 1; continue }
             let start = i + p
             for len in 2...4 where start + len <= region.upperBound {

@@ -363,7 +363,7 @@ extension Recognizer {
     }
 
     /// Characters of a quantity (`3个`, `12家`, `一批`, `多个`).
-    static let quantityChars: Set<Unicode.Scalar> = Set("0123456789一二三四五六七八九十百千两几多个家批类所座项条余".unicodeScalars)
+    static let quantityChars = ScalarSet("0123456789一二三四五六七八九十百千两几多个家批类所座项条余")
 
     /// Words that describe projects rather than name one (`重点`, `在建`, `招商引资`), removed in
     /// this order: a project's stem with fewer than two characters left names no project.
@@ -472,9 +472,10 @@ extension Recognizer {
         }
         // 我市, 本省: the document's own city or province.
         for word in ["我市", "本市", "我省", "本省", "我县", "本县"] {
+            let w = Array(word.unicodeScalars)
             var k = region.lowerBound
             while k + 2 <= region.upperBound {
-                if s.has(word, at: k) {
+                if s[k] == w[0], s.occurs(w, at: k) {
                     out.append(Candidate(range: k..<(k + 2), type: .place, name: word, priority: 3, reference: true, referenceSuffix: word))
                     k += 2
                 } else { k += 1 }
@@ -482,9 +483,10 @@ extension Recognizer {
         }
         // `我厅`, `本局`: the body writing the document, when it names itself elsewhere.
         for word in ["我厅", "本厅", "我局", "本局", "我委", "本委", "我办"] {
+            let w = Array(word.unicodeScalars)
             var k = region.lowerBound
             while k + 2 <= region.upperBound {
-                if s.has(word, at: k) {
+                if s[k] == w[0], s.occurs(w, at: k) {
                     out.append(Candidate(range: k..<(k + 2), type: .organization, name: word, priority: 1, reference: true,
                                          referenceSuffix: String(word.unicodeScalars.last.map(Character.init) ?? "厅")))
                     k += 2
@@ -496,7 +498,7 @@ extension Recognizer {
             var k = region.lowerBound
             let w = Array(word.unicodeScalars)
             while k + w.count <= region.upperBound {
-                if s.has(word, at: k) {
+                if s[k] == w[0], s.occurs(w, at: k) {
                     let before = k > region.lowerBound ? s[k - 1] : " "
                     if !Recognizer.isNameChar(before) || Lexicon.hardStops.contains(before) || Lexicon.weakStops.contains(before) || before == "、" {
                         out.append(Candidate(range: k..<(k + w.count), type: .park, name: word, priority: 1,

@@ -122,33 +122,6 @@ struct WordSet: Sendable {
 }
 
 extension Array where Element == Unicode.Scalar {
-    /// The scalars of a range as a String.
-    func string(_ r: Range<Int>) -> String {
-        let lo = Swift.max(0, Swift.min(r.lowerBound, count)), hi = Swift.max(lo, Swift.min(r.upperBound, count))
-        // UTF-8 straight into the string's storage (at most 4 bytes a scalar): several times
-        // faster than appending scalars to a UnicodeScalarView, which the profile showed.
-        return String(unsafeUninitializedCapacity: (hi - lo) * 4) { buf in
-            var n = 0
-            for k in lo..<hi {
-                UTF8.encode(self[k]) { buf[n] = $0; n += 1 }
-            }
-            return n
-        }
-    }
-
-    /// Whether `word` occurs at `i` (anywhere when `i` is nil), without allocating.
-    func occurs(_ word: [Unicode.Scalar], at i: Int?) -> Bool {
-        guard !word.isEmpty, word.count <= count else { return false }
-        func at(_ k: Int) -> Bool {
-            guard k >= 0, k + word.count <= count else { return false }
-            for j in 0..<word.count where self[k + j] != word[j] { return false }
-            return true
-        }
-        if let i { return at(i) }
-        for k in 0...(count - word.count) where self[k] == word[0] && at(k) { return true }
-        return false
-    }
-
     /// Removes every occurrence of `word`, left to right, not overlapping (as
     /// `replacingOccurrences(of:with: "")` does on a string).
     mutating func removeAll(occurrencesOf word: [Unicode.Scalar]) {
@@ -165,6 +138,19 @@ extension Array where Element == Unicode.Scalar {
             k += 1
         }
         if changed { self = out }
+    }
+
+    /// Whether `word` occurs at `i` (anywhere when `i` is nil), without allocating.
+    func occurs(_ word: [Unicode.Scalar], at i: Int?) -> Bool {
+        guard !word.isEmpty, word.count <= count else { return false }
+        func at(_ k: Int) -> Bool {
+            guard k >= 0, k + word.count <= count else { return false }
+            for j in 0..<word.count where self[k + j] != word[j] { return false }
+            return true
+        }
+        if let i { return at(i) }
+        for k in 0...(count - word.count) where self[k] == word[0] && at(k) { return true }
+        return false
     }
 
     /// Whether a string's scalars occur in this array (a scalar search, no Foundation).

@@ -354,12 +354,14 @@ struct Resolver {
 
     /// `新质产业中心` after `中大新质产业中心`: a body named without its owner's short name is the same body.
     mutating func ownerlessForms(_ mentions: inout [ResolvedMention]) {
+        // Names do not change here: their lengths are counted once (counting is not free on CJK text).
+        let lengths = entities.map(\.name.count)
         for b in entities.indices where [.organization, .company].contains(entities[b].type) && !entities[b].mentions.isEmpty {
             let short = entities[b].name
-            guard short.count >= 5 else { continue }
+            guard lengths[b] >= 5 else { continue }
             let owners = entities.indices.filter { a in
                 a != b && entities[a].type == entities[b].type && !entities[a].mentions.isEmpty
-                    && entities[a].name.hasSuffix(short) && (1...4).contains(entities[a].name.count - short.count)
+                    && (1...4).contains(lengths[a] - lengths[b]) && entities[a].name.hasSuffix(short)
             }
             guard owners.count == 1, let a = owners.first else { continue }
             mergeEntity(b, into: a)

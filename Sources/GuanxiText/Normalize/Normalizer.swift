@@ -25,14 +25,12 @@ public struct NormalizedText: Sendable {
 
     /// The source text a normalised range covers, as written.
     public func originalText(_ r: Range<Int>) -> String {
-        let o = originalRange(r)
-        return String(String.UnicodeScalarView(original[o]))
+        original.string(originalRange(r))
     }
 
     /// The normalised text of a range.
     public func text(_ r: Range<Int>) -> String {
-        let lo = max(0, min(r.lowerBound, scalars.count)), hi = max(lo, min(r.upperBound, scalars.count))
-        return String(String.UnicodeScalarView(scalars[lo..<hi]))
+        scalars.string(r)
     }
 }
 

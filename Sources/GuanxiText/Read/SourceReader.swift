@@ -253,7 +253,8 @@ public enum SourceReader {
     }
 
     static func looksLikeHTML(_ s: String) -> Bool {
-        let head = s.prefix(2048).lowercased()
+        // The head's bytes, ASCII letters lowered (tags are ASCII): no per-character work on the text.
+        let head = String(decoding: s.utf8.prefix(8192).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
         return head.contains("<!doctype html") || head.contains("<html") || (head.contains("<body") && head.contains("</"))
     }
 }
