@@ -19,6 +19,9 @@ public struct Gazetteer: Sendable {
     /// Every full name and short form → the divisions it can name, highest level first.
     private var forms: [String: [String]] = [:]
     private(set) var words = WordSet([])
+    /// Each division's chain of containing divisions, nearest first (at most four), computed once:
+    /// containment is asked for every place candidate against every place the document names.
+    private var parents: [String: [String]] = [:]
     /// Regions that are not divisions but are named as places (public names).
     static let regions: [(String, [String])] = [
         ("粤港澳大湾区", ["大湾区"]), ("长江三角洲", ["长三角"]), ("珠江三角洲", ["珠三角"]), ("京津冀", []),
@@ -61,6 +64,12 @@ public struct Gazetteer: Sendable {
                 words.insert(f)
             }
         }
+        for code in divisions.keys {
+            var chain: [String] = []
+            var cur = divisions[code]?.parent
+            while let c = cur, chain.count < 4 { chain.append(c); cur = divisions[c]?.parent }
+            if !chain.isEmpty { parents[code] = chain }
+        }
         let rank: (Level) -> Int = { $0 == .province ? 0 : $0 == .city ? 1 : 2 }
         for (k, v) in forms {
             forms[k] = v.sorted { a, b in
@@ -98,14 +107,11 @@ public struct Gazetteer: Sendable {
 
     /// Whether `ancestor` contains `code` (or is it).
     public func contains(_ ancestor: String, _ code: String) -> Bool {
-        var cur: String? = code
-        var steps = 0
-        while let c = cur, steps < 5 {
-            if c == ancestor { return true }
-            cur = divisions[c]?.parent; steps += 1
-        }
-        return false
+        ancestor == code || (parents[code]?.contains(ancestor) ?? false)
     }
+
+    /// The divisions containing `code`, nearest first (none for a province or an unknown code).
+    public func ancestors(of code: String) -> [String] { parents[code] ?? [] }
 
     /// The form a place is best known by for short references: `山西省` → `山西`.
     public func shortName(_ d: Division) -> String { d.shortForms.first ?? d.name }

@@ -40,8 +40,9 @@ extension Recognizer {
         guard let first = options.first else { return nil }
         guard let context else { return first }
         let isFull = options.contains { $0.name == form }
+        // A division the document names contains it (walked up from the division: a handful of look-ups).
         func anchored(_ d: Gazetteer.Division) -> Bool {
-            context.mentionedCodes.contains { $0 != d.code && gazetteer.contains($0, d.code) }
+            gazetteer.ancestors(of: d.code).contains { $0 != d.code && context.mentionedCodes.contains($0) }
         }
         if let local = options.first(where: { anchored($0) }) { return local }
         if isFull, let exact = options.first(where: { $0.name == form }) {

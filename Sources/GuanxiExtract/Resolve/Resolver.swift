@@ -197,13 +197,17 @@ struct Resolver {
                 let tail = Array(rest[n...])
                 // The tail opens with a place, or with the short form of a county of that city that is
                 // also a common word (`新建`, `安福`).
-                let ownCounty = (2...3).contains { k in
-                    k < tail.count && "县区市旗".unicodeScalars.contains { suf in
-                        gazetteer.divisions(named: String(String.UnicodeScalarView(tail[0..<k])) + String(suf))
-                            .contains { d in cities.contains { $0.code == d.parent } }
+                func ownCounty() -> Bool {
+                    (2...3).contains { k in
+                        k < tail.count && "县区市旗".unicodeScalars.contains { suf in
+                            // (Only a form the gazetteer holds is looked up.)
+                            let form = Array(tail[0..<k]) + [suf]
+                            return gazetteer.words.longest(startingAt: 0, in: form) == form.count
+                                && gazetteer.divisions(named: form.string(0..<form.count)).contains { d in cities.contains { $0.code == d.parent } }
+                        }
                     }
                 }
-                guard tail.count >= 5, gazetteer.words.longest(startingAt: 0, in: tail) > 0 || ownCounty else { break }
+                guard tail.count >= 5, gazetteer.words.longest(startingAt: 0, in: tail) > 0 || ownCounty() else { break }
                 aliases.insert(String(String.UnicodeScalarView(tail)))
                 rest = tail
             }

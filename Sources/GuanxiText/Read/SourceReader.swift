@@ -254,7 +254,17 @@ public enum SourceReader {
 
     static func looksLikeHTML(_ s: String) -> Bool {
         // The head's bytes, ASCII letters lowered (tags are ASCII): no per-character work on the text.
-        let head = String(decoding: s.utf8.prefix(8192).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
-        return head.contains("<!doctype html") || head.contains("<html") || (head.contains("<body") && head.contains("</"))
+        let head = s.utf8.prefix(8192).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        func has(_ tag: String) -> Bool {
+            let t = Array(tag.utf8)
+            guard head.count >= t.count else { return false }
+            for k in 0...(head.count - t.count) where head[k] == t[0] {
+                var j = 1
+                while j < t.count, head[k + j] == t[j] { j += 1 }
+                if j == t.count { return true }
+            }
+            return false
+        }
+        return has("<!doctype html") || has("<html") || (has("<body") && has("</"))
     }
 }
