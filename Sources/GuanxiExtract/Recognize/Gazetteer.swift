@@ -39,6 +39,9 @@ public struct Gazetteer: Sendable {
     }
 
     public init(tsv: String) {
+        // The forms in the order read; the word set is built once from them (what inserting them
+        // one by one gives, without keeping its look-up tables up to date at every insert).
+        var wordList: [String] = []
         for raw in tsv.split(separator: "\n") {
             if raw.hasPrefix("#") { continue }
             let cols = raw.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -53,7 +56,7 @@ public struct Gazetteer: Sendable {
             divisions[d.code] = d
             for f in [d.name] + shorts where !Gazetteer.ambiguousWords.contains(f) {
                 forms[f, default: []].append(d.code)
-                words.insert(f)
+                wordList.append(f)
             }
         }
         for (r, short) in Gazetteer.regions {
@@ -61,9 +64,10 @@ public struct Gazetteer: Sendable {
             divisions[code] = Division(code: code, name: r, level: .province, parent: nil, shortForms: short)
             for f in [r] + short {
                 forms[f, default: []].append(code)
-                words.insert(f)
+                wordList.append(f)
             }
         }
+        words = WordSet(wordList)
         for code in divisions.keys {
             var chain: [String] = []
             var cur = divisions[code]?.parent

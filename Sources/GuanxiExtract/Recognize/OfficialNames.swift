@@ -47,14 +47,16 @@ extension Recognizer {
             || (s[i] == "任" && len - sn >= 2 && gazetteer.words.longest(startingAt: i + sn, in: s, limit: i + len) == len - sn)
     }
 
+    /// Characters that are no part of a given name standing in a list.
+    static let notInListedName = ScalarSet("的了在是和与等及将为对从也都还把被说这那个们年月日省市县区委局厅部会")
+
     /// Length of a name that stands between a list's separators (`、吕业升、`): a surname and one or
     /// two characters, then `、` or the list's end; 0 when there is none.
     func listedName(_ s: [Unicode.Scalar], at i: Int, limit: Int) -> Int {
         let sn = surnames.surnameLength(s, at: i)
         guard sn > 0 else { return 0 }
-        let never = Set("的了在是和与等及将为对从也都还把被说这那个们年月日省市县区委局厅部会".unicodeScalars)
-        for len in [sn + 1, sn + 2] where i + len <= limit {
-            guard (i + sn..<(i + len)).allSatisfy({ ChineseConverter.isHan(s[$0]) && !never.contains(s[$0]) }) else { return 0 }
+        for len in (sn + 1)...(sn + 2) where i + len <= limit {
+            guard (i + sn..<(i + len)).allSatisfy({ ChineseConverter.isHan(s[$0]) && !Recognizer.notInListedName.contains(s[$0]) }) else { return 0 }
             if i + len == limit { return len }
             let next = s[i + len]
             if next == "、" || next == "。" || next == "；" || TextDates.digit(next) != nil { return len }
@@ -78,6 +80,15 @@ extension Recognizer {
 
     /// First characters of the verbs of appointment (most positions open none).
     static let appointingInitials = ScalarSet("任提聘推免决")
+    /// Verbs by which a body appoints (`任命张伟为…`) or removes (`免去李强的…职务`) an official.
+    static let appointingVerbs = ["任命", "提名", "聘任", "推荐", "免去", "决定任命", "决定免去"]
+    /// What may stand before names listed on their own (`甲主持会议，乙、丙出席会议`).
+    static let listOpeners = ScalarSet(",，。；;")
+    /// Verbs by which an official takes up, holds or leaves a post (`张东任…`, `不再担任…`).
+    static let postVerbs: [(String, PostStatus)] = [("不再担任", .left), ("辞去", .left), ("拟任", .appointed), ("当选", .appointed),
+                                                    ("担任", .held), ("任", .appointed)]
+    /// Verbs of a meeting that close a list of names standing on their own.
+    static let meetingVerbs = ["主持会议", "出席会议", "出席", "主持", "参加会议", "列席会议", "列席"]
 
     func officialNames(_ s: [Unicode.Scalar], _ region: Range<Int>, taken: [Candidate], context: DocumentContext,
                        blocked: [Bool]) -> [Candidate] {
@@ -131,7 +142,7 @@ extension Recognizer {
                 || bodyEnds.contains(i) {
                 let sn = surnames.surnameLength(s, at: i)
                 var matched = false
-                for len in [sn + 1, sn + 2] where sn > 0 && i + len < region.upperBound {
+                for len in (sn + 1)...(sn + 2) where sn > 0 && i + len < region.upperBound {
                     let t = Lexicon.titles.longest(startingAt: i + len, in: s, limit: region.upperBound)
                     guard t > 0, (i + sn..<(i + len)).allSatisfy({ ChineseConverter.isHan(s[$0]) && !Lexicon.notInGivenName.contains(s[$0]) }),
                           isFree(i..<(i + len)) else { continue }
@@ -149,7 +160,7 @@ extension Recognizer {
             // Names listed on their own before 主持/出席 (`甲主持会议，乙、丙出席会议`): officials of a meeting;
             // or announced after a count of people (`任某职的两人：甲、乙。`, `甲、乙、丙3位…`).
             let afterColon = i > region.lowerBound + 1 && (s[i - 1] == "：" || s[i - 1] == ":") && "人名位".unicodeScalars.contains(s[i - 2])
-            if i == region.lowerBound || [",", "，", "。", "；", ";"].contains(s[i - 1]) || afterColon {
+            if i == region.lowerBound || Recognizer.listOpeners.contains(s[i - 1]) || afterColon {
                 var k = i
                 var names: [Range<Int>] = []
                 while k < region.upperBound {
@@ -160,7 +171,7 @@ extension Recognizer {
                     names.append(k..<(k + n)); k += n
                     if k < region.upperBound, s[k] == "、" { k += 1 } else { break }
                 }
-                var closes = ["主持会议", "出席会议", "出席", "主持", "参加会议", "列席会议", "列席"].contains(where: { s.has($0, at: k) })
+                var closes = Recognizer.meetingVerbs.contains(where: { s.has($0, at: k) })
                 if !closes, names.count >= 2 {
                     // A count of people closes the list (`4位`, `两人`), or the sentence does after `…两人：`.
                     var c = k
@@ -176,7 +187,7 @@ extension Recognizer {
                 }
             }
             // Appointment by a body: 任命张伟为…主任, 提名王强为…, 免去李强的…职务.
-            for verb in ["任命", "提名", "聘任", "推荐", "免去", "决定任命", "决定免去"] where Recognizer.appointingInitials.contains(s[i]) && s.has(verb, at: i) {
+            for verb in Recognizer.appointingVerbs where Recognizer.appointingInitials.contains(s[i]) && s.has(verb, at: i) {
                 let at = i + verb.unicodeScalars.count
                 let n = personName(s, at: at, limit: region.upperBound) > 0 ? personName(s, at: at, limit: region.upperBound)
                     : (s.has("为", at: at + 2) ? 2 : s.has("为", at: at + 3) ? 3 : s.has("的", at: at + 2) ? 2 : s.has("的", at: at + 3) ? 3 : 0)
@@ -203,9 +214,7 @@ extension Recognizer {
                     var k = i + n
                     let comrade = s.has("同志", at: k)
                     if comrade { k += 2 }
-                    let verbs: [(String, PostStatus)] = [("不再担任", .left), ("辞去", .left), ("拟任", .appointed), ("当选", .appointed),
-                                                         ("担任", .held), ("任", .appointed)]
-                    let verb = verbs.first { s.has($0.0, at: k) }
+                    let verb = Recognizer.postVerbs.first { s.has($0.0, at: k) }
                     if comrade, verb == nil {
                         let name = s.string(i..<(i + n))
                         if !context.bylineNames.contains(name) {

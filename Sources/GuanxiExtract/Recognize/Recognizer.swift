@@ -95,11 +95,12 @@ struct Recognizer: Sendable {
         var accepted: [Candidate] = []
         // Accepted candidates by the positions they cover: only those sharing a position with a
         // candidate can reject it, so an article of many candidates is not scanned once per candidate.
-        var covering: [Int: [Int]] = [:]
+        var covering = [[Int]](repeating: [], count: cands.map(\.range.upperBound).max() ?? 0)
         outer: for var c in sorted {
-            var near = Set<Int>()
-            for p in c.range { near.formUnion(covering[p] ?? []) }
-            for k in c.range.isEmpty ? Array(accepted.indices) : near.sorted() {
+            var near: [Int] = []
+            for p in c.range where p >= 0 { near += covering[p] }
+            if near.count > 1 { near.sort(); near = near.enumerated().filter { $0.offset == 0 || near[$0.offset - 1] != $0.element }.map(\.element) }
+            for k in c.range.isEmpty ? Array(accepted.indices) : near {
                 let a = accepted[k]
                 if a.range == c.range { continue outer }
                 if a.range.overlaps(c.range) {
@@ -108,7 +109,7 @@ struct Recognizer: Sendable {
                     continue outer
                 }
             }
-            for p in c.range { covering[p, default: []].append(accepted.count) }
+            for p in c.range where p >= 0 { covering[p].append(accepted.count) }
             accepted.append(c)
         }
         return accepted.sorted { $0.range.lowerBound < $1.range.lowerBound }

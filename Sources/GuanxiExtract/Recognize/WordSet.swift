@@ -11,6 +11,57 @@ struct WordSet: Sendable {
     private var firstBits: [UInt64]
     private var lastBits: [UInt64]
     private let mask: UInt32
+    /// For a large set (the gazetteer, boundary words), the buckets of scalars of the Basic
+    /// Multilingual Plane also in flat tables (slot + 1, 0 for none): an array index instead of
+    /// hashing the scalar into the dictionaries, for sets that most Han characters start or end.
+    private var firstSlots: [Int32] = []
+    private var lastSlots: [Int32] = []
+    private var firstBuckets: [[[Unicode.Scalar]]] = []
+    private var lastBuckets: [[[Unicode.Scalar]]] = []
+    private static let denseSize = 256
+
+    @inline(__always)
+    private func bucket(first c: Unicode.Scalar) -> [[Unicode.Scalar]]? {
+        if !firstSlots.isEmpty, c.value < 65536 {
+            let k = Int(firstSlots[Int(c.value)])
+            return k == 0 ? nil : firstBuckets[k - 1]
+        }
+        return byFirst[c]
+    }
+
+    @inline(__always)
+    private func bucket(last c: Unicode.Scalar) -> [[Unicode.Scalar]]? {
+        if !lastSlots.isEmpty, c.value < 65536 {
+            let k = Int(lastSlots[Int(c.value)])
+            return k == 0 ? nil : lastBuckets[k - 1]
+        }
+        return byLast[c]
+    }
+
+    /// Builds the flat tables from the dictionaries.
+    private mutating func buildDense() {
+        firstSlots = [Int32](repeating: 0, count: 65536)
+        lastSlots = [Int32](repeating: 0, count: 65536)
+        firstBuckets = []; lastBuckets = []
+        for (c, b) in byFirst where c.value < 65536 { firstBuckets.append(b); firstSlots[Int(c.value)] = Int32(firstBuckets.count) }
+        for (c, b) in byLast where c.value < 65536 { lastBuckets.append(b); lastSlots[Int(c.value)] = Int32(lastBuckets.count) }
+    }
+
+    /// Keeps the flat tables in step with the dictionaries after an insert.
+    private mutating func updateDense(_ f: Unicode.Scalar, _ l: Unicode.Scalar) {
+        guard !firstSlots.isEmpty else {
+            if words.count >= WordSet.denseSize { buildDense() }
+            return
+        }
+        if f.value < 65536, let b = byFirst[f] {
+            let k = Int(firstSlots[Int(f.value)])
+            if k == 0 { firstBuckets.append(b); firstSlots[Int(f.value)] = Int32(firstBuckets.count) } else { firstBuckets[k - 1] = b }
+        }
+        if l.value < 65536, let b = byLast[l] {
+            let k = Int(lastSlots[Int(l.value)])
+            if k == 0 { lastBuckets.append(b); lastSlots[Int(l.value)] = Int32(lastBuckets.count) } else { lastBuckets[k - 1] = b }
+        }
+    }
 
     @inline(__always)
     private func test(_ bits: [UInt64], _ c: Unicode.Scalar) -> Bool {
@@ -41,6 +92,7 @@ struct WordSet: Sendable {
         // Longest first, as `insert` keeps them (a stable sort: equal lengths keep list order).
         for k in byFirst.keys { byFirst[k] = byFirst[k].map(WordSet.longestFirst) }
         for k in byLast.keys { byLast[k] = byLast[k].map(WordSet.longestFirst) }
+        if words.count >= WordSet.denseSize { buildDense() }
     }
 
     /// Sorted by length, longest first, equal lengths in their order.
@@ -54,6 +106,7 @@ struct WordSet: Sendable {
         mark(f, l)
         WordSet.insertByLength(s, into: &byFirst[f, default: []])
         WordSet.insertByLength(s, into: &byLast[l, default: []])
+        updateDense(f, l)
     }
 
     /// Inserts a word into a bucket kept longest first, after the words of its length (what
@@ -73,7 +126,7 @@ struct WordSet: Sendable {
     /// Length of the longest word starting at `i` (0 when none), not reading past `limit`.
     func longest(startingAt i: Int, in s: [Unicode.Scalar], limit: Int? = nil) -> Int {
         let hi = limit ?? s.count
-        guard i >= 0, i < hi, test(firstBits, s[i]), let cands = byFirst[s[i]] else { return 0 }
+        guard i >= 0, i < hi, test(firstBits, s[i]), let cands = bucket(first: s[i]) else { return 0 }
         for w in cands where i + w.count <= hi {
             var ok = true
             for k in 1..<w.count where s[i + k] != w[k] { ok = false; break }
@@ -84,7 +137,7 @@ struct WordSet: Sendable {
 
     /// Length of the longest word ending just before `end` (0 when none), not reading below `lower`.
     func longest(endingAt end: Int, in s: [Unicode.Scalar], lower: Int = 0) -> Int {
-        guard end - 1 >= lower, end <= s.count, test(lastBits, s[end - 1]), let cands = byLast[s[end - 1]] else { return 0 }
+        guard end - 1 >= lower, end <= s.count, test(lastBits, s[end - 1]), let cands = bucket(last: s[end - 1]) else { return 0 }
         for w in cands where end - w.count >= lower {
             var ok = true
             let start = end - w.count
@@ -97,7 +150,7 @@ struct WordSet: Sendable {
     /// All lengths of words starting at `i`, longest first, not reading past `limit`.
     func all(startingAt i: Int, in s: [Unicode.Scalar], limit: Int? = nil) -> [Int] {
         let hi = limit ?? s.count
-        guard i >= 0, i < hi, test(firstBits, s[i]), let cands = byFirst[s[i]] else { return [] }
+        guard i >= 0, i < hi, test(firstBits, s[i]), let cands = bucket(first: s[i]) else { return [] }
         var out: [Int] = []
         for w in cands where i + w.count <= hi {
             var ok = true
@@ -109,7 +162,7 @@ struct WordSet: Sendable {
 
     /// All lengths of words ending just before `end`, longest first.
     func all(endingAt end: Int, in s: [Unicode.Scalar], lower: Int = 0) -> [Int] {
-        guard end - 1 >= lower, end <= s.count, test(lastBits, s[end - 1]), let cands = byLast[s[end - 1]] else { return [] }
+        guard end - 1 >= lower, end <= s.count, test(lastBits, s[end - 1]), let cands = bucket(last: s[end - 1]) else { return [] }
         var out: [Int] = []
         for w in cands where end - w.count >= lower {
             let start = end - w.count

@@ -42,3 +42,20 @@ extension Array where Element == Unicode.Scalar {
         }
     }
 }
+
+extension Array where Element == Unicode.Scalar {
+    /// Whether `word` occurs anywhere in the array (a scalar search: no character breaking).
+    public func containsRun(_ word: [Unicode.Scalar]) -> Bool {
+        guard let first = word.first, word.count <= count else { return false }
+        var k = 0
+        while k + word.count <= count {
+            if self[k] == first {
+                var j = 1
+                while j < word.count, self[k + j] == word[j] { j += 1 }
+                if j == word.count { return true }
+            }
+            k += 1
+        }
+        return false
+    }
+}

@@ -272,9 +272,13 @@ public struct Splitter: Sendable {
                             "放大图片", "点击图片", "资料图片", "图片来源", "图为", "扫一扫", "二维码", "上一篇", "下一篇", "返回顶部",
                             "来源：", "时间:", "时间："]
 
+    static let metaWordScalars = metaWords.map { Array($0.unicodeScalars) }
+
     /// Words that end a headline when printed after it on its line (what follows is meta data).
     static let cutWords = ["发布时间", "发布日期", "发布:", "来源:", "来源：", "稿源", "作者:", "作者：", "浏览次数", "点击量", "点击数",
                            "日期:", "日期：", "时间:", "时间：", "评论:"]
+
+    static let cutWordInitials = ScalarSet(cutWords.compactMap(\.unicodeScalars.first))
 
     /// Whether a short line is page furniture: a meta line (`发布时间: …`), a breadcrumb
     /// (`首页 > 新闻`), a menu of short items, a photo caption (`放大图片`, `张三 摄`), a
@@ -282,7 +286,8 @@ public struct Splitter: Sendable {
     func isFurniture(_ line: [Unicode.Scalar]) -> Bool {
         let text = String(String.UnicodeScalarView(line))
         let folded = ChineseConverter.shared?.convert(text) ?? text
-        if Splitter.metaWords.contains(where: { folded.contains($0) }) { return true }
+        let foldedScalars = Array(folded.unicodeScalars)
+        if Splitter.metaWordScalars.contains(where: { foldedScalars.containsRun($0) }) { return true }
         if line.filter({ $0 == ">" || $0 == "›" || $0 == "»" }).count >= 2 { return true }
         // A document number: 黔工信规划〔2019〕9号.
         if (folded.contains("〔") || folded.contains("[")) && folded.hasSuffix("号") && line.count <= 24 { return true }
@@ -315,7 +320,7 @@ public struct Splitter: Sendable {
         var k = lo
         while k < hi {
             if k > lo + 4, isNumericDateStart(s, k, limit: hi) { hi = k; break }
-            if k > lo + 4, Splitter.cutWords.contains(where: { s.hasPrefix($0, at: k, limit: hi) }) { hi = k; break }
+            if k > lo + 4, Splitter.cutWordInitials.contains(s[k]), Splitter.cutWords.contains(where: { s.hasPrefix($0, at: k, limit: hi) }) { hi = k; break }
             k += 1
         }
         while hi > lo, s[hi - 1] == " " || s[hi - 1] == "\t" || s[hi - 1] == "　" { hi -= 1 }
@@ -524,22 +529,36 @@ public enum TextDates {
         return (TextDate(year: y, month: m, day: d), e3)
     }
 
-    static let chineseDigit: [Unicode.Scalar: Int] = ["〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-                                                      "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+    /// The value of a digit written in a Chinese date (`〇`, `○`, `零`, `O`, `一` … `九`).
+    static func chineseDigit(_ c: Unicode.Scalar) -> Int? {
+        switch c {
+        case "〇", "○", "零", "O": 0
+        case "一": 1
+        case "二": 2
+        case "三": 3
+        case "四": 4
+        case "五": 5
+        case "六": 6
+        case "七": 7
+        case "八": 8
+        case "九": 9
+        default: nil
+        }
+    }
 
     /// A date in Chinese numerals at `i`: `二○○九年七月二十三日`, with its end.
     static func chineseDate(_ s: [Unicode.Scalar], at i: Int, limit: Int) -> (TextDate, Int)? {
-        guard i + 4 < limit, i == 0 || chineseDigit[s[i - 1]] == nil else { return nil }
+        guard i + 4 < limit, i == 0 || chineseDigit(s[i - 1]) == nil else { return nil }
         var y = 0
-        for k in i..<(i + 4) { guard let d = chineseDigit[s[k]] else { return nil }; y = y * 10 + d }
+        for k in i..<(i + 4) { guard let d = chineseDigit(s[k]) else { return nil }; y = y * 10 + d }
         guard (1900...2099).contains(y), s[i + 4] == "年" else { return nil }
         func small(_ at: Int) -> (Int, Int)? {
             // 一 … 九, 十, 十一 … 十九, 二十 … 三十一
             var j = at, v = 0, seen = false
-            if j < limit, let d = chineseDigit[s[j]], d > 0 { v = d; j += 1; seen = true }
+            if j < limit, let d = chineseDigit(s[j]), d > 0 { v = d; j += 1; seen = true }
             if j < limit, s[j] == "十" {
                 v = (seen ? v : 1) * 10; j += 1; seen = true
-                if j < limit, let d = chineseDigit[s[j]], d > 0 { v += d; j += 1 }
+                if j < limit, let d = chineseDigit(s[j]), d > 0 { v += d; j += 1 }
             }
             return seen ? (v, j) : nil
         }
