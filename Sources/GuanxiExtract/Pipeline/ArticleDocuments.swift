@@ -28,17 +28,20 @@ public enum ArticleDocuments {
             }
             return records[max(0, lo - 1)].id
         }
-        var entities = graph.entities
-        for k in entities.indices {
-            entities[k].mentions = entities[k].mentions.map { var m = $0; m.document = documentID(at: m.start); return m }.sorted()
+        // The graph is finished in place: names and ids stay, so its indexes stay valid.
+        var out = graph
+        out.replaceDocuments(with: records)
+        out.updateNodes { e in
+            e.mentions = e.mentions.map { var m = $0; m.document = documentID(at: m.start); return m }.sorted()
         }
-        RegionPlacement(gazetteer: gazetteer).place(&entities, relations: graph.edges)
-        var out = KnowledgeGraph()
-        for r in records { out.addDocument(r) }
-        for e in entities { out.insertVerbatim(e) }
+        var entities = out.entities
+        let edges = out.edges
+        RegionPlacement(gazetteer: gazetteer).place(&entities, relations: edges)
+        let regions = Dictionary(entities.map { ($0.id, $0.region) }, uniquingKeysWith: { a, _ in a })
+        out.updateNodes { e in e.region = regions[e.id] ?? e.region }
         let byID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for var r in graph.edges {
-            r.evidence = r.evidence.map { ev in
+        out.updateEvidence { r, evidence in
+            evidence = evidence.map { ev in
                 var ev = ev
                 ev.document = documentID(at: ev.start)
                 if ev.amount == nil, AmountReader.carriesAmount(r.type) {
@@ -47,7 +50,6 @@ public enum ArticleDocuments {
                 }
                 return ev
             }.sorted()
-            out.add(r)
         }
         return out
     }

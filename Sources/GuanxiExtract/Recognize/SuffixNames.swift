@@ -148,24 +148,27 @@ extension Recognizer {
         return true
     }
 
+    /// Characters that, right after a one-character suffix, make a word with it (`部分`, `局面`).
+    static let wordOpeningAfterSuffix = ScalarSet("分门署长级面势限件位落")
+
     func isFalseSuffix(_ s: [Unicode.Scalar], end e: Int, region: Range<Int>) -> Bool {
         if !Recognizer.falseSuffixSet.all(endingAt: e, in: s, lower: region.lowerBound).isEmpty { return true }
         // `中心城区`, `部分`, `局面`: a one-character suffix (or 中心) opening another word.
         if e < region.upperBound {
             let suffixLen = Lexicon.suffixes.longest(endingAt: e, in: s, lower: region.lowerBound)
+            if suffixLen == 1, Recognizer.wordOpeningAfterSuffix.contains(s[e]) { return true }
             let next2 = s.string(e..<min(region.upperBound, e + 2))
-            if suffixLen == 1, ["分", "门", "署", "长", "级", "面", "势", "限", "件", "位", "落"].contains(where: { next2.hasPrefix($0) }) { return true }
-            if s.string((e - suffixLen)..<e) == "中心", next2 == "城区" { return true }
+            let suffix = s.string((e - suffixLen)..<e)
+            if suffix == "中心", next2 == "城区" { return true }
+            let t = Lexicon.suffixType[suffix]
             // `…政府网`, `…政府信息公开`: a website or a section of one, not the body.
-            if let t = Lexicon.suffixType[s.string((e - suffixLen)..<e)], t == .organization,
-               (s[e] == "网" && !next2.hasSuffix("络") && !next2.hasSuffix("点")) || next2 == "信息" { return true }
+            if t == .organization, (s[e] == "网" && !next2.hasSuffix("络") && !next2.hasSuffix("点")) || next2 == "信息" { return true }
             // `某某铁路运输分院`: a railway that a body is named after goes on into the body's name.
-            if let t = Lexicon.suffixType[s.string((e - suffixLen)..<e)], t == .project, next2 == "运输" { return true }
+            if t == .project, next2 == "运输" { return true }
             // `陆港型…枢纽`, `园区式…`: a kind of zone, the name goes on.
-            if let t = Lexicon.suffixType[s.string((e - suffixLen)..<e)], t == .park, s[e] == "型" || s[e] == "式" { return true }
+            if t == .park, s[e] == "型" || s[e] == "式" { return true }
             // `大学校长`: a post that starts inside the suffix (`学校` + `长`) means the suffix is shorter.
-            let t = Lexicon.titles.longest(startingAt: e - 1, in: s, limit: region.upperBound)
-            if t > 1 { return true }
+            if Lexicon.titles.longest(startingAt: e - 1, in: s, limit: region.upperBound) > 1 { return true }
         }
         return false
     }

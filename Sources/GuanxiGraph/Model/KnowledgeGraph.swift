@@ -333,6 +333,40 @@ public struct KnowledgeGraph: Sendable {
         for name in entity.allNames { indexName(name, slot: slot) }
     }
 
+    /// Rewrites every node in place through `body`, which may change a node's mentions, posts
+    /// and region but not what the indexes hold (its id, type, name and aliases): a graph's
+    /// details are finished without building it again.
+    public mutating func updateNodes(_ body: (inout Entity) -> Void) {
+        for k in slots.indices {
+            guard var e = slots[k] else { continue }
+            slots[k] = nil     // `e` is the only reference while `body` changes it
+            let (id, type, name, aliases) = (e.id, e.type, e.name, e.aliases)
+            body(&e)
+            e.id = id; e.type = type; e.name = name; e.aliases = aliases
+            slots[k] = e
+        }
+    }
+
+    /// Rewrites every edge's evidence in place through `body` (given the edge as it stands).
+    public mutating func updateEvidence(_ body: (Relation, inout [Evidence]) -> Void) {
+        for k in relations.indices {
+            guard var r = relations[k] else { continue }
+            relations[k] = nil
+            var evidence = r.evidence
+            r.evidence = []
+            body(r, &evidence)
+            r.evidence = evidence
+            relations[k] = r
+        }
+    }
+
+    /// Replaces the documents the graph holds (mentions and evidence name them by id).
+    public mutating func replaceDocuments(with records: [DocumentRecord]) {
+        documents = [:]
+        hashIndex = [:]
+        for r in records { addDocument(r) }
+    }
+
     private var _redirects: [String: String] = [:]
 
     /// The id a (possibly merged-away) node now lives under.
