@@ -10,6 +10,7 @@ import GuanxiText
 //   guanxi-bench generate --mb N --out DIR        write an N MB corpus (deterministic)
 //   guanxi-bench run [--work DIR] [--sizes 1,10,100] [--guanxi BIN] [--python python3] [--doc docs/performance.md]
 //   guanxi-bench line [--line-kb 128]                one-line linearity alone (128 KB, 512 KB, 2 MB)
+//   guanxi-bench extract [--mb 1] [--runs 3]       one-core extraction throughput alone (for A/B work)
 //   guanxi-bench load FILE                        load a whole graph (a child process, for its peak memory)
 //   --real DIR,DIR   folders of real articles repeated into 1k/2k/4k/8k documents (default ../shared/devset/texts,seeds)
 
@@ -33,6 +34,29 @@ case "line":     // guanxi-bench line [--line-kb 128]: the one-line linearity ro
     var table = Table()
     oneLineLinearity(Extractor(), baseKB: Int(option("--line-kb") ?? "") ?? 128, into: &table)
     print(table.markdown)
+case "extract":  // guanxi-bench extract [--work DIR] [--mb 1] [--runs 3]: one-core extraction alone, for A/B work
+    let work = option("--work") ?? "/tmp/guanxi-bench", mb = Int(option("--mb") ?? "1") ?? 1
+    let dir = "\(work)/corpus-\(mb)mb"
+    if !FileManager.default.fileExists(atPath: dir) {
+        _ = try CorpusGenerator(divisionsPath: divisions).write(bytes: mb * 1_000_000, to: dir)
+    }
+    let files = (FileManager.default.enumerator(atPath: dir)?.allObjects as? [String] ?? [])
+        .filter { $0.hasSuffix(".txt") }.sorted().map { "\(dir)/\($0)" }
+    let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+    let extractor = Extractor()
+    _ = extractor.extract(SourceText(path: "warm", sha256: "0", encoding: "UTF-8", format: .text, text: "山西省太原市。"), id: "warm")
+    var rates: [Double] = []
+    for _ in 0..<(Int(option("--runs") ?? "3") ?? 3) {
+        let (_, t) = timed {
+            for f in files {
+                guard let src = try? SourceReader.read(path: f) else { continue }
+                _ = extractor.extract(src, id: f)
+            }
+        }
+        rates.append(Double(bytes) / t / 1e6)
+    }
+    print(String(format: "extract, 1 core, %d files, %.2f MB: %@ MB/s (best %.2f)", files.count, Double(bytes) / 1e6,
+                 rates.map { String(format: "%.2f", $0) }.joined(separator: " "), rates.max() ?? 0))
 case "run":
     var bench = Bench(work: option("--work") ?? "/tmp/guanxi-bench",
               sizes: (option("--sizes") ?? "1,10,100").split(separator: ",").compactMap { Int($0) },

@@ -25,6 +25,11 @@ public enum NameKey {
     /// printable ASCII, the ignored punctuation); nil when any other character occurs.
     @inline(__always)
     static func fastKey(_ name: String) -> String? {
+        // Most names are their own key (ideographs and lower-case ASCII): nothing to build.
+        if name.unicodeScalars.allSatisfy({ u in
+            let v = u.value
+            return (0x4E00...0x9FFF).contains(v) || ((0x21...0x7E).contains(v) && !(0x41...0x5A).contains(v) && v != 0x22 && v != 0x27)
+        }) { return name }
         var out = [UInt8]()
         var changed = false
         for u in name.unicodeScalars {

@@ -225,6 +225,7 @@ public final class SQLiteGraphStore: GraphStore {
         redirects = [:]
         var docRow: [String: Int64] = [:], docName: [String: String] = [:]
         var anyNew = g.documentList.isEmpty
+        let enc = encoder
         for doc in g.documentList {
             if let held = try conn.scalar("SELECT id FROM documents WHERE content_key = ?1", .text(doc.contentKey)) {
                 docRow[doc.id] = held
@@ -234,7 +235,6 @@ public final class SQLiteGraphStore: GraphStore {
             anyNew = true
             var id = doc.id, n = 2
             while try conn.scalar("SELECT 1 FROM documents WHERE doc = ?1", .text(id)) != nil { id = "\(doc.id)-\(n)"; n += 1 }
-            let enc = JSONEncoder(); enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             try conn.run("""
                 INSERT INTO documents(doc, sha256, content_key, path, title, date, source_url, encoding, format, length, byline, articles, record)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
@@ -344,16 +344,36 @@ public final class SQLiteGraphStore: GraphStore {
     }
 
     /// An entity's derived region as stored (JSON), or nil.
-    static func regionText(_ region: Region?) -> String? {
+    static func regionText(_ region: Region?, _ encoder: JSONEncoder? = nil) -> String? {
         guard let region else { return nil }
-        let enc = JSONEncoder(); enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let enc = encoder ?? { let e = JSONEncoder(); e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]; return e }()
         return (try? enc.encode(region)).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// The encoder of the JSON columns (keys sorted), made once per store: making one per row
+    /// showed in the profile of a build.
+    private lazy var encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+
     /// A source URL the document's text states (the first `http(s)://` address in its title or byline), if any.
     static func sourceURL(of doc: DocumentRecord) -> String? {
+        // (A scan for `http://` or `https://` up to white space or closing punctuation: what the
+        // pattern `https?://[^\s，。、）)]+` matches, without compiling it for every document.)
         for text in [doc.title ?? ""] + doc.byline + doc.articles.compactMap(\.dateline) {
-            if let r = text.range(of: #"https?://[^\s，。、）)]+"#, options: .regularExpression) { return String(text[r]) }
+            let u = Array(text.unicodeScalars)
+            var i = 0
+            while i < u.count {
+                let scheme = u[i] != "h" ? 0 : u[i...].starts(with: "http://".unicodeScalars) ? 7 : u[i...].starts(with: "https://".unicodeScalars) ? 8 : 0
+                if scheme > 0 {
+                    var j = i + scheme
+                    while j < u.count, !u[j].properties.isWhitespace, !"，。、）)".unicodeScalars.contains(u[j]) { j += 1 }
+                    if j > i + scheme { return u[i..<j].reduce(into: "") { $0.unicodeScalars.append($1) } }
+                }
+                i += 1
+            }
         }
         return nil
     }
@@ -423,7 +443,7 @@ public final class SQLiteGraphStore: GraphStore {
             ranked.sort { $0.0 < $1.0 }
             let first = ranked[0].1
             try absorb(name: entity.name, names: entity.allNames, posts: entity.posts, into: first, conn)
-            if let region = Self.regionText(entity.region) {
+            if let region = Self.regionText(entity.region, encoder) {
                 try conn.run("UPDATE entities SET region = ?2 WHERE id = ?1 AND region IS NULL", .int64(first), .text(region))
             }
             try addMentions(entity.mentions, to: first, conn, docID)
@@ -434,7 +454,7 @@ public final class SQLiteGraphStore: GraphStore {
         var id = entity.id, n = 2
         while try conn.scalar("SELECT 1 FROM entities WHERE eid = ?1", .text(id)) != nil { id = "\(entity.id)#\(n)"; n += 1 }
         try conn.run("INSERT INTO entities(eid, type, name, region) VALUES (?1, ?2, ?3, ?4)", .text(id), .text(entity.type.rawValue), .text(entity.name),
-                     .text(Self.regionText(entity.region)))
+                     .text(Self.regionText(entity.region, encoder)))
         let row = conn.lastInsertRowID
         for name in Set(entity.allNames) {
             try conn.run("INSERT OR IGNORE INTO names(entity, name, key, canonical) VALUES (?1, ?2, ?3, ?4)",

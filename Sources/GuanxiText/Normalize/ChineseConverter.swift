@@ -51,7 +51,7 @@ public final class ChineseConverter: @unchecked Sendable {
     }
 
     /// Whether a scalar is a CJK ideograph.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isHan(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v)

@@ -2,8 +2,8 @@
 /// set beyond it): a membership test is a shift and a mask instead of hashing the scalar, which
 /// the extractor does for nearly every character it reads.
 public struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
-    private var bits = [UInt64](repeating: 0, count: 1024)
-    private var astral: Set<Unicode.Scalar> = []
+    @usableFromInline var bits = [UInt64](repeating: 0, count: 1024)
+    @usableFromInline var astral: Set<Unicode.Scalar> = []
 
     /// The scalars of `s`.
     public init(_ s: String) { for c in s.unicodeScalars { insert(c) } }
@@ -19,8 +19,8 @@ public struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
         if v < 65536 { bits[v >> 6] |= 1 << UInt64(v & 63) } else { astral.insert(c) }
     }
 
-    /// Whether the set holds `c`.
-    @inline(__always)
+    /// Whether the set holds `c` (inlined into other modules: it runs at nearly every character).
+    @inlinable @inline(__always)
     public func contains(_ c: Unicode.Scalar) -> Bool {
         let v = Int(c.value)
         return v < 65536 ? bits[v >> 6] & (1 << UInt64(v & 63)) != 0 : astral.contains(c)
@@ -29,6 +29,7 @@ public struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
 
 extension Array where Element == Unicode.Scalar {
     /// The scalars of a range as a String (clamped to the array).
+    @inlinable
     public func string(_ r: Range<Int>) -> String {
         let lo = Swift.max(0, Swift.min(r.lowerBound, count)), hi = Swift.max(lo, Swift.min(r.upperBound, count))
         // UTF-8 straight into the string's storage (at most 4 bytes a scalar): several times
