@@ -171,7 +171,8 @@ struct Resolver {
             }
         case .organization, .park, .company:
             // A school of a university is named with it: 南京航空航天大学航空学院 → 南京航空航天大学.
-            if c.type == .organization, let k = c.name.range(of: "大学"), k.upperBound != c.name.endIndex, c.name.hasSuffix("学院") {
+            if c.type == .organization, c.name.unicodeScalars.reversed().starts(with: "院学".unicodeScalars),
+               let k = c.name.range(of: "大学"), k.upperBound != c.name.endIndex, c.name.hasSuffix("学院") {
                 aliases.insert(c.name)
                 canonical = String(c.name[..<k.upperBound])
             }
@@ -223,8 +224,8 @@ struct Resolver {
                 }
             }
             // `新材料·上海金山工业园区` is also `上海金山工业园区`.
-            if let dot = canonical.lastIndex(of: "·") {
-                let rest = String(canonical[canonical.index(after: dot)...])
+            if let dot = canonical.unicodeScalars.lastIndex(of: "·") {
+                let rest = String(canonical.unicodeScalars[canonical.unicodeScalars.index(after: dot)...])
                 if rest.count >= 4 { aliases.insert(rest) }
             }
         case .project:
@@ -249,12 +250,14 @@ struct Resolver {
         return (canonical, aliases)
     }
 
+    static let termNumerals = ScalarSet("一二三四五六七八九十百零0123456789")
+
     /// A body's name without the term written in it (`第九届`, `九届`) before `人民代表大会`, `人大`,
     /// `政协` or `委员会`, or nil when it holds none.
     static func withoutTerm(_ form: String) -> String? {
         let s = Array(form.unicodeScalars)
-        let numerals = Set("一二三四五六七八九十百零0123456789".unicodeScalars)
         guard let k = s.firstIndex(of: "届"), k >= 1, k + 2 <= s.count else { return nil }
+        let numerals = Resolver.termNumerals
         var a = k
         while a > 0, numerals.contains(s[a - 1]) { a -= 1 }
         guard a < k else { return nil }
