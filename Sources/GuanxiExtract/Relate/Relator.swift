@@ -17,6 +17,8 @@ struct LocalRelation: Sendable, Hashable {
 final class RuleWords: Sendable {
     let visit, accompany, locate, locateAfterIn, issue, approve, select, implement, build, cooperate, sign, lead: WordSet
     let builtBy, investVerbs, among, investor, ownedBy, respectively, relyingOn, incubate, support, onSite, develop, drawIn: WordSet
+    /// Every trigger of every class: where none starts, no rule's trigger does.
+    let any: WordSet
 
     init(_ t: TriggerLexicon) {
         visit = t.set(.visit); accompany = t.set(.accompany); locate = t.set(.locate)
@@ -27,6 +29,7 @@ final class RuleWords: Sendable {
         investor = t.set(.investor); ownedBy = t.set(.ownedBy); respectively = t.set(.respectively)
         relyingOn = t.set(.relyingOn); incubate = t.set(.incubate); support = t.set(.support)
         onSite = t.set(.onSite); develop = t.set(.develop); drawIn = t.set(.drawIn)
+        any = WordSet(t.entries.map(\.word))
     }
 }
 
@@ -48,17 +51,23 @@ struct Relator {
     /// group, or by a body standing for it (`考察组`, `一行`), is a visit by each of them.
     private var focusGroup: [Int] = []
 
+    /// Positions of the text where some trigger starts, found once per document: the rules look
+    /// for triggers of two dozen classes in every sentence, and most positions start none.
+    private let triggerAt: [Bool]
+
     init(entities: [LocalEntity], text: [Unicode.Scalar], words: RuleWords = RuleWords(.shipped)) {
         self.entities = entities; self.s = text; self.words = words
+        triggerAt = text.indices.map { words.any.longest(startingAt: $0, in: text) > 0 }
     }
 
     func type(_ m: ResolvedMention) -> EntityType { entities[m.entity].type }
 
-    /// Positions (start, end) of trigger words in a range.
+    /// Positions (start, end) of trigger words in a range. `words` is one of ``RuleWords``' sets.
     func find(_ words: WordSet, in r: Range<Int>) -> [Range<Int>] {
         var hits: [Range<Int>] = []
         var i = r.lowerBound
         while i < r.upperBound {
+            if i >= 0, i < triggerAt.count, !triggerAt[i] { i += 1; continue }
             let n = words.longest(startingAt: i, in: s, limit: r.upperBound)
             if n > 0 { hits.append(i..<(i + n)); i += n } else { i += 1 }
         }
