@@ -102,6 +102,15 @@ public protocol GraphStore: AnyObject {
 
     /// Counts, components and the `top` best-connected entities.
     func statistics(top: Int) throws -> GraphStatistics
+
+    /// The documents some ids name (``KnowledgeGraph/documentIDs(for:)``): a document's own id, or
+    /// a file's id for every article document of that file.
+    func documentIDs(for ids: Set<String>) throws -> Set<String>
+
+    /// The fact table (``KnowledgeGraph/facts(_:)``): the same rows in the same order, handed to
+    /// `body` one at a time. The SQLite store reads them with the filters in its query and holds
+    /// one relation's evidence at a time, not the graph.
+    func forEachFact(_ filter: FactFilter, _ body: (Fact) throws -> Void) throws
 }
 
 /// Opening the store a path names.
@@ -171,4 +180,8 @@ public final class JSONGraphStore: GraphStore {
     public func pathGraph(from: [String], to: [String]) throws -> KnowledgeGraph { try loaded() }
     public func search(_ text: String) throws -> KnowledgeGraph { try loaded() }
     public func statistics(top: Int) throws -> GraphStatistics { GraphStatistics(try loaded(), top: top) }
+    public func documentIDs(for ids: Set<String>) throws -> Set<String> { try loaded().documentIDs(for: ids) }
+    public func forEachFact(_ filter: FactFilter, _ body: (Fact) throws -> Void) throws {
+        for f in try loaded().facts(filter) { try body(f) }
+    }
 }

@@ -164,7 +164,7 @@ public final class SQLiteGraphStore: GraphStore {
     public func close() { db?.close(); db = nil; buildCache = false }
 
     /// Maps SQLite's errors to the store's (naming the file).
-    private func guarded<T>(_ body: () throws -> T) throws -> T {
+    func guarded<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as SQLiteError {
             switch e {
             case .notADatabase(let p): throw GraphStoreError.corrupt(path: p, detail: "not an SQLite database")
@@ -539,7 +539,7 @@ public final class SQLiteGraphStore: GraphStore {
 
     // MARK: - Reading
 
-    private func reader() throws -> SQLiteDatabase { try connection(create: false) }
+    func reader() throws -> SQLiteDatabase { try connection(create: false) }
 
     public func counts() throws -> GraphCounts {
         try guarded {
@@ -563,7 +563,7 @@ public final class SQLiteGraphStore: GraphStore {
         return c
     }
 
-    private func documentRecords(_ conn: SQLiteDatabase, ids: Set<Int64>? = nil) throws -> [DocumentRecord] {
+    func documentRecords(_ conn: SQLiteDatabase, ids: Set<Int64>? = nil) throws -> [DocumentRecord] {
         let dec = JSONDecoder()
         let sql = "SELECT doc, path, sha256, encoding, format, length, title, byline, articles, record FROM documents"
         func read(_ s: SQLiteStatement) throws -> DocumentRecord {
@@ -579,7 +579,7 @@ public final class SQLiteGraphStore: GraphStore {
         return out
     }
 
-    private func entity(_ id: Int64, mentions: Bool, _ conn: SQLiteDatabase) throws -> Entity? {
+    func entity(_ id: Int64, mentions: Bool, _ conn: SQLiteDatabase) throws -> Entity? {
         guard let (eid, type, name, regionJSON) = try conn.query("SELECT eid, type, name, region FROM entities WHERE id = ?1", [.int64(id)], {
             ($0.text(0), EntityType(rawValue: $0.text(1)), $0.text(2), $0.optionalText(3))
         }).first, let type else { return nil }

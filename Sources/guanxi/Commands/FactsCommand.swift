@@ -49,22 +49,80 @@ struct FactsCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let graph = try graphOptions.load()
-            var ids = Set<String>()
-            for name in entityNames { ids.insert(try resolveEntity(graph, name).id) }
-            for d in documentIDs where graph.documentIDs(for: [d]).isEmpty {
-                throw CLIError(message: "the graph holds no document \"\(d)\"", code: 1)
+            try graphOptions.reading { store in
+                var ids = Set<String>()
+                for name in entityNames {
+                    // The named entity's neighbourhood of depth 0: the store reads the name index only.
+                    let around = try store.neighbourhood(of: graphOptions.variants(name), depth: 0, mentions: false)
+                    ids.insert(try resolveEntity(around, name).id)
+                }
+                for d in documentIDs where try store.documentIDs(for: [d]).isEmpty {
+                    throw CLIError(message: "the graph holds no document \"\(d)\"", code: 1)
+                }
+                let filter = FactFilter(relations: Set(relations), types: Set(types), entities: ids,
+                                        documents: Set(documentIDs), from: from, to: to,
+                                        place: place.map { ChineseConverter.shared?.convert($0) ?? $0 })
+                try write(store, filter)
             }
-            let filter = FactFilter(relations: Set(relations), types: Set(types), entities: ids,
-                                    documents: Set(documentIDs), from: from, to: to,
-                                    place: place.map { ChineseConverter.shared?.convert($0) ?? $0 })
-            let rows = graph.facts(filter)
-            if json { try writeStandardOutput(try encodeJSON(rows)); return }
-            if tsv { print(FactTableFormat.tsv(rows), terminator: ""); return }
-            if csv { try writeStandardOutput(Data(FactTableFormat.csv(rows, excel: excel).utf8)); return }
-            if rows.isEmpty { print("no facts match"); return }
-            print(FactTableFormat.table(rows), terminator: "")
-            print("\(rows.count) fact(s)")
         }
+    }
+
+    /// Streams the rows from the store to standard output: the same bytes as formatting the whole
+    /// table at once (``FactTableFormat``), with memory for one row (the aligned table reads the
+    /// rows twice: once for its column widths, once to print).
+    private func write(_ store: any GraphStore, _ filter: FactFilter) throws {
+        if json {
+            let enc = JSONEncoder()
+            enc.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            var out = StreamedOutput()
+            var first = true
+            try store.forEachFact(filter) { fact in
+                out.append(first ? "[\n" : ",\n")
+                first = false
+                out.append(Self.indented(String(decoding: try enc.encode(fact), as: UTF8.self)))
+                try out.flushIfFull()
+            }
+            if first { try writeStandardOutput(try encodeJSON([Fact]())); return }
+            out.append("\n]\n")
+            try out.flush()
+            return
+        }
+        if tsv {
+            print(FactTableFormat.tsvHeader, terminator: "")
+            try store.forEachFact(filter) { print(FactTableFormat.tsvLine($0), terminator: "") }
+            return
+        }
+        if csv {
+            var out = StreamedOutput()
+            out.append(FactTableFormat.csvHeader(excel: excel))
+            try store.forEachFact(filter) { out.append(FactTableFormat.csvLine($0, excel: excel)); try out.flushIfFull() }
+            try out.flush()
+            return
+        }
+        var layout = FactTableFormat.TableLayout()
+        var count = 0
+        try store.forEachFact(filter) { layout.measure($0); count += 1 }
+        if count == 0 { print("no facts match"); return }
+        print(layout.header, terminator: "")
+        try store.forEachFact(filter) { print(layout.line($0), terminator: "") }
+        print("\(count) fact(s)")
+    }
+
+    /// A value's pretty-printed JSON as an element of a pretty-printed array: each line indented
+    /// by two spaces, as `JSONEncoder` indents a nested value.
+    static func indented(_ json: String) -> String {
+        json.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+    }
+}
+
+/// Raw bytes for standard output (no terminal escaping, as ``writeStandardOutput(_:)``), written
+/// in chunks of about 1 MB.
+struct StreamedOutput {
+    private var buffer = Data()
+    mutating func append(_ s: String) { buffer.append(contentsOf: s.utf8) }
+    mutating func flushIfFull() throws { if buffer.count >= 1 << 20 { try flush() } }
+    mutating func flush() throws {
+        try writeStandardOutput(buffer)
+        buffer.removeAll(keepingCapacity: true)
     }
 }
