@@ -34,4 +34,31 @@ final class StreamingCLITests: GuanxiCLITestCase {
             XCTAssertEqual(a.stderr, b.stderr)
         }
     }
+
+    func testExportsFromTheDatabaseAreTheBytesOfTheJSONGraphs() throws {
+        let (json, db) = try seedsInBothStores()
+        for format in ["json", "graphml"] {
+            let a = try guanxi(["export", "--graph", db, "--format", format])
+            let b = try guanxi(["export", "--graph", json, "--format", format])
+            XCTAssertEqual(a.status, 0, a.stderr)
+            XCTAssertGreaterThan(a.stdout.count, 10_000)
+            XCTAssertEqual(a.out, b.out, format)
+            // To a file: the same bytes.
+            let f = try guanxi(["export", "--graph", db, "--format", format, "-o", path("out." + format)])
+            XCTAssertEqual(f.status, 0, f.stderr)
+            XCTAssertEqual(try bytes(path("out." + format)), b.stdout)
+        }
+        for excel in [[], ["--excel"]] {
+            let a = try guanxi(["export", "--graph", db, "--format", "csv", "-o", path("csv-db")] + excel)
+            let b = try guanxi(["export", "--graph", json, "--format", "csv", "-o", path("csv-json")] + excel)
+            XCTAssertEqual(a.status, 0, a.stderr)
+            XCTAssertEqual(b.status, 0, b.stderr)
+            for name in ["nodes.csv", "documents.csv", "relationships.csv", "mentioned_in.csv"] {
+                XCTAssertEqual(try bytes(path("csv-db/" + name)), try bytes(path("csv-json/" + name)), name)
+            }
+        }
+        // The graph file's JSON (read whole) is the file itself.
+        let g = try guanxi(["export", "--graph", db, "--format", "graph"])
+        XCTAssertEqual(g.stdout, try bytes(json))
+    }
 }

@@ -107,5 +107,34 @@ final class StreamingTests: XCTestCase {
         let expected = try store.loadAll().facts()
         XCTAssertEqual(expected.map(\.head), ["f", "e\u{301}a"], "Swift's order")
         XCTAssertEqual(try streamed(store, FactFilter()), expected)
+        try assertExportsAsInMemory(store, atLeast: 40)
+    }
+
+    /// Every streaming export format, from the store's reader and from the in-memory graph.
+    func assertExportsAsInMemory(_ store: SQLiteGraphStore, atLeast minimum: Int = 100, file: StaticString = #filePath, line: UInt = #line) throws {
+        let g = try store.loadAll()
+        let exporters: [any StreamingExporter] = [NodeLinkJSONExporter(), GraphMLExporter(), Neo4jCSVExporter(), Neo4jCSVExporter(excel: true)]
+        for exporter in exporters {
+            let expected = try exporter.export(g)
+            let got: [ExportedFile] = try store.withReader { source in
+                try exporter.fileNames.indices.map { i in
+                    let sink = OutputSink()
+                    try exporter.write(file: i, from: source, to: sink)
+                    return ExportedFile(name: exporter.fileNames[i], data: sink.data)
+                }
+            }
+            XCTAssertEqual(got.map(\.name), expected.map(\.name), file: file, line: line)
+            for (a, b) in zip(got, expected) {
+                XCTAssertGreaterThan(b.data.count, minimum, b.name, file: file, line: line)
+                XCTAssertEqual(String(decoding: a.data, as: UTF8.self), String(decoding: b.data, as: UTF8.self), "\(exporter) \(a.name)", file: file, line: line)
+            }
+        }
+    }
+
+    func testExportsStreamedFromTheStoreEqualTheInMemoryExports() throws {
+        let texts = try FileManager.default.contentsOfDirectory(atPath: Self.devset.path).filter { !$0.hasPrefix(".") }.sorted()
+        XCTAssertGreaterThan(texts.count, 20, "../shared/devset/texts holds the development set")
+        try assertExportsAsInMemory(try store("seed.db", files: [Self.seedPage]))
+        try assertExportsAsInMemory(try store("dev.db", files: [Self.seedPage] + texts.map { Self.devset.appendingPathComponent($0).path }))
     }
 }

@@ -111,6 +111,10 @@ public protocol GraphStore: AnyObject {
     /// `body` one at a time. The SQLite store reads them with the filters in its query and holds
     /// one relation's evidence at a time, not the graph.
     func forEachFact(_ filter: FactFilter, _ body: (Fact) throws -> Void) throws
+
+    /// Runs `body` with the whole graph to read in order (one snapshot): the SQLite store streams
+    /// it from its tables a piece at a time; the JSON store hands over its in-memory graph.
+    func withReader<T>(_ body: (any GraphReading) throws -> T) throws -> T
 }
 
 /// Opening the store a path names.
@@ -184,4 +188,5 @@ public final class JSONGraphStore: GraphStore {
     public func forEachFact(_ filter: FactFilter, _ body: (Fact) throws -> Void) throws {
         for f in try loaded().facts(filter) { try body(f) }
     }
+    public func withReader<T>(_ body: (any GraphReading) throws -> T) throws -> T { try body(try loaded()) }
 }

@@ -563,16 +563,19 @@ public final class SQLiteGraphStore: GraphStore {
         return c
     }
 
+    /// A document's record from a row of `doc, path, sha256, encoding, format, length, title, byline, articles, record`.
+    static func documentRecord(_ s: SQLiteStatement, _ dec: JSONDecoder) throws -> DocumentRecord {
+        if let record = try? dec.decode(DocumentRecord.self, from: Data(s.text(9).utf8)) { return record }
+        let byline = (try? dec.decode([String].self, from: Data(s.text(7).utf8))) ?? []
+        let articles = (try? dec.decode([ArticleRecord].self, from: Data(s.text(8).utf8))) ?? []
+        return DocumentRecord(id: s.text(0), path: s.text(1), sha256: s.text(2), encoding: s.text(3), format: s.text(4),
+                              length: Int(s.int(5)), title: s.optionalText(6), byline: byline, articles: articles)
+    }
+
     func documentRecords(_ conn: SQLiteDatabase, ids: Set<Int64>? = nil) throws -> [DocumentRecord] {
         let dec = JSONDecoder()
         let sql = "SELECT doc, path, sha256, encoding, format, length, title, byline, articles, record FROM documents"
-        func read(_ s: SQLiteStatement) throws -> DocumentRecord {
-            if let record = try? dec.decode(DocumentRecord.self, from: Data(s.text(9).utf8)) { return record }
-            let byline = (try? dec.decode([String].self, from: Data(s.text(7).utf8))) ?? []
-            let articles = (try? dec.decode([ArticleRecord].self, from: Data(s.text(8).utf8))) ?? []
-            return DocumentRecord(id: s.text(0), path: s.text(1), sha256: s.text(2), encoding: s.text(3), format: s.text(4),
-                                  length: Int(s.int(5)), title: s.optionalText(6), byline: byline, articles: articles)
-        }
+        func read(_ s: SQLiteStatement) throws -> DocumentRecord { try Self.documentRecord(s, dec) }
         guard let ids else { return try conn.query(sql + " ORDER BY doc", [], read) }
         var out: [DocumentRecord] = []
         for id in ids.sorted() { out += try conn.query(sql + " WHERE id = ?1", [.int64(id)], read) }
@@ -606,7 +609,12 @@ public final class SQLiteGraphStore: GraphStore {
     public func loadAll() throws -> KnowledgeGraph {
         try guarded {
             let conn = try reader()
-            return try conn.transaction(immediate: false) {
+            return try conn.transaction(immediate: false) { try loadGraph(conn) }
+        }
+    }
+
+    /// The whole graph, read in the caller's transaction.
+    func loadGraph(_ conn: SQLiteDatabase) throws -> KnowledgeGraph {
                 let docs = try documentRecords(conn)
                 var slot: [Int64: Int] = [:]
                 var rows: [(Int64, String, EntityType, String)] = []
@@ -651,8 +659,6 @@ public final class SQLiteGraphStore: GraphStore {
                     edges.append((si, Relation(source: rows[si].1, type: rt, target: rows[ti].1, evidence: evidence[id] ?? []), ti))
                 }
                 return KnowledgeGraph(loadingDocuments: docs, entities: entities, edges: edges)
-            }
-        }
     }
 
     /// Entity rows named by the first of `names` that names any (name or alias, by ``NameKey``),

@@ -185,3 +185,137 @@ extension SQLiteGraphStore {
         try flush()
     }
 }
+
+extension SQLiteGraphStore {
+    public func withReader<T>(_ body: (any GraphReading) throws -> T) throws -> T {
+        try guarded {
+            let conn = try reader()
+            return try conn.transaction(immediate: false) {
+                guard try idsSortAlike(conn), try documentsSortAlike(conn) else { return try body(try loadGraph(conn)) }
+                return try body(SQLiteGraphReader(store: self, conn: conn))
+            }
+        }
+    }
+
+    /// Whether SQLite's byte order of the document ids is Swift's `String` order.
+    func documentsSortAlike(_ conn: SQLiteDatabase) throws -> Bool {
+        let s = try conn.prepare("SELECT doc FROM documents ORDER BY doc")
+        var previous: String?
+        while try s.step() {
+            let id = s.text(0)
+            if let previous, !(previous < id) { s.reset(); return false }
+            previous = id
+        }
+        return true
+    }
+}
+
+/// The store's graph read in order from its tables, inside one read transaction: documents,
+/// entities (names, posts and mentions read alongside by cursors in the same id order) and
+/// relations with their evidence, one at a time.
+struct SQLiteGraphReader: GraphReading {
+    let store: SQLiteGraphStore
+    let conn: SQLiteDatabase
+
+    func forEachDocument(_ body: (DocumentRecord) throws -> Void) throws {
+        let dec = JSONDecoder()
+        let s = try conn.prepare("SELECT doc, path, sha256, encoding, format, length, title, byline, articles, record FROM documents ORDER BY doc")
+        defer { s.reset() }
+        while try s.step() { try body(try SQLiteGraphStore.documentRecord(s, dec)) }
+    }
+
+    /// A statement's rows taken alongside another walk in the same order: the rows whose first
+    /// column is a given id, as the walk reaches it.
+    final class Cursor {
+        let statement: SQLiteStatement
+        var more: Bool
+        init(_ statement: SQLiteStatement) throws { self.statement = statement; more = try statement.step() }
+        func rows(of id: String, _ body: (SQLiteStatement) throws -> Void) throws {
+            while more, statement.text(0) == id {
+                try body(statement)
+                more = try statement.step()
+            }
+        }
+        func close() { statement.reset() }
+    }
+
+    func forEachEntity(mentions: Bool, _ body: (EntityRecord) throws -> Void) throws {
+        var docName: [Int64: String] = [:]
+        if mentions {
+            for (id, d) in try conn.query("SELECT id, doc FROM documents", [], { ($0.int(0), $0.text(1)) }) { docName[id] = d }
+        }
+        let main = try conn.prepare("""
+            SELECT s.eid, s.type, s.name, (SELECT count(*) FROM edges WHERE source = s.id) + (SELECT count(*) FROM edges WHERE target = s.id)
+            FROM entities s ORDER BY s.eid
+            """)
+        defer { main.reset() }
+        let names = try Cursor(try conn.prepare("SELECT s.eid, n.name FROM entities s CROSS JOIN names n ON n.entity = s.id ORDER BY s.eid"))
+        defer { names.close() }
+        let posts = try Cursor(try conn.prepare("""
+            SELECT s.eid, p.title, p.organization, p.status, p.date FROM entities s CROSS JOIN posts p ON p.entity = s.id ORDER BY s.eid
+            """))
+        defer { posts.close() }
+        let mentionRows = mentions
+            ? try Cursor(try conn.prepare("SELECT s.eid, m.document FROM entities s CROSS JOIN mentions m ON m.entity = s.id ORDER BY s.eid"))
+            : nil
+        defer { mentionRows?.close() }
+        while try main.step() {
+            let id = main.text(0)
+            guard let type = EntityType(rawValue: main.text(1)) else {
+                throw GraphStoreError.corrupt(path: store.path, detail: "unknown entity type \(main.text(1))")
+            }
+            var aliases: [String] = [], held: [Post] = []
+            try names.rows(of: id) { aliases.append($0.text(1)) }
+            try posts.rows(of: id) {
+                held.append(Post(title: $0.text(1), organization: $0.optionalText(2), status: $0.optionalText(3).flatMap(PostStatus.init(rawValue:)),
+                                 date: $0.optionalText(4)))
+            }
+            var counts: [(document: String, count: Int)] = []
+            if let mentionRows {
+                var byDocument: [String: Int] = [:]
+                try mentionRows.rows(of: id) { if let d = docName[$0.int(1)] { byDocument[d, default: 0] += 1 } }
+                counts = byDocument.keys.sorted().map { ($0, byDocument[$0] ?? 0) }
+            }
+            let entity = Entity(id: id, type: type, name: main.text(2), aliases: aliases, posts: held)
+            try body(EntityRecord(entity: entity, degree: Int(main.int(3)), mentionCounts: counts))
+        }
+    }
+
+    func forEachRelation(_ body: (Relation) throws -> Void) throws {
+        var docName: [Int64: String] = [:]
+        for (id, d) in try conn.query("SELECT id, doc FROM documents", [], { ($0.int(0), $0.text(1)) }) { docName[id] = d }
+        let s = try conn.prepare("""
+            SELECT e.id, s.eid, e.type, t.eid, v.document, v.sentence, v.start, v."end", v.date, v.rule, v.amount_text, v.amount_value, v.amount_currency
+            FROM entities s CROSS JOIN edges e ON e.source = s.id CROSS JOIN entities t ON t.id = e.target
+            LEFT JOIN evidence v ON v.edge = e.id
+            ORDER BY s.eid, e.type, t.eid
+            """)
+        defer { s.reset() }
+        var edge: Int64?
+        var current: Relation?
+        var evidence: [Evidence] = []
+        func flush() throws {
+            guard var r = current else { return }
+            r.evidence = Array(Set(evidence)).sorted()
+            evidence.removeAll(keepingCapacity: true)
+            current = nil
+            try body(r)
+        }
+        while try s.step() {
+            let id = s.int(0)
+            if id != edge {
+                try flush()
+                edge = id
+                guard let type = RelationType(rawValue: s.text(2)) else {
+                    throw GraphStoreError.corrupt(path: store.path, detail: "edge \(id) names an unknown node or type")
+                }
+                current = Relation(source: s.text(1), type: type, target: s.text(3))
+            }
+            guard !s.isNull(4) else { continue }
+            evidence.append(Evidence(document: docName[s.int(4)] ?? "", sentence: s.text(5), start: Int(s.int(6)), end: Int(s.int(7)),
+                                     date: s.optionalText(8), rule: s.optionalText(9),
+                                     amount: s.optionalText(10).map { Amount(text: $0, value: s.optionalDouble(11), currency: s.optionalText(12) ?? "CNY") }))
+        }
+        try flush()
+    }
+}
