@@ -71,29 +71,45 @@ extension StreamingExporter {
 /// Writes pretty-printed JSON (`JSONEncoder`'s `.prettyPrinted`, `.sortedKeys`,
 /// `.withoutEscapingSlashes`) a value at a time: an array's elements are encoded one by one and
 /// indented as the encoder indents a nested value, so the bytes equal encoding the whole at once.
-struct PrettyJSONArrayWriter {
+public struct PrettyJSONArrayWriter {
     let encoder: JSONEncoder
     /// Nesting depth of the array (its elements are one deeper).
     let depth: Int
     let sink: OutputSink
     private var count = 0
+    private let pad: [UInt8]
 
-    init(depth: Int, sink: OutputSink) {
+    /// An array at nesting `depth` (0 for a whole document) written into `sink`.
+    public init(depth: Int, sink: OutputSink) {
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         self.depth = depth; self.sink = sink
+        pad = Array(repeating: UInt8(ascii: " "), count: 2 * (depth + 1))
     }
 
-    mutating func append<T: Encodable>(_ value: T) throws {
+    /// Writes the next element.
+    public mutating func append<T: Encodable>(_ value: T) throws {
         try sink.write(count == 0 ? "[\n" : ",\n")
         count += 1
-        let pad = String(repeating: "  ", count: depth + 1)
-        let text = String(decoding: try encoder.encode(value), as: UTF8.self)
-        try sink.write(text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n"))
+        try sink.write(Self.indented(try encoder.encode(value), pad: pad))
+    }
+
+    /// Each line that is not empty gets `pad` in front (the encoder leaves empty lines, those of
+    /// empty arrays and objects, without indentation).
+    static func indented(_ json: Data, pad: [UInt8]) -> Data {
+        var out = Data()
+        out.reserveCapacity(json.count + json.count / 4)
+        var lineStart = true
+        for byte in json {
+            if lineStart, byte != 0x0A { out.append(contentsOf: pad) }
+            out.append(byte)
+            lineStart = byte == 0x0A
+        }
+        return out
     }
 
     /// Closes the array (`[`, an empty line and `]` when it is empty, as the encoder writes it).
-    func finish() throws {
+    public func finish() throws {
         let pad = String(repeating: "  ", count: depth)
         try sink.write(count == 0 ? "[\n\n" + pad + "]" : "\n" + pad + "]")
     }

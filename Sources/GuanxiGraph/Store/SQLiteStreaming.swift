@@ -111,7 +111,7 @@ extension SQLiteGraphStore {
             for id in filter.entities.sorted() {
                 if let row = try conn.scalar("SELECT id FROM entities WHERE eid = ?1", .text(id)) { rows.append(.int64(row)) }
             }
-            conditions.append("(s.id IN \(list(rows)) OR t.id IN \(list(rows)))")
+            conditions.append("(e.source IN \(list(rows)) OR e.target IN \(list(rows)))")
         }
         var scope: Set<String>?
         if !filter.documents.isEmpty {
@@ -127,9 +127,12 @@ extension SQLiteGraphStore {
         let sql = """
             SELECT e.id, s.id, s.eid, s.type, s.name, s.region, e.type, t.id, t.eid, t.type, t.name, t.region,
                    v.document, v.sentence, v.start, v."end", v.date, v.rule, v.amount_text, v.amount_value, v.amount_currency
-            FROM entities s CROSS JOIN edges e ON e.source = s.id CROSS JOIN entities t ON t.id = e.target
-            CROSS JOIN evidence v ON v.edge = e.id
-            """ + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY s.eid, e.type, t.eid"
+            """ + (filter.entities.isEmpty
+                // Every edge, walked in source-id order (sorted per source only: bounded memory).
+                ? " FROM entities s CROSS JOIN edges e ON e.source = s.id CROSS JOIN entities t ON t.id = e.target CROSS JOIN evidence v ON v.edge = e.id"
+                // The named entities' edges, through the edge indexes, sorted (memory for the answer).
+                : " FROM edges e JOIN entities s ON s.id = e.source JOIN entities t ON t.id = e.target JOIN evidence v ON v.edge = e.id")
+            + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY s.eid, e.type, t.eid"
         let st = try conn.prepare(sql)
         try st.bind(values)
         defer { st.reset() }

@@ -72,19 +72,13 @@ struct FactsCommand: ParsableCommand {
     /// rows twice: once for its column widths, once to print).
     private func write(_ store: any GraphStore, _ filter: FactFilter) throws {
         if json {
-            let enc = JSONEncoder()
-            enc.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            var out = StreamedOutput()
-            var first = true
-            try store.forEachFact(filter) { fact in
-                out.append(first ? "[\n" : ",\n")
-                first = false
-                out.append(Self.indented(String(decoding: try enc.encode(fact), as: UTF8.self)))
-                try out.flushIfFull()
+            try StandardOutput.shared.finish()
+            try OutputFile.write(to: "-") { sink in
+                var rows = PrettyJSONArrayWriter(depth: 0, sink: sink)
+                try store.forEachFact(filter) { try rows.append($0) }
+                try rows.finish()
+                try sink.write("\n")
             }
-            if first { try writeStandardOutput(try encodeJSON([Fact]())); return }
-            out.append("\n]\n")
-            try out.flush()
             return
         }
         if tsv {
@@ -93,10 +87,11 @@ struct FactsCommand: ParsableCommand {
             return
         }
         if csv {
-            var out = StreamedOutput()
-            out.append(FactTableFormat.csvHeader(excel: excel))
-            try store.forEachFact(filter) { out.append(FactTableFormat.csvLine($0, excel: excel)); try out.flushIfFull() }
-            try out.flush()
+            try StandardOutput.shared.finish()
+            try OutputFile.write(to: "-") { sink in
+                try sink.write(FactTableFormat.csvHeader(excel: excel))
+                try store.forEachFact(filter) { try sink.write(FactTableFormat.csvLine($0, excel: excel)) }
+            }
             return
         }
         var layout = FactTableFormat.TableLayout()
@@ -108,21 +103,4 @@ struct FactsCommand: ParsableCommand {
         print("\(count) fact(s)")
     }
 
-    /// A value's pretty-printed JSON as an element of a pretty-printed array: each line indented
-    /// by two spaces, as `JSONEncoder` indents a nested value.
-    static func indented(_ json: String) -> String {
-        json.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
-    }
-}
-
-/// Raw bytes for standard output (no terminal escaping, as ``writeStandardOutput(_:)``), written
-/// in chunks of about 1 MB.
-struct StreamedOutput {
-    private var buffer = Data()
-    mutating func append(_ s: String) { buffer.append(contentsOf: s.utf8) }
-    mutating func flushIfFull() throws { if buffer.count >= 1 << 20 { try flush() } }
-    mutating func flush() throws {
-        try writeStandardOutput(buffer)
-        buffer.removeAll(keepingCapacity: true)
-    }
 }
