@@ -110,7 +110,15 @@ final class ExporterTests: XCTestCase {
         }
         var onlyDocument = KnowledgeGraph()
         onlyDocument.addDocument(Fixture.doc("d1"))
-        for g in [Fixture.sample().graph, nastyGraph().0, KnowledgeGraph(), onlyDocument] {
+        // More elements than one batch (256) of the writer: 600 nodes and edges, 300 documents.
+        var large = KnowledgeGraph()
+        for d in 0..<300 { large.addDocument(Fixture.doc("d\(d)")) }
+        let hub = large.add(Entity(type: .park, name: "园区"))
+        for k in 0..<600 {
+            let c = large.add(Entity(type: .company, name: "公司\(k)", posts: k % 7 == 0 ? [Post(title: "职务\(k)")] : []))
+            large.add(Relation(source: c, type: .locatedIn, target: hub, evidence: [Fixture.evidence("d\(k % 300)", k, "公司\(k)位于园区。")]))
+        }
+        for g in [Fixture.sample().graph, nastyGraph().0, KnowledgeGraph(), onlyDocument, large] {
             XCTAssertEqual(String(decoding: try json(g), as: UTF8.self), String(decoding: try whole(g), as: UTF8.self))
         }
     }

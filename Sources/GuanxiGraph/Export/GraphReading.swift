@@ -69,14 +69,16 @@ extension StreamingExporter {
 }
 
 /// Writes pretty-printed JSON (`JSONEncoder`'s `.prettyPrinted`, `.sortedKeys`,
-/// `.withoutEscapingSlashes`) a value at a time: an array's elements are encoded one by one and
-/// indented as the encoder indents a nested value, so the bytes equal encoding the whole at once.
-public struct PrettyJSONArrayWriter {
+/// `.withoutEscapingSlashes`) a few hundred elements at a time: each batch is encoded as an array
+/// and its elements indented as the encoder indents a nested value, so the bytes equal encoding
+/// the whole array at once.
+public struct PrettyJSONArrayWriter<Element: Encodable> {
     let encoder: JSONEncoder
     /// Nesting depth of the array (its elements are one deeper).
     let depth: Int
     let sink: OutputSink
-    private var count = 0
+    private var written = 0
+    private var batch: [Element] = []
     private let pad: [UInt8]
 
     /// An array at nesting `depth` (0 for a whole document) written into `sink`.
@@ -84,19 +86,30 @@ public struct PrettyJSONArrayWriter {
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         self.depth = depth; self.sink = sink
-        pad = Array(repeating: UInt8(ascii: " "), count: 2 * (depth + 1))
+        pad = Array(repeating: UInt8(ascii: " "), count: 2 * depth)
     }
 
-    /// Writes the next element.
-    public mutating func append<T: Encodable>(_ value: T) throws {
-        try sink.write(count == 0 ? "[\n" : ",\n")
-        count += 1
-        try sink.write(Self.indented(try encoder.encode(value), pad: pad))
+    /// Adds the next element (written when its batch is full).
+    public mutating func append(_ value: Element) throws {
+        batch.append(value)
+        if batch.count >= 256 { try flush() }
+    }
+
+    private mutating func flush() throws {
+        guard !batch.isEmpty else { return }
+        // `[\n` + the elements, each indented one level, joined by `,\n` + `\n]`.
+        let encoded = try encoder.encode(batch)
+        let inner = encoded.dropFirst(2).dropLast(2)
+        try sink.write(written == 0 ? "[\n" : ",\n")
+        try sink.write(Self.indented(inner, pad: pad))
+        written += batch.count
+        batch.removeAll(keepingCapacity: true)
     }
 
     /// Each line that is not empty gets `pad` in front (the encoder leaves empty lines, those of
     /// empty arrays and objects, without indentation).
-    static func indented(_ json: Data, pad: [UInt8]) -> Data {
+    static func indented(_ json: Data.SubSequence, pad: [UInt8]) -> Data {
+        if pad.isEmpty { return Data(json) }
         var out = Data()
         out.reserveCapacity(json.count + json.count / 4)
         var lineStart = true
@@ -108,9 +121,11 @@ public struct PrettyJSONArrayWriter {
         return out
     }
 
-    /// Closes the array (`[`, an empty line and `]` when it is empty, as the encoder writes it).
-    public func finish() throws {
+    /// Writes what is left and closes the array (`[`, an empty line and `]` when it is empty, as
+    /// the encoder writes it).
+    public mutating func finish() throws {
+        try flush()
         let pad = String(repeating: "  ", count: depth)
-        try sink.write(count == 0 ? "[\n\n" + pad + "]" : "\n" + pad + "]")
+        try sink.write(written == 0 ? "[\n\n" + pad + "]" : "\n" + pad + "]")
     }
 }

@@ -33,15 +33,15 @@ public struct NodeLinkJSONExporter: StreamingExporter {
     /// documents, edges, nodes), written a document, an edge and a node at a time.
     public func write(file index: Int, from source: any GraphReading, to sink: OutputSink) throws {
         try sink.write("{\n  \"directed\" : true,\n  \"documents\" : ")
-        var documents = PrettyJSONArrayWriter(depth: 1, sink: sink)
+        var documents = PrettyJSONArrayWriter<DocumentRecord>(depth: 1, sink: sink)
         try source.forEachDocument { try documents.append($0) }
         try documents.finish()
         try sink.write(",\n  \"edges\" : ")
-        var edges = PrettyJSONArrayWriter(depth: 1, sink: sink)
+        var edges = PrettyJSONArrayWriter<LinkEdge>(depth: 1, sink: sink)
         try source.forEachRelation { try edges.append(LinkEdge(source: $0.source, target: $0.target, type: $0.type, evidence: $0.evidence)) }
         try edges.finish()
         try sink.write(",\n  \"nodes\" : ")
-        var nodes = PrettyJSONArrayWriter(depth: 1, sink: sink)
+        var nodes = PrettyJSONArrayWriter<LinkNode>(depth: 1, sink: sink)
         try source.forEachEntity(mentions: false) { r in
             let e = r.entity
             try nodes.append(LinkNode(id: e.id, type: e.type, name: e.name, aliases: e.aliases,

@@ -50,15 +50,6 @@ extension SQLiteGraphStore {
         return true
     }
 
-    /// The documents' records by id and their row ids' names.
-    func documentIndex(_ conn: SQLiteDatabase) throws -> (records: [String: DocumentRecord], names: [Int64: String]) {
-        var records: [String: DocumentRecord] = [:]
-        for d in try documentRecords(conn) { records[d.id] = d }
-        var names: [Int64: String] = [:]
-        for (id, d) in try conn.query("SELECT id, doc FROM documents", [], { ($0.int(0), $0.text(1)) }) { names[id] = d }
-        return (records, names)
-    }
-
     /// Row ids of the entities that lie within `place` (``KnowledgeGraph/lies(_:within:)``).
     private func entities(within place: String, _ conn: SQLiteDatabase) throws -> Set<Int64> {
         var out = Set<Int64>()
@@ -92,7 +83,20 @@ extension SQLiteGraphStore {
     }
 
     private func streamFacts(_ filter: FactFilter, _ conn: SQLiteDatabase, _ body: (Fact) throws -> Void) throws {
-        let docs = try documentIndex(conn)
+        var docs = (names: [Int64: String](), records: [String: DocumentRecord]())
+        for (id, d) in try conn.query("SELECT id, doc FROM documents", [], { ($0.int(0), $0.text(1)) }) { docs.names[id] = d }
+        // Records are read as rows cite them (a filtered table cites few documents).
+        let dec = JSONDecoder()
+        func record(_ name: String) throws -> DocumentRecord? {
+            if let held = docs.records[name] { return held }
+            let s = try conn.prepare("SELECT doc, path, sha256, encoding, format, length, title, byline, articles, record FROM documents WHERE doc = ?1")
+            try s.bind([.text(name)])
+            defer { s.reset() }
+            guard try s.step() else { return nil }
+            let r = try Self.documentRecord(s, dec)
+            docs.records[name] = r
+            return r
+        }
         var conditions: [String] = [], values: [SQLiteValue] = []
         func list(_ items: [SQLiteValue]) -> String {
             let first = values.count + 1
@@ -150,7 +154,7 @@ extension SQLiteGraphStore {
             guard keep, !evidence.isEmpty else { return }
             for ev in Array(Set(evidence)).sorted() {
                 if let scope, !scope.contains(ev.document) { continue }
-                let doc = docs.records[ev.document]
+                let doc = try record(ev.document)
                 let date = ev.date ?? doc?.date
                 if filter.from != nil || filter.to != nil {
                     guard let date, KnowledgeGraph.dateInRange(date, from: filter.from, to: filter.to) else { continue }

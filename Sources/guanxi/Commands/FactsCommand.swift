@@ -74,7 +74,7 @@ struct FactsCommand: ParsableCommand {
         if json {
             try StandardOutput.shared.finish()
             try OutputFile.write(to: "-") { sink in
-                var rows = PrettyJSONArrayWriter(depth: 0, sink: sink)
+                var rows = PrettyJSONArrayWriter<Fact>(depth: 0, sink: sink)
                 try store.forEachFact(filter) { try rows.append($0) }
                 try rows.finish()
                 try sink.write("\n")
