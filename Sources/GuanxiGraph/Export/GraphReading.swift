@@ -108,17 +108,21 @@ public struct PrettyJSONArrayWriter<Element: Encodable> {
 
     /// Each line that is not empty gets `pad` in front (the encoder leaves empty lines, those of
     /// empty arrays and objects, without indentation).
-    static func indented(_ json: Data.SubSequence, pad: [UInt8]) -> Data {
-        if pad.isEmpty { return Data(json) }
-        var out = Data()
+    static func indented(_ json: Data, pad: [UInt8]) -> Data {
+        if pad.isEmpty { return json }
+        var out = [UInt8]()
         out.reserveCapacity(json.count + json.count / 4)
-        var lineStart = true
-        for byte in json {
-            if lineStart, byte != 0x0A { out.append(contentsOf: pad) }
-            out.append(byte)
-            lineStart = byte == 0x0A
+        json.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            var start = 0
+            while start < raw.count {
+                var end = start
+                while end < raw.count, raw[end] != 0x0A { end += 1 }
+                if end > start { out.append(contentsOf: pad) }
+                out.append(contentsOf: raw[start..<min(end + 1, raw.count)])
+                start = end + 1
+            }
         }
-        return out
+        return Data(out)
     }
 
     /// Writes what is left and closes the array (`[`, an empty line and `]` when it is empty, as

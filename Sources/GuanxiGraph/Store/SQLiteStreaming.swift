@@ -185,7 +185,14 @@ extension SQLiteGraphStore {
                 }
             }
             guard keep else { continue }
-            evidence.append(Evidence(document: docs.names[st.int(12)] ?? "", sentence: st.text(13), start: Int(st.int(14)), end: Int(st.int(15)),
+            // The document and date filters, before the row is read whole (`flush` checks them again).
+            let document = docs.names[st.int(12)] ?? ""
+            if let scope, !scope.contains(document) { continue }
+            if filter.from != nil || filter.to != nil {
+                guard let date = try st.optionalText(16) ?? record(document)?.date,
+                      KnowledgeGraph.dateInRange(date, from: filter.from, to: filter.to) else { continue }
+            }
+            evidence.append(Evidence(document: document, sentence: st.text(13), start: Int(st.int(14)), end: Int(st.int(15)),
                                      date: st.optionalText(16), rule: st.optionalText(17),
                                      amount: st.optionalText(18).map { Amount(text: $0, value: st.optionalDouble(19), currency: st.optionalText(20) ?? "CNY") }))
         }
