@@ -207,7 +207,8 @@ public enum FactTableFormat {
         func line(_ cells: [String]) -> String {
             var s = ""
             for (k, c) in cells.enumerated() {
-                if k == cells.count - 1 { s += c } else { s += c + String(repeating: " ", count: widths[k] - displayWidth(c) + 2) }
+                // At least two spaces even if a row was not measured (a build committed between the passes).
+                if k == cells.count - 1 { s += c } else { s += c + String(repeating: " ", count: max(2, widths[k] - displayWidth(c) + 2)) }
             }
             return s + "\n"
         }

@@ -85,7 +85,8 @@ public protocol GraphStore: AnyObject {
     /// Counts by type.
     func counts() throws -> GraphCounts
 
-    /// The whole graph (for export, reports, evaluation).
+    /// The whole graph (for reports, evaluation, the graph file's JSON and corrections); `facts`
+    /// and the other exports read through ``forEachFact(_:_:)`` and ``withReader(_:)``.
     func loadAll() throws -> KnowledgeGraph
 
     /// The entities named (or aliased) by any of `names` and everything within `depth` hops, with

@@ -95,11 +95,12 @@ struct FactsCommand: ParsableCommand {
             return
         }
         var layout = FactTableFormat.TableLayout()
-        var count = 0
-        try store.forEachFact(filter) { layout.measure($0); count += 1 }
-        if count == 0 { print("no facts match"); return }
+        var measured = 0
+        try store.forEachFact(filter) { layout.measure($0); measured += 1 }
+        if measured == 0 { print("no facts match"); return }
         print(layout.header, terminator: "")
-        try store.forEachFact(filter) { print(layout.line($0), terminator: "") }
+        var count = 0
+        try store.forEachFact(filter) { print(layout.line($0), terminator: ""); count += 1 }
         print("\(count) fact(s)")
     }
 
