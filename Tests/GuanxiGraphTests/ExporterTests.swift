@@ -94,6 +94,35 @@ final class ExporterTests: XCTestCase {
     }
     func list(_ cell: String) -> [String] { cell.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) }
 
+    /// Node-link JSON is written a piece at a time; its bytes are those of `JSONEncoder` on the
+    /// whole ``NodeLinkJSONExporter/LinkGraph`` (empty lists included).
+    func testNodeLinkJSONStreamedIsTheWholeEncoding() throws {
+        func whole(_ graph: KnowledgeGraph) throws -> Data {
+            let nodes = graph.entities.map { e in
+                NodeLinkJSONExporter.LinkNode(id: e.id, type: e.type, name: e.name, aliases: e.aliases,
+                                              title: e.posts.isEmpty ? nil : e.posts.map(\.title).joined(separator: "；"),
+                                              posts: e.posts, degree: graph.index(of: e.id).map(graph.degree(of:)) ?? 0)
+            }
+            let edges = graph.edges.map { NodeLinkJSONExporter.LinkEdge(source: $0.source, target: $0.target, type: $0.type, evidence: $0.evidence) }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            return try encoder.encode(NodeLinkJSONExporter.LinkGraph(documents: graph.documentList, nodes: nodes, edges: edges)) + Data([0x0A])
+        }
+        var onlyDocument = KnowledgeGraph()
+        onlyDocument.addDocument(Fixture.doc("d1"))
+        // More elements than one batch (256) of the writer: 600 nodes and edges, 300 documents.
+        var large = KnowledgeGraph()
+        for d in 0..<300 { large.addDocument(Fixture.doc("d\(d)")) }
+        let hub = large.add(Entity(type: .park, name: "园区"))
+        for k in 0..<600 {
+            let c = large.add(Entity(type: .company, name: "公司\(k)", posts: k % 7 == 0 ? [Post(title: "职务\(k)")] : []))
+            large.add(Relation(source: c, type: .locatedIn, target: hub, evidence: [Fixture.evidence("d\(k % 300)", k, "公司\(k)位于园区。")]))
+        }
+        for g in [Fixture.sample().graph, nastyGraph().0, KnowledgeGraph(), onlyDocument, large] {
+            XCTAssertEqual(String(decoding: try json(g), as: UTF8.self), String(decoding: try whole(g), as: UTF8.self))
+        }
+    }
+
     func testNodeLinkJSONHasAnnotationKeys() throws {
         let (g, _) = Fixture.sample()
         let data = try json(g)

@@ -136,15 +136,34 @@ public enum FactTableFormat {
 
     /// Tab-separated, one header line; tabs and line breaks inside a cell become spaces.
     public static func tsv(_ facts: [Fact]) -> String {
-        var out = columns.joined(separator: "\t") + "\n"
-        for f in facts { out += cells(f).map(oneLine).joined(separator: "\t") + "\n" }
+        var out = tsvHeader
+        for f in facts { out += tsvLine(f) }
         return out
     }
+
+    /// The TSV header line (for streaming: ``tsvHeader`` then ``tsvLine(_:)`` per fact is ``tsv(_:)``).
+    public static var tsvHeader: String { columns.joined(separator: "\t") + "\n" }
+
+    /// One fact's TSV line, line break included.
+    public static func tsvLine(_ f: Fact) -> String { cells(f).map(oneLine).joined(separator: "\t") + "\n" }
 
     /// RFC 4180 CSV with a header; `excel` adds a UTF-8 byte-order mark so spreadsheet programs
     /// read the Chinese text right, and cells a spreadsheet would run as a formula (`=`, `+`, `-`,
     /// `@` first) get a leading apostrophe.
     public static func csv(_ facts: [Fact], excel: Bool = false) -> String {
+        var out = csvHeader(excel: excel)
+        for f in facts { out += csvLine(f, excel: excel) }
+        return out
+    }
+
+    /// The CSV header (with the byte-order mark when `excel`); ``csvHeader(excel:)`` then
+    /// ``csvLine(_:excel:)`` per fact is ``csv(_:excel:)``.
+    public static func csvHeader(excel: Bool = false) -> String {
+        (excel ? "\u{FEFF}" : "") + columns.joined(separator: ",") + "\r\n"
+    }
+
+    /// One fact's CSV record, CRLF included.
+    public static func csvLine(_ f: Fact, excel: Bool = false) -> String {
         func cell(_ s: String) -> String {
             var v = s
             if excel, let c = v.first, "=+-@\t\r".contains(c) { v = "'" + v }
@@ -153,32 +172,52 @@ public enum FactTableFormat {
             }
             return v
         }
-        var out = excel ? "\u{FEFF}" : ""
-        out += columns.joined(separator: ",") + "\r\n"
-        for f in facts { out += cells(f).map(cell).joined(separator: ",") + "\r\n" }
-        return out
+        return cells(f).map(cell).joined(separator: ",") + "\r\n"
     }
 
     /// An aligned table for a terminal: columns padded by display width (CJK characters take two
     /// columns), the evidence last and unpadded, every cell on one line.
     public static func table(_ facts: [Fact]) -> String {
-        let shown = ["head", "relation", "tail", "date", "document", "title", "evidence"]
-        let rows: [[String]] = facts.map { f in
+        var layout = TableLayout()
+        for f in facts { layout.measure(f) }
+        var out = layout.header
+        for f in facts { out += layout.line(f) }
+        return out
+    }
+
+    /// The aligned table's column widths, measured over every fact first (a first pass), then
+    /// used to print each line (a second pass): ``table(_:)`` without holding the facts.
+    public struct TableLayout: Sendable {
+        static let shown = ["head", "relation", "tail", "date", "document", "title", "evidence"]
+        var widths = TableLayout.shown.map { FactTableFormat.displayWidth($0) }
+
+        public init() {}
+
+        static func cells(_ f: Fact) -> [String] {
             [f.head, f.relation.rawValue + (f.amount.map { " " + $0.text } ?? ""), f.tail, f.date ?? "", f.document,
              truncate(f.title ?? "", width: 30), f.evidence].map(oneLine)
         }
-        var widths = shown.map { displayWidth($0) }
-        for row in rows { for (k, c) in row.enumerated() where k < row.count - 1 { widths[k] = max(widths[k], displayWidth(c)) } }
+
+        /// Widens the columns to hold this fact.
+        public mutating func measure(_ f: Fact) {
+            let row = Self.cells(f)
+            for (k, c) in row.enumerated() where k < row.count - 1 { widths[k] = max(widths[k], displayWidth(c)) }
+        }
+
         func line(_ cells: [String]) -> String {
             var s = ""
             for (k, c) in cells.enumerated() {
-                if k == cells.count - 1 { s += c } else { s += c + String(repeating: " ", count: widths[k] - displayWidth(c) + 2) }
+                // At least two spaces even if a row was not measured (a build committed between the passes).
+                if k == cells.count - 1 { s += c } else { s += c + String(repeating: " ", count: max(2, widths[k] - displayWidth(c) + 2)) }
             }
-            return s
+            return s + "\n"
         }
-        var out = line(shown) + "\n"
-        for row in rows { out += line(row) + "\n" }
-        return out
+
+        /// The header line.
+        public var header: String { line(Self.shown) }
+
+        /// One fact's line, line break included.
+        public func line(_ f: Fact) -> String { line(Self.cells(f)) }
     }
 
     /// Cells on one line: line breaks and tabs become single spaces, other control characters

@@ -8,17 +8,21 @@ import Foundation
 /// one a line), `evidence_count`, `documents` and `dates`; and one `mentioned_in` edge from each entity
 /// to each document that mentions it. Ids keep characters XML cannot hold as `\uXXXX` escapes, so
 /// names that differ only in control characters stay different nodes.
-public struct GraphMLExporter: Exporter {
+public struct GraphMLExporter: StreamingExporter {
     public init() {}
     public var writesFolder: Bool { false }
 
-    public func export(_ graph: KnowledgeGraph) throws -> [ExportedFile] {
-        [ExportedFile(name: "graph.graphml", data: Data(document(graph).utf8))]
-    }
+    public var fileNames: [String] { ["graph.graphml"] }
 
     /// The GraphML text.
     public func document(_ graph: KnowledgeGraph) -> String {
-        var s = """
+        let sink = OutputSink()
+        try? write(file: 0, from: graph, to: sink)     // an in-memory sink and graph never throw
+        return String(decoding: sink.data, as: UTF8.self)
+    }
+
+    public func write(file index: Int, from source: any GraphReading, to sink: OutputSink) throws {
+        try sink.write("""
         <?xml version="1.0" encoding="UTF-8"?>
         <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
           <key id="kind" for="node" attr.name="kind" attr.type="string"/>
@@ -37,12 +41,12 @@ public struct GraphMLExporter: Exporter {
           <key id="dates" for="edge" attr.name="dates" attr.type="string"/>
           <graph id="guanxi" edgedefault="directed">
 
-        """
+        """)
         func data(_ key: String, _ value: String) -> String {
             "      <data key=\"\(key)\">\(Self.xmlEscape(value))</data>\n"
         }
-        for d in graph.documentList {
-            s += "    <node id=\"\(Self.nodeID(documentNodeID(d.id)))\">\n"
+        try source.forEachDocument { d in
+            var s = "    <node id=\"\(Self.nodeID(documentNodeID(d.id)))\">\n"
             s += data("kind", "document")
             s += data("type", "document")
             s += data("name", d.id)
@@ -50,9 +54,11 @@ public struct GraphMLExporter: Exporter {
             s += data("path", d.path)
             if let date = documentDate(d) { s += data("date", date) }
             s += "    </node>\n"
+            try sink.write(s)
         }
-        for e in graph.entities {
-            s += "    <node id=\"\(Self.nodeID(e.id))\">\n"
+        try source.forEachEntity(mentions: false) { r in
+            let e = r.entity
+            var s = "    <node id=\"\(Self.nodeID(e.id))\">\n"
             s += data("kind", "entity")
             s += data("type", e.type.rawValue)
             s += data("name", e.name)
@@ -60,10 +66,11 @@ public struct GraphMLExporter: Exporter {
             s += data("aliases", e.aliases.joined(separator: "|"))
             if !e.posts.isEmpty { s += data("title", e.posts.map(\.title).joined(separator: "；")) }
             s += "    </node>\n"
+            try sink.write(s)
         }
         var n = 0
-        for r in graph.edges {
-            s += "    <edge id=\"e\(n)\" source=\"\(Self.nodeID(r.source))\" target=\"\(Self.nodeID(r.target))\">\n"
+        try source.forEachRelation { r in
+            var s = "    <edge id=\"e\(n)\" source=\"\(Self.nodeID(r.source))\" target=\"\(Self.nodeID(r.target))\">\n"
             s += data("elabel", r.type.rawValue)
             s += data("relation", r.type.rawValue)
             s += data("evidence", r.evidence.map(\.sentence).joined(separator: "\n"))
@@ -71,22 +78,21 @@ public struct GraphMLExporter: Exporter {
             s += data("documents", orderedUnique(r.evidence.map(\.document)).joined(separator: "|"))
             s += data("dates", orderedUnique(r.evidence.compactMap(\.date)).joined(separator: "|"))
             s += "    </edge>\n"
+            try sink.write(s)
             n += 1
         }
-        for e in graph.entities {
-            var counts: [String: Int] = [:]
-            for m in e.mentions { counts[m.document, default: 0] += 1 }
-            for doc in counts.keys.sorted() where graph.documents[doc] != nil {
-                s += "    <edge id=\"e\(n)\" source=\"\(Self.nodeID(e.id))\" target=\"\(Self.nodeID(documentNodeID(doc)))\">\n"
+        try source.forEachEntity(mentions: true) { r in
+            for (doc, count) in r.mentionCounts {
+                var s = "    <edge id=\"e\(n)\" source=\"\(Self.nodeID(r.entity.id))\" target=\"\(Self.nodeID(documentNodeID(doc)))\">\n"
                 s += data("elabel", "mentioned_in")
                 s += data("relation", "mentioned_in")
-                s += data("evidence_count", String(counts[doc] ?? 0))
+                s += data("evidence_count", String(count))
                 s += "    </edge>\n"
+                try sink.write(s)
                 n += 1
             }
         }
-        s += "  </graph>\n</graphml>\n"
-        return s
+        try sink.write("  </graph>\n</graphml>\n")
     }
 
     /// A node id as written in the file: characters XML 1.0 cannot hold become `\uXXXX` and a

@@ -36,7 +36,7 @@ public enum CSVText {
 ///
 /// ``importCommand(folder:)`` is the command that loads them. Evidence may hold line breaks, so
 /// that command sets `--multiline-fields=true`.
-public struct Neo4jCSVExporter: Exporter {
+public struct Neo4jCSVExporter: StreamingExporter {
     /// Start each file with a UTF-8 byte-order mark (for spreadsheets).
     public var excel: Bool
     public init(excel: Bool = false) { self.excel = excel }
@@ -45,45 +45,58 @@ public struct Neo4jCSVExporter: Exporter {
     /// The files, in the order the import command names them.
     public static let fileNames = ["nodes.csv", "documents.csv", "relationships.csv", "mentioned_in.csv"]
 
-    public func export(_ graph: KnowledgeGraph) throws -> [ExportedFile] {
-        let t = tables(graph)
-        let bom = excel ? "\u{FEFF}" : ""
-        return zip(Self.fileNames, [t.nodes, t.documents, t.relationships, t.mentions]).map {
-            ExportedFile(name: $0.0, data: Data((bom + $0.1).utf8))
-        }
-    }
+    public var fileNames: [String] { Self.fileNames }
 
     /// The four tables as text.
     public func tables(_ graph: KnowledgeGraph) -> (nodes: String, documents: String, relationships: String, mentions: String) {
+        let t = (0..<4).map { i -> String in
+            let sink = OutputSink()
+            try? table(i, from: graph, to: sink)     // an in-memory sink and graph never throw
+            return String(decoding: sink.data, as: UTF8.self)
+        }
+        return (t[0], t[1], t[2], t[3])
+    }
+
+    public func write(file index: Int, from source: any GraphReading, to sink: OutputSink) throws {
+        if excel { try sink.write("\u{FEFF}") }
+        try table(index, from: source, to: sink)
+    }
+
+    /// Table `index` of ``fileNames`` (without a byte-order mark).
+    func table(_ index: Int, from source: any GraphReading, to sink: OutputSink) throws {
         let f = CSVText.field
-        var nodes = "id:ID(Entity),name,type,aliases:string[],title,:LABEL\n"
-        for e in graph.entities {
-            let label = CSVText.list(["Entity", e.type.rawValue.prefix(1).uppercased() + e.type.rawValue.dropFirst()])
-            nodes += CSVText.row([f(e.id), f(e.name), f(e.type.rawValue), CSVText.list(e.aliases),
-                                  f(e.posts.map(\.title).joined(separator: "；")), label])
-        }
-        var docs = "id:ID(Document),name,title,path,date,sha256,:LABEL\n"
-        for d in graph.documentList {
-            docs += CSVText.row([f(documentNodeID(d.id)), f(d.id), f(d.title ?? ""), f(d.path),
-                                 f(documentDate(d) ?? ""), f(d.sha256), f("Document")])
-        }
-        var rels = ":START_ID(Entity),:END_ID(Entity),:TYPE,evidence:string[],documents:string[],dates:string[],evidence_count:int\n"
-        for r in graph.edges {
-            rels += CSVText.row([f(r.source), f(r.target), f(r.type.rawValue.uppercased()),
-                                 CSVText.list(r.evidence.map(\.sentence)),
-                                 CSVText.list(r.evidence.map(\.document)),
-                                 CSVText.list(r.evidence.map { $0.date ?? "" }),
-                                 String(r.evidence.count)])
-        }
-        var mentions = ":START_ID(Entity),:END_ID(Document),:TYPE,mentions:int\n"
-        for e in graph.entities {
-            var counts: [String: Int] = [:]
-            for m in e.mentions { counts[m.document, default: 0] += 1 }
-            for doc in counts.keys.sorted() where graph.documents[doc] != nil {
-                mentions += CSVText.row([f(e.id), f(documentNodeID(doc)), f("MENTIONED_IN"), String(counts[doc] ?? 0)])
+        switch index {
+        case 0:
+            try sink.write("id:ID(Entity),name,type,aliases:string[],title,:LABEL\n")
+            try source.forEachEntity(mentions: false) { r in
+                let e = r.entity
+                let label = CSVText.list(["Entity", e.type.rawValue.prefix(1).uppercased() + e.type.rawValue.dropFirst()])
+                try sink.write(CSVText.row([f(e.id), f(e.name), f(e.type.rawValue), CSVText.list(e.aliases),
+                                            f(e.posts.map(\.title).joined(separator: "；")), label]))
+            }
+        case 1:
+            try sink.write("id:ID(Document),name,title,path,date,sha256,:LABEL\n")
+            try source.forEachDocument { d in
+                try sink.write(CSVText.row([f(documentNodeID(d.id)), f(d.id), f(d.title ?? ""), f(d.path),
+                                            f(documentDate(d) ?? ""), f(d.sha256), f("Document")]))
+            }
+        case 2:
+            try sink.write(":START_ID(Entity),:END_ID(Entity),:TYPE,evidence:string[],documents:string[],dates:string[],evidence_count:int\n")
+            try source.forEachRelation { r in
+                try sink.write(CSVText.row([f(r.source), f(r.target), f(r.type.rawValue.uppercased()),
+                                            CSVText.list(r.evidence.map(\.sentence)),
+                                            CSVText.list(r.evidence.map(\.document)),
+                                            CSVText.list(r.evidence.map { $0.date ?? "" }),
+                                            String(r.evidence.count)]))
+            }
+        default:
+            try sink.write(":START_ID(Entity),:END_ID(Document),:TYPE,mentions:int\n")
+            try source.forEachEntity(mentions: true) { r in
+                for (doc, count) in r.mentionCounts {
+                    try sink.write(CSVText.row([f(r.entity.id), f(documentNodeID(doc)), f("MENTIONED_IN"), String(count)]))
+                }
             }
         }
-        return (nodes, docs, rels, mentions)
     }
 
     /// The exact `neo4j-admin database import full` command that loads the files written to

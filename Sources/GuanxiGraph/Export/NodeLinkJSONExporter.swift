@@ -1,7 +1,7 @@
 import Foundation
 
 /// Node-link JSON (the form `guanxi evaluate` and ANNOTATION.md's scorer read).
-public struct NodeLinkJSONExporter: Exporter {
+public struct NodeLinkJSONExporter: StreamingExporter {
     public init() {}
     public var writesFolder: Bool { false }
 
@@ -27,21 +27,28 @@ public struct NodeLinkJSONExporter: Exporter {
         var edges: [LinkEdge]
     }
 
-    public func export(_ graph: KnowledgeGraph) throws -> [ExportedFile] {
-        [ExportedFile(name: "graph.json", data: try encode(graph))]
-    }
+    public var fileNames: [String] { ["graph.json"] }
 
-    func encode(_ graph: KnowledgeGraph) throws -> Data {
-        let nodes = graph.entities.map { e in
-            LinkNode(id: e.id, type: e.type, name: e.name, aliases: e.aliases,
-                     title: e.posts.isEmpty ? nil : e.posts.map(\.title).joined(separator: "；"),
-                     posts: e.posts, degree: graph.index(of: e.id).map(graph.degree(of:)) ?? 0)
+    /// The bytes `JSONEncoder` gives for the whole ``LinkGraph`` (keys sorted: directed,
+    /// documents, edges, nodes), written a document, an edge and a node at a time.
+    public func write(file index: Int, from source: any GraphReading, to sink: OutputSink) throws {
+        try sink.write("{\n  \"directed\" : true,\n  \"documents\" : ")
+        var documents = PrettyJSONArrayWriter<DocumentRecord>(depth: 1, sink: sink)
+        try source.forEachDocument { try documents.append($0) }
+        try documents.finish()
+        try sink.write(",\n  \"edges\" : ")
+        var edges = PrettyJSONArrayWriter<LinkEdge>(depth: 1, sink: sink)
+        try source.forEachRelation { try edges.append(LinkEdge(source: $0.source, target: $0.target, type: $0.type, evidence: $0.evidence)) }
+        try edges.finish()
+        try sink.write(",\n  \"nodes\" : ")
+        var nodes = PrettyJSONArrayWriter<LinkNode>(depth: 1, sink: sink)
+        try source.forEachEntity(mentions: false) { r in
+            let e = r.entity
+            try nodes.append(LinkNode(id: e.id, type: e.type, name: e.name, aliases: e.aliases,
+                                      title: e.posts.isEmpty ? nil : e.posts.map(\.title).joined(separator: "；"),
+                                      posts: e.posts, degree: r.degree))
         }
-        let edges = graph.edges.map { LinkEdge(source: $0.source, target: $0.target, type: $0.type, evidence: $0.evidence) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(LinkGraph(documents: graph.documentList, nodes: nodes, edges: edges))
-        data.append(0x0A)
-        return data
+        try nodes.finish()
+        try sink.write("\n}\n")
     }
 }

@@ -57,10 +57,17 @@ public enum OutputFile {
     /// Writes `data` to `path` (`-` for standard output). `protected` lists files that must never
     /// be overwritten (the graph file): compared by identity, so a symlink or `./x` spelling is caught.
     public static func write(_ data: Data, to path: String, protecting protected: [String] = []) throws {
-        if path == "-" { try writeStandardOutput(data); return }
+        try write(to: path, protecting: protected) { try $0.write(data) }
+    }
+
+    /// ``write(_:to:protecting:)`` for output made a chunk at a time: `produce` writes into the
+    /// sink, which passes about a megabyte at a time on to the file (a temporary file, renamed into
+    /// place when `produce` returns; removed, the old file untouched, when it throws).
+    public static func write(to path: String, protecting protected: [String] = [], _ produce: (OutputSink) throws -> Void) throws {
+        if path == "-" { try stream(to: 1, produce) { standardOutputError($0) }; return }
         if let fd = standardStreamDescriptor(path) {
-            if fd == 1 { try writeStandardOutput(data); return }
-            if let reason = writeAll(fd, data) { throw OutputError.deviceWriteFailed(path: path, reason: reason) }
+            if fd == 1 { try stream(to: 1, produce) { standardOutputError($0) }; return }
+            try stream(to: fd, produce) { OutputError.deviceWriteFailed(path: path, reason: String(cString: strerror($0))) }
             return
         }
         try refuseProtected(path, protected)
@@ -68,9 +75,15 @@ public enum OutputFile {
         if stat(path, &st) == 0 {
             let kind = st.st_mode & S_IFMT
             if kind == S_IFDIR { throw OutputError.isAFolder(path: path) }
-            if kind != S_IFREG { try writeInPlace(data, to: path); return }
+            if kind != S_IFREG { try writeInPlace(to: path, produce); return }
         }
-        try replaceAtomically(data, at: resolveLinks(path))
+        try replaceAtomically(at: resolveLinks(path), produce)
+    }
+
+    /// Runs `produce` into a sink on `fd`, turning a failed write (its errno) into `failure`'s error.
+    static func stream(to fd: Int32, _ produce: (OutputSink) throws -> Void, failure: (Int32) -> Error) throws {
+        let sink = OutputSink(fd: fd)
+        do { try produce(sink); try sink.flush() } catch let e as OutputSink.WriteFailure { throw failure(e.errno) }
     }
 
     /// Throws ``OutputError/wouldOverwrite(path:protected:)`` when `path` is one of `protected`
@@ -87,6 +100,13 @@ public enum OutputFile {
     /// disk) leaves the folder's previous files as they were and no half export. The folder is
     /// created when absent.
     public static func writeFolder(_ files: [(name: String, data: Data)], to folder: String, protecting protected: [String] = []) throws {
+        try writeFolder(names: files.map(\.name), to: folder, protecting: protected) { try $1.write(files[$0].data) }
+    }
+
+    /// ``writeFolder(_:to:protecting:)`` for files made a chunk at a time: `produce(i, sink)`
+    /// writes the file `names[i]`. When it throws, no file of the export is replaced.
+    public static func writeFolder(names: [String], to folder: String, protecting protected: [String] = [],
+                                   _ produce: (Int, OutputSink) throws -> Void) throws {
         var st = stat()
         if stat(folder, &st) == 0 {
             guard st.st_mode & S_IFMT == S_IFDIR else { throw OutputError.notAFolder(path: folder) }
@@ -95,7 +115,7 @@ public enum OutputFile {
                 throw OutputError.writeFailed(path: folder, reason: "cannot create the folder: \(reason(error))")
             }
         }
-        let targets = files.map { (folder as NSString).appendingPathComponent($0.name) }
+        let targets = names.map { (folder as NSString).appendingPathComponent($0) }
         for t in targets { try refuseProtected(t, protected) }
         // Resolve each target (a symlink is written through) before staging; a folder or device
         // where a file goes is refused now, before any file of the export is replaced.
@@ -115,12 +135,24 @@ public enum OutputFile {
         defer { rmdir(staging) }
         var staged: [String] = []
         defer { for s in staged { unlink(s) } }
-        for (i, f) in files.enumerated() {
-            let tmp = (staging as NSString).appendingPathComponent(f.name)
+        for (i, name) in names.enumerated() {
+            let tmp = (staging as NSString).appendingPathComponent(name)
             let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o600)
             guard fd >= 0 else { throw OutputError.writeFailed(path: targets[i], reason: String(cString: strerror(errno))) }
             staged.append(tmp)
-            if let why = writeAll(fd, f.data) ?? syncAndMode(fd, like: resolved[i]) {
+            let why: String?
+            do {
+                let sink = OutputSink(fd: fd)
+                try produce(i, sink)
+                try sink.flush()
+                why = syncAndMode(fd, like: resolved[i])
+            } catch let e as OutputSink.WriteFailure {
+                why = String(cString: strerror(e.errno))
+            } catch {
+                close(fd)
+                throw error
+            }
+            if let why {
                 close(fd)
                 throw OutputError.writeFailed(path: targets[i], reason: why + "; no file of the export was replaced")
             }
@@ -134,9 +166,16 @@ public enum OutputFile {
                     throw OutputError.writeFailed(path: targets[i], reason: String(cString: strerror(errno)))
                 }
             } else {
-                // A symlink in the folder points elsewhere: replace its target atomically.
-                let data = files[i].data
-                try replaceAtomically(data, at: target)
+                // A symlink in the folder points elsewhere: replace its target atomically (a copy of the staged file).
+                try replaceAtomically(at: target) { sink in
+                    guard let input = FileHandle(forReadingAtPath: tmp) else { throw OutputSink.WriteFailure(errno: errno) }
+                    defer { try? input.close() }
+                    while true {
+                        let chunk = input.readData(ofLength: 1 << 20)
+                        if chunk.isEmpty { break }
+                        try sink.write(chunk)
+                    }
+                }
                 unlink(tmp)
             }
         }
@@ -185,16 +224,21 @@ public enum OutputFile {
     }
 
     /// Writes a device, FIFO or socket in place (opened for writing; never replaced).
-    static func writeInPlace(_ data: Data, to path: String) throws {
+    static func writeInPlace(to path: String, _ produce: (OutputSink) throws -> Void) throws {
         let fd = open(path, O_WRONLY | O_NOCTTY)
         guard fd >= 0 else { throw OutputError.deviceWriteFailed(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        if let why = writeAll(fd, data) { throw OutputError.deviceWriteFailed(path: path, reason: why) }
+        try stream(to: fd, produce) { OutputError.deviceWriteFailed(path: path, reason: String(cString: strerror($0))) }
     }
 
     /// Replaces the regular file `target` (or creates it) atomically, keeping its permission bits
     /// (a new file gets 0666 less the umask, as `>` would give it).
     static func replaceAtomically(_ data: Data, at target: String) throws {
+        try replaceAtomically(at: target) { try $0.write(data) }
+    }
+
+    /// ``replaceAtomically(_:at:)`` with the bytes written by `produce`.
+    static func replaceAtomically(at target: String, _ produce: (OutputSink) throws -> Void) throws {
         let dir = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
         var dst = stat()
         if stat(dir, &dst) != 0 {
@@ -208,7 +252,19 @@ public enum OutputFile {
         let tmp = (dir as NSString).appendingPathComponent(".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else { throw OutputError.writeFailed(path: target, reason: String(cString: strerror(errno))) }
-        if let why = writeAll(fd, data) ?? syncAndMode(fd, like: target) {
+        let why: String?
+        do {
+            let sink = OutputSink(fd: fd)
+            try produce(sink)
+            try sink.flush()
+            why = syncAndMode(fd, like: target)
+        } catch let e as OutputSink.WriteFailure {
+            why = String(cString: strerror(e.errno))
+        } catch {
+            close(fd); unlink(tmp)
+            throw error
+        }
+        if let why {
             close(fd); unlink(tmp)
             throw OutputError.writeFailed(path: target, reason: why)
         }
@@ -273,5 +329,39 @@ public enum OutputFile {
             return String(cString: strerror(code.rawValue))
         }
         return (error as NSError).localizedFailureReason ?? error.localizedDescription
+    }
+}
+
+/// Where output made a chunk at a time goes: a file descriptor, written about a megabyte at a
+/// time, or memory (``data``) for callers that want the bytes.
+public final class OutputSink {
+    /// A write to the descriptor failed (its errno); the writer that made the sink names the file.
+    public struct WriteFailure: Error { public var errno: Int32 }
+
+    private let fd: Int32?
+    private var buffer = Data()
+
+    /// A sink that keeps the bytes in memory (``data``).
+    public init() { fd = nil }
+    init(fd: Int32) { self.fd = fd }
+
+    /// The bytes written so far, for a sink in memory.
+    public var data: Data { buffer }
+
+    public func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if fd != nil, buffer.count >= 1 << 20 { try flush() }
+    }
+
+    public func write(_ bytes: Data) throws {
+        buffer.append(bytes)
+        if fd != nil, buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// Writes what is buffered to the descriptor (nothing for a sink in memory).
+    public func flush() throws {
+        guard let fd, !buffer.isEmpty else { return }
+        if let code = OutputFile.writeAllErrno(fd, buffer) { throw WriteFailure(errno: code) }
+        buffer.removeAll(keepingCapacity: true)
     }
 }

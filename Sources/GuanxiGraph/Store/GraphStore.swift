@@ -85,7 +85,8 @@ public protocol GraphStore: AnyObject {
     /// Counts by type.
     func counts() throws -> GraphCounts
 
-    /// The whole graph (for export, reports, evaluation).
+    /// The whole graph (for reports, evaluation, the graph file's JSON and corrections); `facts`
+    /// and the other exports read through ``forEachFact(_:_:)`` and ``withReader(_:)``.
     func loadAll() throws -> KnowledgeGraph
 
     /// The entities named (or aliased) by any of `names` and everything within `depth` hops, with
@@ -102,6 +103,19 @@ public protocol GraphStore: AnyObject {
 
     /// Counts, components and the `top` best-connected entities.
     func statistics(top: Int) throws -> GraphStatistics
+
+    /// The documents some ids name (``KnowledgeGraph/documentIDs(for:)``): a document's own id, or
+    /// a file's id for every article document of that file.
+    func documentIDs(for ids: Set<String>) throws -> Set<String>
+
+    /// The fact table (``KnowledgeGraph/facts(_:)``): the same rows in the same order, handed to
+    /// `body` one at a time. The SQLite store reads them with the filters in its query and holds
+    /// one relation's evidence at a time, not the graph.
+    func forEachFact(_ filter: FactFilter, _ body: (Fact) throws -> Void) throws
+
+    /// Runs `body` with the whole graph to read in order (one snapshot): the SQLite store streams
+    /// it from its tables a piece at a time; the JSON store hands over its in-memory graph.
+    func withReader<T>(_ body: (any GraphReading) throws -> T) throws -> T
 }
 
 /// Opening the store a path names.
@@ -171,4 +185,9 @@ public final class JSONGraphStore: GraphStore {
     public func pathGraph(from: [String], to: [String]) throws -> KnowledgeGraph { try loaded() }
     public func search(_ text: String) throws -> KnowledgeGraph { try loaded() }
     public func statistics(top: Int) throws -> GraphStatistics { GraphStatistics(try loaded(), top: top) }
+    public func documentIDs(for ids: Set<String>) throws -> Set<String> { try loaded().documentIDs(for: ids) }
+    public func forEachFact(_ filter: FactFilter, _ body: (Fact) throws -> Void) throws {
+        for f in try loaded().facts(filter) { try body(f) }
+    }
+    public func withReader<T>(_ body: (any GraphReading) throws -> T) throws -> T { try body(try loaded()) }
 }

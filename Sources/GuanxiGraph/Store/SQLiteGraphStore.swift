@@ -164,7 +164,7 @@ public final class SQLiteGraphStore: GraphStore {
     public func close() { db?.close(); db = nil; buildCache = false }
 
     /// Maps SQLite's errors to the store's (naming the file).
-    private func guarded<T>(_ body: () throws -> T) throws -> T {
+    func guarded<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as SQLiteError {
             switch e {
             case .notADatabase(let p): throw GraphStoreError.corrupt(path: p, detail: "not an SQLite database")
@@ -559,7 +559,7 @@ public final class SQLiteGraphStore: GraphStore {
 
     // MARK: - Reading
 
-    private func reader() throws -> SQLiteDatabase { try connection(create: false) }
+    func reader() throws -> SQLiteDatabase { try connection(create: false) }
 
     public func counts() throws -> GraphCounts {
         try guarded {
@@ -583,23 +583,26 @@ public final class SQLiteGraphStore: GraphStore {
         return c
     }
 
-    private func documentRecords(_ conn: SQLiteDatabase, ids: Set<Int64>? = nil) throws -> [DocumentRecord] {
+    /// A document's record from a row of `doc, path, sha256, encoding, format, length, title, byline, articles, record`.
+    static func documentRecord(_ s: SQLiteStatement, _ dec: JSONDecoder) throws -> DocumentRecord {
+        if let record = try? dec.decode(DocumentRecord.self, from: Data(s.text(9).utf8)) { return record }
+        let byline = (try? dec.decode([String].self, from: Data(s.text(7).utf8))) ?? []
+        let articles = (try? dec.decode([ArticleRecord].self, from: Data(s.text(8).utf8))) ?? []
+        return DocumentRecord(id: s.text(0), path: s.text(1), sha256: s.text(2), encoding: s.text(3), format: s.text(4),
+                              length: Int(s.int(5)), title: s.optionalText(6), byline: byline, articles: articles)
+    }
+
+    func documentRecords(_ conn: SQLiteDatabase, ids: Set<Int64>? = nil) throws -> [DocumentRecord] {
         let dec = JSONDecoder()
         let sql = "SELECT doc, path, sha256, encoding, format, length, title, byline, articles, record FROM documents"
-        func read(_ s: SQLiteStatement) throws -> DocumentRecord {
-            if let record = try? dec.decode(DocumentRecord.self, from: Data(s.text(9).utf8)) { return record }
-            let byline = (try? dec.decode([String].self, from: Data(s.text(7).utf8))) ?? []
-            let articles = (try? dec.decode([ArticleRecord].self, from: Data(s.text(8).utf8))) ?? []
-            return DocumentRecord(id: s.text(0), path: s.text(1), sha256: s.text(2), encoding: s.text(3), format: s.text(4),
-                                  length: Int(s.int(5)), title: s.optionalText(6), byline: byline, articles: articles)
-        }
+        func read(_ s: SQLiteStatement) throws -> DocumentRecord { try Self.documentRecord(s, dec) }
         guard let ids else { return try conn.query(sql + " ORDER BY doc", [], read) }
         var out: [DocumentRecord] = []
         for id in ids.sorted() { out += try conn.query(sql + " WHERE id = ?1", [.int64(id)], read) }
         return out
     }
 
-    private func entity(_ id: Int64, mentions: Bool, _ conn: SQLiteDatabase) throws -> Entity? {
+    func entity(_ id: Int64, mentions: Bool, _ conn: SQLiteDatabase) throws -> Entity? {
         guard let (eid, type, name, regionJSON) = try conn.query("SELECT eid, type, name, region FROM entities WHERE id = ?1", [.int64(id)], {
             ($0.text(0), EntityType(rawValue: $0.text(1)), $0.text(2), $0.optionalText(3))
         }).first, let type else { return nil }
@@ -626,7 +629,12 @@ public final class SQLiteGraphStore: GraphStore {
     public func loadAll() throws -> KnowledgeGraph {
         try guarded {
             let conn = try reader()
-            return try conn.transaction(immediate: false) {
+            return try conn.transaction(immediate: false) { try loadGraph(conn) }
+        }
+    }
+
+    /// The whole graph, read in the caller's transaction.
+    func loadGraph(_ conn: SQLiteDatabase) throws -> KnowledgeGraph {
                 let docs = try documentRecords(conn)
                 var slot: [Int64: Int] = [:]
                 var rows: [(Int64, String, EntityType, String)] = []
@@ -671,8 +679,6 @@ public final class SQLiteGraphStore: GraphStore {
                     edges.append((si, Relation(source: rows[si].1, type: rt, target: rows[ti].1, evidence: evidence[id] ?? []), ti))
                 }
                 return KnowledgeGraph(loadingDocuments: docs, entities: entities, edges: edges)
-            }
-        }
     }
 
     /// Entity rows named by the first of `names` that names any (name or alias, by ``NameKey``),

@@ -33,16 +33,29 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let graph = try graphOptions.load()
             let exporter = format.exporter(excel: excel)
-            let files = try exporter.export(graph)
-            if exporter.writesFolder {
-                let dir = output ?? "."
-                try OutputFile.writeFolder(files.map { ($0.name, $0.data) }, to: dir, protecting: [graphOptions.path])
-                printError("wrote \(files.map { (dir as NSString).appendingPathComponent($0.name) }.joined(separator: ", "))")
-                printError("load into Neo4j (an empty database) with:\n  \(Neo4jCSVExporter.importCommand(folder: dir))")
-            } else {
-                try writeOutput(files.first?.data ?? Data(), to: output, graph: graphOptions.path)
+            guard let streaming = exporter as? any StreamingExporter else {
+                // The graph file's JSON is encoded whole (GraphFile): it reads the whole graph.
+                try writeOutput(try exporter.exportData(graphOptions.load()), to: output, graph: graphOptions.path)
+                return
+            }
+            // The other formats are written a piece at a time as the store reads them.
+            try graphOptions.reading { store in
+                try store.withReader { source in
+                    if streaming.writesFolder {
+                        let dir = output ?? "."
+                        try OutputFile.writeFolder(names: streaming.fileNames, to: dir, protecting: [graphOptions.path]) { i, sink in
+                            try streaming.write(file: i, from: source, to: sink)
+                        }
+                        printError("wrote \(streaming.fileNames.map { (dir as NSString).appendingPathComponent($0) }.joined(separator: ", "))")
+                        printError("load into Neo4j (an empty database) with:\n  \(Neo4jCSVExporter.importCommand(folder: dir))")
+                    } else {
+                        try StandardOutput.shared.finish()
+                        try OutputFile.write(to: output ?? "-", protecting: [graphOptions.path]) { sink in
+                            try streaming.write(file: 0, from: source, to: sink)
+                        }
+                    }
+                }
             }
         }
     }

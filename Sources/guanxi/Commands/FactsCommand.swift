@@ -49,22 +49,59 @@ struct FactsCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let graph = try graphOptions.load()
-            var ids = Set<String>()
-            for name in entityNames { ids.insert(try resolveEntity(graph, name).id) }
-            for d in documentIDs where graph.documentIDs(for: [d]).isEmpty {
-                throw CLIError(message: "the graph holds no document \"\(d)\"", code: 1)
+            try graphOptions.reading { store in
+                var ids = Set<String>()
+                for name in entityNames {
+                    // The named entity's neighbourhood of depth 0: the store reads the name index only.
+                    let around = try store.neighbourhood(of: graphOptions.variants(name), depth: 0, mentions: false)
+                    ids.insert(try resolveEntity(around, name).id)
+                }
+                for d in documentIDs where try store.documentIDs(for: [d]).isEmpty {
+                    throw CLIError(message: "the graph holds no document \"\(d)\"", code: 1)
+                }
+                let filter = FactFilter(relations: Set(relations), types: Set(types), entities: ids,
+                                        documents: Set(documentIDs), from: from, to: to,
+                                        place: place.map { ChineseConverter.shared?.convert($0) ?? $0 })
+                try write(store, filter)
             }
-            let filter = FactFilter(relations: Set(relations), types: Set(types), entities: ids,
-                                    documents: Set(documentIDs), from: from, to: to,
-                                    place: place.map { ChineseConverter.shared?.convert($0) ?? $0 })
-            let rows = graph.facts(filter)
-            if json { try writeStandardOutput(try encodeJSON(rows)); return }
-            if tsv { print(FactTableFormat.tsv(rows), terminator: ""); return }
-            if csv { try writeStandardOutput(Data(FactTableFormat.csv(rows, excel: excel).utf8)); return }
-            if rows.isEmpty { print("no facts match"); return }
-            print(FactTableFormat.table(rows), terminator: "")
-            print("\(rows.count) fact(s)")
         }
     }
+
+    /// Streams the rows from the store to standard output: the same bytes as formatting the whole
+    /// table at once (``FactTableFormat``), with memory for one row (the aligned table reads the
+    /// rows twice: once for its column widths, once to print).
+    private func write(_ store: any GraphStore, _ filter: FactFilter) throws {
+        if json {
+            try StandardOutput.shared.finish()
+            try OutputFile.write(to: "-") { sink in
+                var rows = PrettyJSONArrayWriter<Fact>(depth: 0, sink: sink)
+                try store.forEachFact(filter) { try rows.append($0) }
+                try rows.finish()
+                try sink.write("\n")
+            }
+            return
+        }
+        if tsv {
+            print(FactTableFormat.tsvHeader, terminator: "")
+            try store.forEachFact(filter) { print(FactTableFormat.tsvLine($0), terminator: "") }
+            return
+        }
+        if csv {
+            try StandardOutput.shared.finish()
+            try OutputFile.write(to: "-") { sink in
+                try sink.write(FactTableFormat.csvHeader(excel: excel))
+                try store.forEachFact(filter) { try sink.write(FactTableFormat.csvLine($0, excel: excel)) }
+            }
+            return
+        }
+        var layout = FactTableFormat.TableLayout()
+        var measured = 0
+        try store.forEachFact(filter) { layout.measure($0); measured += 1 }
+        if measured == 0 { print("no facts match"); return }
+        print(layout.header, terminator: "")
+        var count = 0
+        try store.forEachFact(filter) { print(layout.line($0), terminator: ""); count += 1 }
+        print("\(count) fact(s)")
+    }
+
 }
