@@ -239,9 +239,9 @@ public struct Entity: Codable, Hashable, Sendable {
                 posts: [Post] = [], mentions: [Mention] = [], region: Region? = nil) {
         self.id = id ?? Entity.makeID(type: type, name: name)
         self.type = type; self.name = name
-        self.aliases = Array(Set(aliases).subtracting([name])).sorted()
-        self.posts = Array(Set(posts)).sorted()
-        self.mentions = Array(Set(mentions)).sorted()
+        self.aliases = sortedUnique(aliases).filter { $0 != name }
+        self.posts = sortedUnique(posts)
+        self.mentions = sortedUnique(mentions)
         self.region = region
     }
 
@@ -276,8 +276,24 @@ public struct Relation: Codable, Hashable, Sendable {
 
     public init(source: String, type: RelationType, target: String, evidence: [Evidence] = []) {
         self.source = source; self.type = type; self.target = target
-        self.evidence = Array(Set(evidence)).sorted()
+        self.evidence = sortedUnique(evidence)
     }
 
     public var key: EdgeKey { EdgeKey(source: source, type: type, target: target) }
+}
+
+/// The elements sorted, each once: what `Array(Set(a)).sorted()` gives, without hashing every
+/// element (hashing names and sentences showed in the profile of extraction). Elements equal in
+/// order but different in value (an order that does not tell them apart) take the hashing path.
+func sortedUnique<T: Comparable & Hashable>(_ a: [T]) -> [T] {
+    guard a.count > 1 else { return a }
+    var out = a.sorted()
+    var k = 1
+    for i in 1..<out.count where out[i] != out[k - 1] {
+        guard out[k - 1] < out[i] else { return Array(Set(a)).sorted() }
+        out[k] = out[i]
+        k += 1
+    }
+    out.removeLast(out.count - k)
+    return out
 }
