@@ -100,7 +100,9 @@ public struct KnowledgeGraph: Sendable {
     /// or alias with it. Returns the id of the node that holds it.
     @discardableResult
     public mutating func add(_ entity: Entity) -> String {
-        add(entity, joining: slots(of: entity.type, named: Set(entity.allNames.map(NameKey.of))))
+        // Each name's key once: for the look-up here and for the index of a new node.
+        let keys = entity.allNames.map(NameKey.of)
+        return add(entity, joining: slots(of: entity.type, named: Set(keys)), keys: keys)
     }
 
     /// Live node slots of a type that hold one of `keys` (``NameKey``s) as a name or alias.
@@ -130,7 +132,7 @@ public struct KnowledgeGraph: Sendable {
 
     /// Adds an entity, merging it into the given existing nodes (same type), or as a new node.
     @discardableResult
-    private mutating func add(_ entity: Entity, joining matches: Set<Int>) -> String {
+    private mutating func add(_ entity: Entity, joining matches: Set<Int>, keys: [String]? = nil) -> String {
         if let first = matches.min(by: { (slots[$0]?.id ?? "") < (slots[$1]?.id ?? "") }) {
             absorb(entity, into: first)
             for other in matches where other != first { mergeSlot(other, into: first) }
@@ -143,7 +145,7 @@ public struct KnowledgeGraph: Sendable {
         slots.append(fresh)
         outLists.append([]); inLists.append([])
         idIndex[fresh.id] = slot
-        for name in fresh.allNames { indexName(name, slot: slot) }
+        if let keys { for key in keys { indexKey(key, slot: slot) } } else { for name in fresh.allNames { indexName(name, slot: slot) } }
         return fresh.id
     }
 
@@ -456,8 +458,9 @@ public struct KnowledgeGraph: Sendable {
         edgeIndexBuilt = false
     }
 
-    private mutating func indexName(_ name: String, slot: Int) {
-        let key = NameKey.of(name)
+    private mutating func indexName(_ name: String, slot: Int) { indexKey(NameKey.of(name), slot: slot) }
+
+    private mutating func indexKey(_ key: String, slot: Int) {
         guard !key.isEmpty else { return }
         if !(nameIndex[key]?.contains(slot) ?? false) { nameIndex[key, default: []].append(slot) }
     }
