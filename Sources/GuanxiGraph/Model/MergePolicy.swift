@@ -30,20 +30,45 @@ public enum MergePolicy {
     ]
 
     /// Whether a name is a category word or relative to the writer's place (see the type's notes).
-    public static func isGeneric(_ name: String) -> Bool {
-        let key = NameKey.of(name)
+    public static func isGeneric(_ name: String) -> Bool { isGenericKey(NameKey.of(name)) }
+
+    /// ``isGeneric(_:)`` of a name already made a ``NameKey``.
+    static func isGenericKey(_ key: String) -> Bool {
         guard let first = key.first else { return true }
-        return categoryWords.contains(key) || relativePrefixes.contains(first) || relativeOpenings.contains { key.hasPrefix($0) }
+        if categoryWords.contains(key) || relativePrefixes.contains(first) { return true }
+        let u = key.unicodeScalars
+        return relativeOpeningScalars.contains { u.starts(with: $0) }
     }
 
+    private static let relativeOpeningScalars = relativeOpenings.map { Array($0.unicodeScalars) }
+
     /// Whether a name is distinctive enough to join entities of two documents.
-    public static func isDistinctive(_ name: String) -> Bool {
-        NameKey.of(name).count >= minimumLength && !isGeneric(name)
+    public static func isDistinctive(_ name: String) -> Bool { isDistinctiveKey(NameKey.of(name)) }
+
+    /// ``isDistinctive(_:)`` of a name already made a ``NameKey``.
+    static func isDistinctiveKey(_ key: String) -> Bool {
+        hasAtLeast(minimumLength, charactersIn: key) && !isGenericKey(key)
+    }
+
+    /// Whether `s` has at least `n` characters, counted without breaking the text into
+    /// characters when it holds only ideographs and printable ASCII (one scalar each).
+    static func hasAtLeast(_ n: Int, charactersIn s: String) -> Bool {
+        var count = 0
+        for u in s.unicodeScalars {
+            guard (0x4E00...0x9FFF).contains(u.value) || (0x21...0x7E).contains(u.value) else { return s.count >= n }
+            count += 1
+        }
+        return count >= n
     }
 
     /// The name keys by which an entity from another document may join a node of the graph.
     public static func crossDocumentKeys(of entity: Entity) -> Set<String> {
-        Set(entity.allNames.filter(isDistinctive).map(NameKey.of))
+        var out = Set<String>()
+        for name in entity.allNames {
+            let key = NameKey.of(name)
+            if isDistinctiveKey(key) { out.insert(key) }
+        }
+        return out
     }
 
     /// Where an official's posts anchor them: the place or body that opens a post as written
@@ -53,12 +78,24 @@ public enum MergePolicy {
     public static func postAnchors(of entity: Entity) -> Set<String> {
         var out = Set<String>()
         for post in entity.posts {
-            if let org = post.organization, isDistinctive(org) { out.insert(NameKey.of(org)) }
+            if let org = post.organization {
+                let key = NameKey.of(org)
+                if isDistinctiveKey(key) { out.insert(key) }
+            }
             for title in post.title.split(whereSeparator: { "、，,；; ".contains($0) }) {
-                let chars = Array(NameKey.of(String(title)))
-                guard let end = chars.firstIndex(where: { anchorEnds.contains($0) }), end >= 2 else { continue }
-                let anchor = String(chars[...end])
-                if isDistinctive(anchor) { out.insert(anchor) }
+                let key = NameKey.of(String(title))
+                // (Ideographs and ASCII: a character is a scalar, so the place is found on scalars.)
+                let anchor: String
+                if key.unicodeScalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) || (0x21...0x7E).contains($0.value) }) {
+                    let u = Array(key.unicodeScalars)
+                    guard let end = u.firstIndex(where: { anchorEndScalars.contains($0) }), end >= 2 else { continue }
+                    anchor = String(String.UnicodeScalarView(u[...end]))
+                } else {
+                    let chars = Array(key)
+                    guard let end = chars.firstIndex(where: { anchorEnds.contains($0) }), end >= 2 else { continue }
+                    anchor = String(chars[...end])
+                }
+                if isDistinctiveKey(anchor) { out.insert(anchor) }
             }
         }
         return out
@@ -66,4 +103,5 @@ public enum MergePolicy {
 
     /// Characters that end the place or zone opening a post (`…市`, `…省`, `…经开区`).
     static let anchorEnds: Set<Character> = ["省", "市", "县", "区", "州", "盟", "旗"]
+    static let anchorEndScalars: Set<Unicode.Scalar> = ["省", "市", "县", "区", "州", "盟", "旗"]
 }

@@ -451,18 +451,40 @@ public final class SQLiteGraphStore: GraphStore {
             try refreshAnchors(first, type: entity.type, conn)
             return first
         }
+        // A new row under the entity's id, or `id#2`, `#3`… when another holds it (the unique
+        // index on eid refuses the insert: one statement, not a look-up and an insert).
         var id = entity.id, n = 2
-        while try conn.scalar("SELECT 1 FROM entities WHERE eid = ?1", .text(id)) != nil { id = "\(entity.id)#\(n)"; n += 1 }
-        try conn.run("INSERT INTO entities(eid, type, name, region) VALUES (?1, ?2, ?3, ?4)", .text(id), .text(entity.type.rawValue), .text(entity.name),
-                     .text(Self.regionText(entity.region, encoder)))
-        let row = conn.lastInsertRowID
-        for name in Set(entity.allNames) {
-            try conn.run("INSERT OR IGNORE INTO names(entity, name, key, canonical) VALUES (?1, ?2, ?3, ?4)",
-                         .int64(row), .text(name), .text(NameKey.of(name)), .int(name == entity.name ? 1 : 0))
+        let region = Self.regionText(entity.region, encoder)
+        while true {
+            try conn.run("INSERT OR IGNORE INTO entities(eid, type, name, region) VALUES (?1, ?2, ?3, ?4)", .text(id), .text(entity.type.rawValue),
+                         .text(entity.name), .text(region))
+            if conn.changes > 0 { break }
+            id = "\(entity.id)#\(n)"; n += 1
         }
-        for p in Set(entity.posts) { try addPost(p, to: row, conn) }
+        let row = conn.lastInsertRowID
+        var keys = Set<String>()
+        for name in Set(entity.allNames) {
+            let key = NameKey.of(name)
+            keys.insert(key)
+            try conn.run("INSERT OR IGNORE INTO names(entity, name, key, canonical) VALUES (?1, ?2, ?3, ?4)",
+                         .int64(row), .text(name), .text(key), .int(name == entity.name ? 1 : 0))
+        }
+        // A new row has no posts yet: each distinct post goes in as it is.
+        let posts = Set(entity.posts)
+        for p in posts {
+            try conn.run("INSERT INTO posts(entity, title, organization, status, date) VALUES (?1, ?2, ?3, ?4, ?5)",
+                         .int64(row), .text(p.title), .text(p.organization), .text(p.status?.rawValue), .text(p.date))
+        }
         try addMentions(entity.mentions, to: row, conn, docID)
-        try refreshAnchors(row, type: entity.type, conn)
+        // Its anchors from the names and posts just written (what `refreshAnchors` would read back).
+        if entity.type == .official {
+            let anchors = MergePolicy.postAnchors(of: Entity(type: .official, name: "", posts: Array(posts)))
+            for key in keys where !key.isEmpty {
+                for anchor in anchors {
+                    try conn.run("INSERT OR IGNORE INTO official_anchors(name_key, anchor, entity) VALUES (?1, ?2, ?3)", .text(key), .text(anchor), .int64(row))
+                }
+            }
+        }
         return row
     }
 
@@ -541,10 +563,22 @@ public final class SQLiteGraphStore: GraphStore {
                          _ docID: (String) throws -> Int64) throws {
         try conn.run("INSERT OR IGNORE INTO edges(source, type, target) VALUES (?1, ?2, ?3)", .int64(source), .text(type.rawValue), .int64(target))
         let edge: Int64
-        if conn.changes > 0 { edge = conn.lastInsertRowID } else {
+        let isNew = conn.changes > 0
+        if isNew { edge = conn.lastInsertRowID } else {
             guard let e = try conn.scalar("SELECT id FROM edges WHERE source = ?1 AND type = ?2 AND target = ?3",
                                           .int64(source), .text(type.rawValue), .int64(target)) else { return }
             edge = e
+        }
+        // A new edge holds no evidence yet: its distinct evidence goes in without a check.
+        if isNew, Set(evidence).count == evidence.count {
+            for ev in evidence {
+                try conn.run("""
+                    INSERT INTO evidence(edge, document, sentence, start, "end", date, rule, amount_text, amount_value, amount_currency)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                    """, .int64(edge), .int64(try docID(ev.document)), .text(ev.sentence), .int(ev.start), .int(ev.end), .text(ev.date),
+                             .text(ev.rule), .text(ev.amount?.text), .double(ev.amount?.value), .text(ev.amount?.currency))
+            }
+            return
         }
         for ev in evidence {
             try conn.run("""
