@@ -137,7 +137,9 @@ public struct Lexicon: Sendable {
 
         init(_ parsed: [Entry]) {
             entries = parsed
-            func words(_ c: WordClass) -> [String] { parsed.filter { $0.wordClass == c }.map(\.word) }
+            var byClass: [WordClass: [String]] = [:]
+            for e in parsed { byClass[e.wordClass, default: []].append(e.word) }
+            func words(_ c: WordClass) -> [String] { byClass[c] ?? [] }
 
             suffixTypes = parsed.compactMap { e in e.wordClass.suffixType.map { (e.word, $0) } }
             suffixes = WordSet(suffixTypes.map(\.0))
@@ -214,20 +216,22 @@ public struct Lexicon: Sendable {
 
     /// Reads a lexicon from its text (`file` names it in errors).
     public init(tsv: String, file: String) throws {
-        // Read on scalars: splitting and trimming Characters cost more than building the sets.
-        let all = Array(tsv.unicodeScalars)
-        func string(_ s: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }
+        // Read on UTF-8 bytes (a newline, a tab and the ASCII blanks are never inside a longer
+        // character): splitting Characters and building strings scalar by scalar cost more than
+        // building the sets.
+        let bytes = Array(tsv.utf8)
+        func string(_ b: ArraySlice<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
         // The line where each word of a class (an abbreviation: each pair) was first listed.
-        var firstLine: [[Unicode.Scalar]: Int] = [:]
+        var firstLine: [Key: Int] = [:]
         var parsed: [Entry] = []
         var line = 0, start = 0
-        while start <= all.count {
-            let end = all[start...].firstIndex(of: "\n") ?? all.count
-            let raw = all[start..<end]
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let raw = bytes[start..<end]
             line += 1; start = end + 1
             let text = Lexicon.trimmed(raw)
-            if text.isEmpty || text.first == "#" { continue }
-            let cols = raw.split(separator: "\t", omittingEmptySubsequences: false).map(Lexicon.trimmed)
+            if text.isEmpty || text.first == 0x23 { continue }  // `#`
+            let cols = raw.split(separator: 0x09, omittingEmptySubsequences: false).map(Lexicon.trimmed)
             guard cols.count == 2 || cols.count == 3, !cols[0].isEmpty, !cols[1].isEmpty else {
                 throw LoadError.malformed(file: file, line: line, text: string(text))
             }
@@ -235,7 +239,7 @@ public struct Lexicon: Sendable {
             guard let c = WordClass(rawValue: className) else {
                 throw LoadError.unknownClass(file: file, line: line, word: word, className: className)
             }
-            if c.singleCharacter, cols[0].count != 1 {
+            if c.singleCharacter, word.unicodeScalars.count != 1 {
                 throw LoadError.badValue(file: file, line: line, word: word, className: c.rawValue, problem: "this class takes single characters")
             }
             if c == .abbreviation, value.isEmpty {
@@ -246,7 +250,8 @@ public struct Lexicon: Sendable {
                                          problem: "a level prefix needs its level (province, city or county) in the third column, found “\(value)”")
             }
             // An abbreviation is a pair: the same short form may have several full forms.
-            let key = Array(cols[1]) + ["\t"] + Array(cols[0]) + (c == .abbreviation ? ["\t"] + Array(cols[2]) : [])
+            var key = Key(bytes: Array(cols[1]) + [0x09] + cols[0])
+            if c == .abbreviation { key.bytes += [0x09] + cols[2] }
             if let first = firstLine[key] {
                 throw LoadError.duplicate(file: file, line: line, word: word, className: c.rawValue, firstLine: first)
             }
@@ -256,14 +261,43 @@ public struct Lexicon: Sendable {
         store = Store(parsed)
     }
 
-    /// `s` without the blanks around it: tabs, spaces (what `CharacterSet.whitespaces` trims: tab
-    /// and the space separators) and the carriage return of a line ended `\r\n`.
-    private static func trimmed(_ s: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
-        func blank(_ c: Unicode.Scalar) -> Bool {
-            c == " " || c == "\t" || c == "\r" || (c.value >= 0x80 && c.properties.generalCategory == .spaceSeparator)
+    /// A class and a word as bytes, hashed a word at a time (hashing a byte array combines byte by byte).
+    private struct Key: Hashable {
+        var bytes: [UInt8]
+        func hash(into h: inout Hasher) { bytes.withUnsafeBytes { h.combine(bytes: $0) } }
+    }
+
+    /// The UTF-8 forms of the space separators above ASCII (the general category Zs: what
+    /// `CharacterSet.whitespaces` trims besides the space and the tab).
+    private static let wideSpaces: [[UInt8]] = ([0xA0, 0x1680, 0x202F, 0x205F, 0x3000] + Array(0x2000...0x200A)).compactMap { v in
+        Unicode.Scalar(UInt32(v)).map { Array(String($0).utf8) }
+    }
+
+    /// The first and the last bytes of those forms (most words start and end with other bytes).
+    private static let wideSpaceLeads = byteTable(wideSpaces.compactMap(\.first))
+    private static let wideSpaceEnds = byteTable(wideSpaces.compactMap(\.last))
+    private static func byteTable(_ bytes: [UInt8]) -> [Bool] {
+        var t = [Bool](repeating: false, count: 256)
+        for b in bytes { t[Int(b)] = true }
+        return t
+    }
+
+    /// `s` without the blanks around it: spaces, tabs, the other space separators (what
+    /// `CharacterSet.whitespaces` trims), and the carriage return of a line ended `\r\n`.
+    private static func trimmed(_ s: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var a = s.startIndex, b = s.endIndex
+        func ascii(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
+        while a < b {
+            if ascii(s[a]) { a += 1; continue }
+            guard Lexicon.wideSpaceLeads[Int(s[a])], let w = wideSpaces.first(where: { s[a..<b].starts(with: $0) }) else { break }
+            a += w.count
         }
-        guard let a = s.firstIndex(where: { !blank($0) }), let b = s.lastIndex(where: { !blank($0) }) else { return [] }
-        return s[a...b]
+        while b > a {
+            if ascii(s[b - 1]) { b -= 1; continue }
+            guard Lexicon.wideSpaceEnds[Int(s[b - 1])], let w = wideSpaces.first(where: { b - a >= $0.count && s[(b - $0.count)..<b].elementsEqual($0) }) else { break }
+            b -= w.count
+        }
+        return s[a..<b]
     }
 
     /// The words of one class, in file order.
