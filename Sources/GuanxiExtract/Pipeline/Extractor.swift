@@ -10,15 +10,18 @@ public struct Extractor: Sendable {
     let user: UserDictionary
     /// The relation rules' trigger words (Resources/triggers.tsv unless given).
     let triggers: TriggerLexicon
+    /// The recognisers' word lists (Resources/lexicon.tsv unless given).
+    let lexicon: Lexicon
     let ruleWords: RuleWords
     /// Boundary words and the triggers that are never inside a name (TriggerLexicon.boundaries): computed once.
     let boundaries: WordSet
 
-    /// An extractor with the shipped gazetteer, surname list and trigger lexicon, and an optional user dictionary.
-    public init(user: UserDictionary = UserDictionary(), triggers: TriggerLexicon = .shipped) {
-        self.gazetteer = .shared; self.surnames = .shared; self.user = user; self.triggers = triggers
+    /// An extractor with the shipped gazetteer and surname list, a trigger lexicon and a recogniser
+    /// lexicon (the shipped ones unless given), and an optional user dictionary.
+    public init(user: UserDictionary = UserDictionary(), triggers: TriggerLexicon = .shipped, lexicon: Lexicon = .shared) {
+        self.gazetteer = .shared; self.surnames = .shared; self.user = user; self.triggers = triggers; self.lexicon = lexicon
         self.ruleWords = RuleWords(triggers)
-        self.boundaries = WordSet(Array(Lexicon.boundaryWords.words.union(triggers.boundaries)).sorted())
+        self.boundaries = lexicon.boundaries(with: triggers)
     }
 
     /// The graph one source text yields. `id` is the document's id (its file name without extension).
@@ -26,10 +29,10 @@ public struct Extractor: Sendable {
         let norm = Normalizer.normalize(source.text)
         let s = norm.scalars
         let articles = Splitter(surnames: surnames).split(norm)
-        let recognizer = Recognizer(gazetteer: gazetteer, surnames: surnames, userEntities: user, boundaryWords: boundaries)
+        let recognizer = Recognizer(gazetteer: gazetteer, surnames: surnames, userEntities: user, lexicon: lexicon, boundaryWords: boundaries)
         let context = documentContext(s, articles: articles, recognizer: recognizer)
         let candidates = articles.map { recognizer.recognize(s, article: $0, context: context) }
-        var resolver = Resolver(gazetteer: gazetteer, user: user)
+        var resolver = Resolver(gazetteer: gazetteer, user: user, lexicon: lexicon)
         var mentions = resolver.resolve(s, articles: candidates, context: context)
         mentions += laterOfficialMentions(s, articles: articles, mentions: mentions, entities: resolver.entities)
         var entities = resolver.entities
@@ -112,7 +115,7 @@ public struct Extractor: Sendable {
                 target = entities.firstIndex { $0.placeCode == code && !$0.mentions.isEmpty }
             } else {
                 // The characters before the post word abbreviate a body of the article: 中大 → 香港中文大学.
-                let t = Lexicon.titles.longest(endingAt: post.upperBound, in: s, lower: post.lowerBound)
+                let t = lexicon.titles.longest(endingAt: post.upperBound, in: s, lower: post.lowerBound)
                 let short = Array(s[post.lowerBound..<(post.upperBound - t)])
                 if (2...3).contains(short.count) {
                     let hits = entities.indices.filter { k in
@@ -159,7 +162,7 @@ public struct Extractor: Sendable {
                     var i = region.lowerBound
                     while i + w.count <= region.upperBound {
                         if s[i] == w[0], s.occurs(w, at: i), !taken.contains(where: { $0.overlaps(i..<(i + w.count)) }),
-                           i + w.count == region.upperBound || !ChineseConverter.isHan(s[i + w.count]) || Lexicon.afterName.longest(startingAt: i + w.count, in: s, limit: region.upperBound) > 0 {
+                           i + w.count == region.upperBound || !ChineseConverter.isHan(s[i + w.count]) || lexicon.afterName.longest(startingAt: i + w.count, in: s, limit: region.upperBound) > 0 {
                             var c = first.candidate
                             c.range = i..<(i + w.count); c.post = nil; c.postRange = nil
                             out.append(ResolvedMention(entity: first.entity, range: c.range, article: a, candidate: c))
@@ -176,6 +179,8 @@ public struct Extractor: Sendable {
     func makeGraph(source: SourceText, id: String, norm: NormalizedText, articles: [Article],
                    entities: [LocalEntity], relations: [LocalRelation]) -> KnowledgeGraph {
         var g = KnowledgeGraph()
+        // (A local: the closures below then capture the lexicon, not a copy of the whole extractor.)
+        let lexicon = self.lexicon
         let s = norm.scalars
         let articleRecords = articles.map { a -> ArticleRecord in
             let o = norm.originalRange(a.range)
@@ -196,7 +201,7 @@ public struct Extractor: Sendable {
             }
             // The written forms (Traditional, full-width) are aliases too, so users find them.
             let nameKey = NameKey.of(e.name)
-            let written = Set(mentions.map(\.text)).filter { $0 != e.name && $0.count <= 60 && $0.count >= 2 && !Lexicon.genericStems.contains($0) && !$0.hasPrefix("该") && !Lexicon.standaloneOrganizations.contains($0) && !["经开区", "开发区", "高新区", "综保区"].contains($0) && ($0.unicodeScalars.first.map { Lexicon.levelPrefix[$0] == nil } ?? true) }
+            let written = Set(mentions.map(\.text)).filter { $0 != e.name && $0.count <= 60 && $0.count >= 2 && !lexicon.genericStems.contains($0) && !$0.hasPrefix("该") && !lexicon.standaloneOrganizations.contains($0) && !["经开区", "开发区", "高新区", "综保区"].contains($0) && ($0.unicodeScalars.first.map { lexicon.levelPrefix[$0] == nil } ?? true) }
             // A generic or relative word (`园区`, `市委`, `省工信厅`) is never an alias: it would join
             // this entity to another document's one of the same kind (see MergePolicy).
             let aliases = e.aliases.union(written).filter { !Extractor.isGenericName($0) && NameKey.of($0) != nameKey }

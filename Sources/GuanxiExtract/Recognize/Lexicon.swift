@@ -1,82 +1,340 @@
+import Foundation
 import GuanxiGraph
 import GuanxiText
 
-/// The word lists the recognisers generalise from: name suffixes by entity type, posts, trigger
-/// and boundary words, and the standard abbreviations of Chinese institution names. None of them
-/// names an entity; they describe how names and sentences are built.
-enum Lexicon {
-    /// Suffixes that end a name, with the type they give. Longest match wins.
-    static let suffixTypes: [(String, EntityType)] = {
-        var out: [(String, EntityType)] = []
-        for s in ["股份有限公司", "有限责任公司", "有限公司", "集团有限公司", "集团股份有限公司", "集团公司", "集团",
-                  "控股集团", "股份公司", "总公司", "分公司", "公司", "银行", "控股"] { out.append((s, .company)) }
-        for s in ["高新技术产业开发区", "经济技术开发区", "经济开发区", "技术开发区", "高新技术开发区", "高新区",
-                  "经开区", "开发区", "工业园区", "产业园区", "科技园区", "物流园区", "产业园", "工业园", "科技园",
-                  "物流园", "生态园", "创业园", "软件园", "孵化园", "特色园区", "园区", "示范区", "先行区", "先导区",
-                  "试验区", "实验区", "合作区", "综合保税区", "保税区", "保税港区", "自贸区", "自由贸易试验区",
-                  "自贸片区", "自贸试验区", "产业集聚区", "集聚区", "产业基地", "示范基地", "孵化基地", "新能源基地",
-                  "基地", "工业小镇", "特色小镇", "小镇", "科技城", "汽车城", "产业城", "科学城", "新城", "新区",
-                  "产业新城", "片区", "功能区", "港区", "空港", "航空港", "经济区", "航空港经济区", "产业示范区", "示范园", "工业区", "工业集中区", "产业区", "合作园", "产业合作园", "产业集群", "先进制造业集群",
-                  "物流港", "物流枢纽", "陆港", "综保区", "综试区", "高新园", "高新园区"] { out.append((s, .park)) }
-        for s in ["人民政府", "政府", "办公厅", "办公室", "委员会", "管委会", "管理委员会", "党工委", "工委", "党委",
-                  "省委", "市委", "县委", "区委", "州委", "政协", "人大常委会", "常委会", "厅", "局", "署", "部",
-                  "发改委", "发展改革委", "经信委", "工信委", "科委", "教委", "卫健委", "国资委", "商务委",
-                  "研究所", "研究院", "研究中心", "研发中心", "创新中心", "技术中心", "服务中心", "中心", "实验室",
-                  "工作站", "大学", "学院", "学校", "医院", "协会", "商会", "学会", "联合会", "促进会", "基金会",
-                  "研究会", "领导小组", "工作组", "专班", "法院", "检察院", "分院", "海关", "交易所", "科学院", "工程院",
-                  "社科院", "院士工作站", "专家工作站", "国务院", "司", "总会"] { out.append((s, .organization)) }
-        for s in ["项目", "高速公路", "公路项目", "铁路", "快速路", "大桥",
-                  // Works named by what is done to them are projects (`某某水厂扩建工程`); a bare `…工程` may be a programme.
-                  "扩建工程", "改扩建工程", "迁建工程", "新建工程", "改造工程", "续建工程"] { out.append((s, .project)) }
-        for s in ["专项资金", "产业基金", "引导基金", "发展基金", "投资基金", "天使投资基金", "产业投资基金",
-                  "攻坚行动", "三年行动", "三年行动计划"] { out.append((s, .policy)) }
-        // A street office governs its area: it is named as a place (`某某街道办事处`).
-        for s in ["街道办事处"] { out.append((s, .place)) }
-        return out
+/// The word lists the recognisers generalise from, as data: the package resource `lexicon.tsv` (one
+/// word a line: the word, its class, a value where the class takes one), loaded once into this value
+/// and passed to the ``Extractor`` (which hands it to its recogniser and resolver). Name suffixes by
+/// entity type, posts, trigger and boundary words, stop characters, generic stems, fields, and the
+/// standard abbreviations of Chinese institution names. None of them names an entity; they describe
+/// how names and sentences are built. A malformed line, a word listed twice in a class or a class this
+/// type does not know is rejected at load, with the file and line named.
+public struct Lexicon: Sendable {
+    /// What a word is to the recognisers (the second column of the file).
+    public enum WordClass: String, CaseIterable, Sendable {
+        case suffixCompany = "suffix.company", suffixPark = "suffix.park", suffixOrganization = "suffix.organization"
+        case suffixProject = "suffix.project", suffixPolicy = "suffix.policy", suffixPlace = "suffix.place"
+        case standaloneOrganization = "organization.standalone", levelPrefix = "level-prefix", abbreviation
+        case title, afterName = "after-name", beforePost = "before-post", notPersonalName = "not-personal-name"
+        case notInGivenName = "not-in-given-name", hardStop = "stop.hard", weakStop = "stop.weak", boundary
+        case genericStem = "generic-stem", genericStemWord = "generic-stem-word", weakCompanySuffix = "company-suffix.weak"
+        case field, companyListOpener = "company-list-opener", genericBodyWord = "body.generic-word"
+        case descriptiveBodyWord = "body.descriptive-word", descriptiveBodySuffix = "body.descriptive-suffix"
+        case descriptionWord = "description-word", policySuffix = "policy.suffix", policyEnding = "policy.ending"
+        case policyVerb = "policy.verb", mediaEnding = "media-ending", listEnding = "list-ending"
+
+        /// The entity type a suffix class gives a name, nil for the other classes.
+        public var suffixType: EntityType? {
+            switch self {
+            case .suffixCompany: .company
+            case .suffixPark: .park
+            case .suffixOrganization: .organization
+            case .suffixProject: .project
+            case .suffixPolicy: .policy
+            case .suffixPlace: .place
+            default: nil
+            }
+        }
+
+        /// Classes whose words are single characters.
+        var singleCharacter: Bool { self == .notInGivenName || self == .hardStop || self == .weakStop || self == .levelPrefix }
+    }
+
+    /// One line of the file.
+    public struct Entry: Sendable, Hashable {
+        public var word: String
+        public var wordClass: WordClass
+        /// The third column: an abbreviation's full form, a level prefix's level, else a note (or empty).
+        public var value: String
+        public var line: Int
+    }
+
+    /// Why a lexicon file was rejected.
+    public enum LoadError: Error, CustomStringConvertible, Equatable {
+        case missingResource(String)
+        case malformed(file: String, line: Int, text: String)
+        case unknownClass(file: String, line: Int, word: String, className: String)
+        case duplicate(file: String, line: Int, word: String, className: String, firstLine: Int)
+        case badValue(file: String, line: Int, word: String, className: String, problem: String)
+
+        public var description: String {
+            switch self {
+            case .missingResource(let f): "the lexicon file \(f) is missing from the package"
+            case .malformed(let f, let l, let t): "\(f):\(l): expected `word<TAB>class` or `word<TAB>class<TAB>value`, found “\(t)”"
+            case .unknownClass(let f, let l, let w, let c):
+                "\(f):\(l): “\(w)” has the unknown class “\(c)” (known: \(WordClass.allCases.map(\.rawValue).joined(separator: ", ")))"
+            case .duplicate(let f, let l, let w, let c, let first): "\(f):\(l): “\(w)” is listed again in class \(c) (first on line \(first))"
+            case .badValue(let f, let l, let w, let c, let p): "\(f):\(l): “\(w)” (class \(c)): \(p)"
+            }
+        }
+    }
+
+    /// The lines and the sets derived from them, behind one reference: a lexicon is copied with
+    /// every extractor, recogniser and resolver, and its sets are read in the innermost loops.
+    final class Store: Sendable {
+        /// The lines of the file, in order.
+        let entries: [Entry]
+
+        /// Suffixes that end a name, with the type they give, in file order. Longest match wins.
+        let suffixTypes: [(String, EntityType)]
+        let suffixes: WordSet
+        /// The type of each suffix (a suffix listed under two types takes the first).
+        let suffixType: [String: EntityType]
+        /// Suffixes that can stand alone as an organization's whole name.
+        let standaloneOrganizations: Set<String>
+        /// Places a bare name (`省委`, `市政协`) belongs to: its first character's level.
+        let levelPrefix: [Unicode.Scalar: Gazetteer.Level]
+        /// Standard abbreviations in institution names: short → full, in file order. Applied to make aliases.
+        let abbreviations: [(String, String)]
+        let abbreviationScalars: [([Unicode.Scalar], [Unicode.Scalar])]
+        let abbreviationInitials: Set<Unicode.Scalar>
+        /// Posts, longest first in matching.
+        let titles: WordSet
+        /// Words that may follow a personal name (what the official does next).
+        let afterName: WordSet
+        /// Words that open a post phrase and look like a surname and a given name (`相关负责人`, `党组书记`).
+        let wordsBeforePosts: Set<String>
+        /// Common words shaped like a surname and a given name (`一行`, `认真`): never an official's name.
+        let notPersonalNames: Set<String>
+        /// Characters that never belong to a given name.
+        let notInGivenName: ScalarSet
+        /// Single characters that always end a name to their left.
+        let hardStops: ScalarSet
+        /// Single characters that end a name unless a place name opens a longer one (`中和陶瓷产业园`).
+        let weakStops: ScalarSet
+        /// Verbs and adverbs that end a name to their left (a name never ends with them).
+        let boundaryWords: WordSet
+        /// Name stems that are generic words, not names (`园区`, `该公司`, `重点项目`); the empty stem too.
+        let genericStems: Set<String>
+        /// Words that describe an industry or a kind, not a particular zone: a stem made only of
+        /// them (`未来产业先导区`, `省级消费品特色园区`) is generic.
+        let genericStemWords: WordSet
+        /// Endings of companies' short names (`晶门科技`, `同仁堂健康药业`), trusted only inside a list of companies.
+        let weakCompanySuffixes: WordSet
+        /// Fields of technology and industry: a stem of them names a field, not a company (`量子科技`).
+        let fieldWords: WordSet
+        /// Words that open a list of companies.
+        let companyListOpeners: WordSet
+        /// Words that leave a body's name generic (`项目服务专班`, `有关部门`); fields do not (`智能装备研究院`).
+        let genericBodyWords: WordSet
+        /// Words that describe what kind of body a centre, school or institute is (`国际交流中心`,
+        /// `专业领域研究所`): a stem made only of them (with kinds and fields) names no particular body.
+        let descriptiveBodyWords: WordSet
+        /// Weak body endings that a descriptive stem leaves generic.
+        let descriptiveBodySuffixes: Set<String>
+        /// Words that make a stem a description (`安徽省第一个国家级开发区`), wherever they stand in it.
+        let descriptionWords: [String]
+        /// Quoted names followed by these words are policies: `“揭榜挂帅”制度`.
+        let policySuffixes: WordSet
+        /// A quoted name that ends in one of these is itself a policy: `“冬季行动”`.
+        let policyEndings: WordSet
+        /// Verbs that make the quoted name after them a policy when `工作`/`活动` follows it.
+        let policyVerbs: WordSet
+        /// Title-mark contents that name media, not policies.
+        let mediaEndings: WordSet
+        /// Named lists: `第二批…名单`.
+        let listEndings: WordSet
+
+        init(_ parsed: [Entry]) {
+            entries = parsed
+            var byClass: [WordClass: [String]] = [:]
+            for e in parsed { byClass[e.wordClass, default: []].append(e.word) }
+            func words(_ c: WordClass) -> [String] { byClass[c] ?? [] }
+
+            suffixTypes = parsed.compactMap { e in e.wordClass.suffixType.map { (e.word, $0) } }
+            suffixes = WordSet(suffixTypes.map(\.0))
+            suffixType = Dictionary(suffixTypes, uniquingKeysWith: { a, _ in a })
+            standaloneOrganizations = Set(words(.standaloneOrganization))
+            var levels: [Unicode.Scalar: Gazetteer.Level] = [:]
+            for e in parsed where e.wordClass == .levelPrefix {
+                if let u = e.word.unicodeScalars.first, let level = Gazetteer.Level(rawValue: e.value) { levels[u] = level }
+            }
+            levelPrefix = levels
+            abbreviations = parsed.filter { $0.wordClass == .abbreviation }.map { ($0.word, $0.value) }
+            abbreviationScalars = abbreviations.map { (Array($0.0.unicodeScalars), Array($0.1.unicodeScalars)) }
+            abbreviationInitials = Set(abbreviationScalars.flatMap { [$0.0[0], $0.1[0]] })
+            titles = WordSet(words(.title))
+            afterName = WordSet(words(.afterName))
+            wordsBeforePosts = Set(words(.beforePost))
+            notPersonalNames = Set(words(.notPersonalName))
+            notInGivenName = ScalarSet(words(.notInGivenName).joined())
+            hardStops = ScalarSet(words(.hardStop).joined())
+            weakStops = ScalarSet(words(.weakStop).joined())
+            boundaryWords = WordSet(words(.boundary))
+            // (A stem of nothing is generic: the file cannot write the empty word.)
+            genericStems = Set(words(.genericStem)).union([""])
+            genericStemWords = WordSet(words(.genericStemWord))
+            weakCompanySuffixes = WordSet(words(.weakCompanySuffix))
+            fieldWords = WordSet(words(.field))
+            companyListOpeners = WordSet(words(.companyListOpener))
+            genericBodyWords = WordSet(words(.genericBodyWord))
+            descriptiveBodyWords = WordSet(words(.descriptiveBodyWord))
+            descriptiveBodySuffixes = Set(words(.descriptiveBodySuffix))
+            descriptionWords = words(.descriptionWord)
+            policySuffixes = WordSet(words(.policySuffix))
+            policyEndings = WordSet(words(.policyEnding))
+            policyVerbs = WordSet(words(.policyVerb))
+            mediaEndings = WordSet(words(.mediaEnding))
+            listEndings = WordSet(words(.listEnding))
+        }
+    }
+
+    private let store: Store
+
+    /// The lines of the file, in order.
+    public var entries: [Entry] { store.entries }
+
+    // The sets, as the rules read them (see ``Store`` for what each holds).
+    var suffixTypes: [(String, EntityType)] { store.suffixTypes }
+    var suffixes: WordSet { store.suffixes }
+    var suffixType: [String: EntityType] { store.suffixType }
+    var standaloneOrganizations: Set<String> { store.standaloneOrganizations }
+    var levelPrefix: [Unicode.Scalar: Gazetteer.Level] { store.levelPrefix }
+    var abbreviations: [(String, String)] { store.abbreviations }
+    var titles: WordSet { store.titles }
+    var afterName: WordSet { store.afterName }
+    var wordsBeforePosts: Set<String> { store.wordsBeforePosts }
+    var notPersonalNames: Set<String> { store.notPersonalNames }
+    var notInGivenName: ScalarSet { store.notInGivenName }
+    var hardStops: ScalarSet { store.hardStops }
+    var weakStops: ScalarSet { store.weakStops }
+    var boundaryWords: WordSet { store.boundaryWords }
+    var genericStems: Set<String> { store.genericStems }
+    var genericStemWords: WordSet { store.genericStemWords }
+    var weakCompanySuffixes: WordSet { store.weakCompanySuffixes }
+    var fieldWords: WordSet { store.fieldWords }
+    var companyListOpeners: WordSet { store.companyListOpeners }
+    var genericBodyWords: WordSet { store.genericBodyWords }
+    var descriptiveBodyWords: WordSet { store.descriptiveBodyWords }
+    var descriptiveBodySuffixes: Set<String> { store.descriptiveBodySuffixes }
+    var descriptionWords: [String] { store.descriptionWords }
+    var policySuffixes: WordSet { store.policySuffixes }
+    var policyEndings: WordSet { store.policyEndings }
+    var policyVerbs: WordSet { store.policyVerbs }
+    var mediaEndings: WordSet { store.mediaEndings }
+    var listEndings: WordSet { store.listEndings }
+
+    /// Reads a lexicon from its text (`file` names it in errors).
+    public init(tsv: String, file: String) throws {
+        // Read on UTF-8 bytes (a newline, a tab and the ASCII blanks are never inside a longer
+        // character): splitting Characters and building strings scalar by scalar cost more than
+        // building the sets.
+        let bytes = Array(tsv.utf8)
+        func string(_ b: ArraySlice<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
+        // The line where each word of a class (an abbreviation: each pair) was first listed.
+        var firstLine: [Key: Int] = [:]
+        var parsed: [Entry] = []
+        var line = 0, start = 0
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let raw = bytes[start..<end]
+            line += 1; start = end + 1
+            let text = Lexicon.trimmed(raw)
+            if text.isEmpty || text.first == 0x23 { continue }  // `#`
+            let cols = raw.split(separator: 0x09, omittingEmptySubsequences: false).map(Lexicon.trimmed)
+            guard cols.count == 2 || cols.count == 3, !cols[0].isEmpty, !cols[1].isEmpty else {
+                throw LoadError.malformed(file: file, line: line, text: string(text))
+            }
+            let word = string(cols[0]), className = string(cols[1]), value = cols.count > 2 ? string(cols[2]) : ""
+            guard let c = WordClass(rawValue: className) else {
+                throw LoadError.unknownClass(file: file, line: line, word: word, className: className)
+            }
+            if c.singleCharacter, word.unicodeScalars.count != 1 {
+                throw LoadError.badValue(file: file, line: line, word: word, className: c.rawValue, problem: "this class takes single characters")
+            }
+            if c == .abbreviation, value.isEmpty {
+                throw LoadError.badValue(file: file, line: line, word: word, className: c.rawValue, problem: "an abbreviation needs its full form in the third column")
+            }
+            if c == .levelPrefix, Gazetteer.Level(rawValue: value) == nil {
+                throw LoadError.badValue(file: file, line: line, word: word, className: c.rawValue,
+                                         problem: "a level prefix needs its level (province, city or county) in the third column, found “\(value)”")
+            }
+            // An abbreviation is a pair: the same short form may have several full forms.
+            var key = Key(bytes: Array(cols[1]) + [0x09] + cols[0])
+            if c == .abbreviation { key.bytes += [0x09] + cols[2] }
+            if let first = firstLine[key] {
+                throw LoadError.duplicate(file: file, line: line, word: word, className: c.rawValue, firstLine: first)
+            }
+            firstLine[key] = line
+            parsed.append(Entry(word: word, wordClass: c, value: value, line: line))
+        }
+        store = Store(parsed)
+    }
+
+    /// A class and a word as bytes, hashed a word at a time (hashing a byte array combines byte by byte).
+    private struct Key: Hashable {
+        var bytes: [UInt8]
+        func hash(into h: inout Hasher) { bytes.withUnsafeBytes { h.combine(bytes: $0) } }
+    }
+
+    /// The UTF-8 forms of the space separators above ASCII (the general category Zs: what
+    /// `CharacterSet.whitespaces` trims besides the space and the tab).
+    private static let wideSpaces: [[UInt8]] = ([0xA0, 0x1680, 0x202F, 0x205F, 0x3000] + Array(0x2000...0x200A)).compactMap { v in
+        Unicode.Scalar(UInt32(v)).map { Array(String($0).utf8) }
+    }
+
+    /// The first and the last bytes of those forms (most words start and end with other bytes).
+    private static let wideSpaceLeads = byteTable(wideSpaces.compactMap(\.first))
+    private static let wideSpaceEnds = byteTable(wideSpaces.compactMap(\.last))
+    private static func byteTable(_ bytes: [UInt8]) -> [Bool] {
+        var t = [Bool](repeating: false, count: 256)
+        for b in bytes { t[Int(b)] = true }
+        return t
+    }
+
+    /// `s` without the blanks around it: spaces, tabs, the other space separators (what
+    /// `CharacterSet.whitespaces` trims), and the carriage return of a line ended `\r\n`.
+    private static func trimmed(_ s: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var a = s.startIndex, b = s.endIndex
+        func ascii(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
+        while a < b {
+            if ascii(s[a]) { a += 1; continue }
+            guard Lexicon.wideSpaceLeads[Int(s[a])], let w = wideSpaces.first(where: { s[a..<b].starts(with: $0) }) else { break }
+            a += w.count
+        }
+        while b > a {
+            if ascii(s[b - 1]) { b -= 1; continue }
+            guard Lexicon.wideSpaceEnds[Int(s[b - 1])], let w = wideSpaces.first(where: { b - a >= $0.count && s[(b - $0.count)..<b].elementsEqual($0) }) else { break }
+            b -= w.count
+        }
+        return s[a..<b]
+    }
+
+    /// The words of one class, in file order.
+    public func words(_ c: WordClass) -> [String] { store.entries.filter { $0.wordClass == c }.map(\.word) }
+
+    /// Words that end a name to their left: the boundary words and the triggers of the relation rules
+    /// that never stand inside a name (``TriggerLexicon/boundaries``).
+    func boundaries(with triggers: TriggerLexicon) -> WordSet {
+        WordSet(Array(boundaryWords.words.union(triggers.boundaries)).sorted())
+    }
+
+    /// The lexicon shipped with the package, read from its resource.
+    public static func loadShipped() throws -> Lexicon {
+        try Lexicon(tsv: shippedText(), file: "lexicon.tsv")
+    }
+
+    /// The text of the shipped lexicon file (to derive a variant from it).
+    public static func shippedText() throws -> String {
+        guard let url = Bundle.module.url(forResource: "lexicon", withExtension: "tsv") else { throw LoadError.missingResource("lexicon.tsv") }
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    /// The shipped lexicon, read once. A broken shipped file is a packaging error (the tests load it).
+    public static let shared: Lexicon = {
+        do { return try loadShipped() } catch { preconditionFailure("\(error)") }
     }()
-
-    static let suffixes = WordSet(suffixTypes.map(\.0))
-    static let suffixType: [String: EntityType] = Dictionary(suffixTypes, uniquingKeysWith: { a, _ in a })
-
-    /// Suffixes that can stand alone as an organization's whole name.
-    static let standaloneOrganizations: Set<String> = [
-        "国务院", "省委", "市委", "县委", "区委", "省政府", "市政府", "县政府", "区政府", "省人民政府", "市人民政府",
-        "省政协", "市政协", "县政协", "全国人大", "全国政协", "党中央", "中共中央", "中央军委", "全国人大常委会",
-        "最高人民法院", "最高人民检察院", "中央政府", "工信部", "商务部", "科技部",
-        "财政部", "教育部", "国家发改委", "国家发展改革委", "生态环境部", "自然资源部", "交通运输部", "农业农村部",
-        "人力资源社会保障部", "住房城乡建设部", "水利部", "国资委", "国家统计局", "海关总署", "市场监管总局",
-    ]
-
-    /// Places a bare name (`省委`, `市政协`) belongs to: its first character's level.
-    static let levelPrefix: [Unicode.Scalar: Gazetteer.Level] = ["省": .province, "市": .city, "县": .county, "区": .county]
-
-    /// Standard abbreviations in institution names: short → full. Applied to make aliases.
-    static let abbreviations: [(String, String)] = [
-        ("经开区", "经济技术开发区"), ("经开区", "经济开发区"), ("经开发区", "经济技术开发区"), ("高新区", "高新技术产业开发区"), ("综改区", "综合改革试验区"),
-        ("综改", "综合改革"), ("工信厅", "工业和信息化厅"), ("工信局", "工业和信息化局"), ("工信部", "工业和信息化部"),
-        ("发改委", "发展和改革委员会"), ("发展改革委", "发展和改革委员会"), ("经信委", "经济和信息化委员会"),
-        ("人社厅", "人力资源和社会保障厅"), ("人社局", "人力资源和社会保障局"), ("住建厅", "住房和城乡建设厅"),
-        ("住建局", "住房和城乡建设局"), ("卫健委", "卫生健康委员会"), ("国资委", "国有资产监督管理委员会"),
-        ("科技厅", "科学技术厅"), ("科技局", "科学技术局"), ("自贸区", "自由贸易试验区"), ("管委会", "管理委员会"),
-        ("市政府", "市人民政府"), ("省政府", "省人民政府"), ("县政府", "县人民政府"), ("区政府", "区人民政府"),
-        ("人大常委会", "人民代表大会常务委员会"),
-    ]
-
-    private static let abbreviationScalars: [([Unicode.Scalar], [Unicode.Scalar])] =
-        abbreviations.map { (Array($0.0.unicodeScalars), Array($0.1.unicodeScalars)) }
-    private static let abbreviationInitials: Set<Unicode.Scalar> =
-        Set(abbreviationScalars.flatMap { [$0.0[0], $0.1[0]] })
 
     /// The other forms a name takes by the standard abbreviations: every full form in it
     /// shortened, or (when it holds none) every short form spelled out. Works on scalars: this
     /// runs for every name of every document.
-    static func abbreviationVariants(of form: String) -> [String] {
+    func abbreviationVariants(of form: String) -> [String] {
         let f = Array(form.unicodeScalars)
-        guard f.contains(where: { abbreviationInitials.contains($0) }) else { return [] }
+        guard f.contains(where: { store.abbreviationInitials.contains($0) }) else { return [] }
         var out: [String] = []
-        for (short, full) in abbreviationScalars {
-            if let replaced = replacing(full, with: short, in: f) { out.append(replaced) }
-            else if let replaced = replacing(short, with: full, in: f) { out.append(replaced) }
+        for (short, full) in store.abbreviationScalars {
+            if let replaced = Lexicon.replacing(full, with: short, in: f) { out.append(replaced) }
+            else if let replaced = Lexicon.replacing(short, with: full, in: f) { out.append(replaced) }
         }
         return out
     }
@@ -91,156 +349,4 @@ enum Lexicon {
         }
         return String(out)
     }
-
-    /// Posts, longest first in matching.
-    static let titles = WordSet([
-        "总书记", "书记", "副书记", "党委书记", "党组书记", "党工委书记", "党工委副书记", "工委书记", "常委", "委员",
-        "主席", "副主席", "省长", "副省长", "代省长", "市长", "副市长", "代市长", "常务副市长", "县长", "副县长", "代县长",
-        "常务副县长", "区长", "副区长", "代区长", "常务副区长", "州长", "副州长", "镇长", "乡长", "村主任", "主任",
-        "副主任", "常务副主任", "局长", "副局长", "厅长", "副厅长", "部长", "副部长", "常务副部长", "处长", "副处长",
-        "科长", "校长", "副校长", "院长", "副院长", "所长", "副所长", "董事长", "副董事长", "董事", "总经理", "副总经理",
-        "经理", "总裁", "副总裁", "总监", "首席执行官", "首席科学家", "秘书长", "副秘书长", "会长", "副会长", "理事长",
-        "教授", "副教授", "研究员", "院士", "负责人", "主要负责人", "组长", "副组长", "站长", "行长", "副行长", "社长",
-        "总编辑", "检察长", "庭长", "队长", "总工程师", "创始人", "合伙人", "领导", "县区领导", "市领导", "省领导",
-        "总理", "副总理", "国务委员", "主委", "巡视员", "调研员", "专员", "署长", "副署长", "司长", "副司长", "监事长",
-        "党委副书记", "市委书记", "县委书记", "区委书记", "省委书记",
-    ])
-
-    /// Words that may follow a personal name (what the official does next).
-    static let afterName = WordSet([
-        "在", "说", "表示", "强调", "指出", "要求", "介绍", "一行", "等", "同志", "分别", "主持", "出席", "陪同", "随同",
-        "调研", "考察", "视察", "来到", "深入", "前往", "走进", "率", "率队", "带队", "致辞", "宣布", "与", "和", "及", "为",
-        "对", "就", "也", "还", "先后", "共同", "签", "签订", "签署", "任", "不再", "拟任", "当选", "出生", "感谢", "相信",
-        "期待", "续称", "是", "将", "主攻", "听取", "察看", "查看", "了解", "详细", "勉励", "叮嘱", "希望", "认为", "告诉",
-        "会见", "参加", "昨日", "今日", "近日", "日前", "当天", "当日", "上午", "下午", "晚上", "到", "赴", "的", "代表",
-        "带领", "率领", "牵头", "作", "讲话", "提出", "解读", "回答", "答", "透露", "称", "坦言", "看望", "慰问", "检查",
-        "督导", "现场", "实地", "一同", "同", "亦", "亦有", "受访", "走访", "莅临", "拜访", "深入", "先后", "见证", "一起", "共同为", "接受", "受邀", "介绍说", "领衔", "担任", "均", "则", "都", "首先", "随后", "还", "，", "。", "、", "；", "：", "（", "(", "”", "“", "》", "？", "！",
-    ])
-
-    /// Words that open a post phrase and look like a surname and a given name (`相关负责人`, `党组书记`).
-    static let wordsBeforePosts: Set<String> = ["相关", "有关", "党组", "党委", "主要", "分管", "常务", "班子", "时任", "原任", "现任", "第一"]
-    /// Common words shaped like a surname and a given name (`一行`, `认真`): never an official's name.
-    static let notPersonalNames: Set<String> = ["一行", "认真", "有新", "一同", "一起", "同志", "任职", "任期", "于是", "于此", "高度", "全力", "严格", "核心", "核心地位", "都曾", "均曾", "曾任", "还曾", "也曾"]
-
-    /// Characters that never belong to a given name.
-    static let notInGivenName = ScalarSet("的了在是和与等及将为对从也都还把被说这那个们省市县区委长局厅部年月日二三四五六七八九十等同任副代总书记主席司园院所会业团校")
-
-    /// Single characters that always end a name to their left.
-    static let hardStops = ScalarSet("的在由是了被把将对从为让给到其该这那每各此等即位于入他她它们我你任则亦也以就已")
-    /// Single characters that end a name unless a place name opens a longer one (`中和陶瓷产业园`).
-    static let weakStops = ScalarSet("和与及或并")
-
-    /// Verbs and adverbs that end a name to their left (a name never ends with them).
-    static let boundaryWords = WordSet([
-        "来到", "走进", "深入", "前往", "调研", "考察", "视察", "察看", "查看", "参观", "位于", "落户", "入驻", "坐落",
-        "选址", "布局", "新上", "公布", "发布", "印发", "出台", "入选", "列入", "获评", "评为", "认定", "推进", "实施",
-        "推行", "开展", "签约", "签署", "共建", "携手", "依托", "牵头", "组建", "带队", "率队", "陪同", "随同", "举办",
-        "举行", "召开", "主持", "出席", "参加", "成立", "设立", "引进", "打造", "聚焦", "聚集", "集聚", "吸引", "包括",
-        "其中", "作为", "通过", "以及", "还有", "宣布", "表示", "指出", "强调", "要求", "了解", "听取", "介绍",
-        "担任", "批复", "审议", "获得", "推动", "助力", "加快", "建成", "正式", "成功", "已经", "正在", "目前", "同时",
-        "此外", "近年来", "以来", "日前", "近日", "今年", "去年", "当日", "当天", "昨日", "今日", "全力", "积极",
-        "首批", "一批", "大力", "持续", "先后", "分别", "共同", "实现", "完成", "提供", "促成", "达成",
-        "专注", "致力", "主攻", "借助", "投资建设", "建设的", "开工", "投产", "签订", "对接", "服务于",
-        "关于", "根据", "按照", "围绕", "面向", "对于", "旗下", "下属", "所属", "授予", "命名", "认定为", "获批",
-        "支持", "落实", "贯彻", "坚持", "深化", "优化", "提升", "强化", "扎实", "全面", "进一步", "不断", "着力",
-        "努力", "力争", "争取", "确保", "前瞻", "梯次", "以下简称", "简称", "亦称", "又称", "即将",
-        "走访", "莅临", "促进", "打通", "晋升", "申报", "做好", "壮大", "学习", "著眼", "附件", "序号", "拜访", "会见", "带领", "率领",
-        "表决", "辞去", "走出", "借鉴", "狠抓", "夯实", "所称", "暨", "并同", "谋", "抓", "抓好", "抓实", "抓紧", "增强", "当头",
-        "抵达", "到达", "驶出", "驶入", "叮嘱", "勉励", "希望", "认为", "发挥", "满足", "无法", "确定", "梳理", "加紧",
-        "第二天", "次日", "随后", "此后", "然后", "之后", "之前", "此前", "以后", "届时", "如今", "当前", "眼下",
-        "全省", "全市", "全县", "全区", "形成", "构建", "加速", "建立", "拥有", "成为",
-        "更多", "更是", "不仅", "而且", "以及", "还是", "或者", "看好", "带动", "赋能", "包含", "涵盖", "覆盖",
-        "建设", "传达", "兼任", "当选", "拟任", "出任", "任命", "抢抓", "抓住", "沿着", "沿著", "开创", "预计", "推出",
-        "掀起", "关注", "调度", "摸清", "摸透", "真正", "亮出", "推介", "定位", "定位于", "预期", "完善", "提高", "加强",
-        "加大", "扩大", "引导", "引领", "鼓励", "参与", "看到", "进入", "进驻", "分布", "涉及", "具有", "具备", "达到",
-        "突破", "超过", "取得", "荣获", "属于", "设有", "扩建", "改建", "竣工", "启动", "开启", "明确", "提出", "谈到",
-        "透露", "显示", "据悉", "据了解", "计划", "共同为", "同志", "用好", "上市", "举全", "聚力", "全力以赴", "着眼",
-        "瞄准", "紧盯", "紧扣", "依靠", "凭借", "借力", "对标", "比照", "参照", "立足", "坚定", "持续推进", "全面推进",
-        "大力推进", "积极推进", "加快推进", "深入推进", "扎实推进", "统筹", "协调", "谋划", "规划建设", "投资兴建",
-        "兴建", "新设", "批准", "同意", "决定", "宣布成立", "正式成立", "挂牌", "揭牌", "授牌", "签下", "引来",
-        "迎来", "吸纳", "集中", "聚集了", "汇聚", "带来", "创造", "实现了", "完成了", "作出", "做出", "贡献",
-        "位列", "跻身", "晋级", "入围", "助推", "全资子公司", "控股子公司", "子公司", "代表", "负责", "负责制", "登上", "询问", "询问了", "走上",
-        "职务", "代理", "一职", "人选", "候选人", "享受", "联合", "据悉", "据介绍", "根据", "孵化", "转化", "榜上有名", "会同", "指导", "赋予", "培育", "期望", "希望", "打算", "准备", "做实", "做大", "做强", "做优", "解决", "相信", "感谢", "超", "超过", "推进了", "落地了", "开展了", "参观了", "考察了",
-        "呈报", "报请", "上报", "报送", "尽快", "任职", "是指", "调配", "维护", "各地", "开拓", "拓展",
-    ])
-
-    /// Name stems that are generic words, not names (`园区`, `该公司`, `重点项目`).
-    static let genericStems: Set<String> = [
-        "", "该", "本", "全", "各", "这", "那", "此", "其", "我", "两", "多", "一", "新", "大", "小", "老", "原", "现",
-        "省级", "市级", "县级", "国家级", "国家", "相关", "有关", "重点", "大型", "周边", "各类", "现有", "企业", "产业",
-        "工业", "特色", "一批", "这些", "该类", "同类", "其他", "其它", "上述", "下属", "所属", "旗下", "合作", "母",
-        "子", "总", "分", "重大", "优质", "在建", "在谈", "签约", "招商", "引资", "招商引资", "落地", "开工", "竣工",
-        "配套", "示范", "试点", "民生", "基础设施", "好", "大项目", "好项目", "新项目", "多个", "若干", "所有", "各个",
-        "部分", "全部", "整个", "首个", "首批", "第一", "骨干", "龙头", "链主", "国有", "民营", "外资", "本地", "当地",
-        "高校", "院校", "科研", "研发", "创新", "服务", "管理", "运营", "建设", "生产", "制造", "平台", "科技",
-        "高新技术", "经济", "开发", "工作", "领导", "中", "东", "西", "南", "北", "内", "外", "上", "下", "前", "后",
-        "局", "干", "全体", "同", "两区", "园中", "区中", "镇中", "入园", "进区", "驻", "区内", "园内", "该区", "此次",
-        "本次", "入选的", "省", "市", "县", "区", "全省", "全市", "全县", "全区", "全国", "世界", "国际", "国内",
-        "境外", "海外", "中国", "我国", "我省", "我市", "我县", "我区", "一流", "高端", "先进", "优势", "主导",
-        "联合", "共建", "集团", "公司", "控股", "攻坚", "初创期", "种子期", "更多", "未来", "未来产业",
-        "创新创业", "工作", "消费品", "医药", "高新", "新兴产业", "战略性新兴产业",
-        "著名跨国", "跨国", "知名", "著名", "大型跨国", "服务型", "国内上市", "上市", "境外上市", "城投",
-    ]
-
-    /// Words that describe an industry or a kind, not a particular zone: a stem made only of
-    /// them (`未来产业先导区`, `省级消费品特色园区`) is generic.
-    static let genericStemWords = WordSet([
-        "省级", "市级", "县级", "国家级", "国家", "未来产业", "未来", "产业", "新兴产业", "战略性", "创新", "特色",
-        "代表性", "专业化", "精品", "现代农业", "现代物流", "农业", "化工", "专业", "示范性", "引领性", "农产品",
-        "国有独资", "国有资本控股", "国有控股", "国有资本", "国有", "独资", "控股",
-        "消费品", "医药", "高新技术", "科技", "现代", "制造业", "先进", "数字经济", "低空经济", "新能源", "新材料",
-        "工业", "重点", "示范", "综合", "生态", "循环经济", "绿色", "智能", "数字", "物流", "商贸", "文化", "旅游",
-        "农业", "服务业", "新型", "一批", "全省", "全市", "各类", "相关", "这些", "首批", "第一批", "第二批", "第三批",
-        "服务", "重大", "发展", "建设", "现有", "招商", "在建", "在谈", "优质", "大型", "知名", "著名", "跨国", "世界500强",
-        "中国500强", "百强", "龙头", "骨干", "高端", "服务型", "研发型", "总部型", "第一个", "首个", "第一", "唯一",
-        "项目", "强链", "补链", "延链", "强链补链", "产业链", "国内", "一流", "国际一流", "国内一流", "工作", "合作", "中试", "一大批", "大批", "众多", "多家", "里程碑", "秋季", "春季", "会员", "会员企业", "成员", "成员单位",
-        "千亿元", "百亿元", "万亿元", "县域", "小微", "教学", "试验", "教学试验", "第一", "第二", "第三", "第四", "第一季度", "第二季度", "第三季度", "第四季度", "季度", "一季度", "二季度", "三季度", "四季度", "以上", "亿元以上", "亿元", "万元", "装备", "制造", "先进装备", "亿级", "千亿级", "百亿级", "五百亿级", "千亿", "百亿",
-    ])
-
-    /// Endings of companies' short names (`晶门科技`, `同仁堂健康药业`), trusted only inside a list of companies.
-    static let weakCompanySuffixes = WordSet(["科技", "药业", "制药", "电子", "实业", "股份", "电气", "国际", "集团", "能源", "光电", "微电子", "半导体", "软件",
-                                             "电缆", "新能源", "新材料", "化工", "机械", "重工", "钢铁", "环保", "食品", "纺织", "汽车", "光伏", "物流"])
-    /// Fields of technology and industry: a stem of them names a field, not a company (`量子科技`).
-    static let fieldWords = WordSet(["量子", "生物", "信息", "人工智能", "数字", "智能", "网络", "航空", "航天", "海洋", "医疗", "能源",
-                                     "材料", "新材料", "环保", "节能", "新能源", "电子", "通信", "半导体", "集成电路", "高新", "高科",
-                                     "信息技术", "互联网", "大数据", "云计算", "区块链", "低空", "氢能", "储能", "光伏", "风电", "健康", "无人机", "锂电", "低空经济", "生命", "人工", "机器人", "医药", "化工", "新能源汽车", "汽车",
-                                     "清洁", "清洁能源", "精密", "精密机械", "机械", "装备", "高端装备", "移动", "移动通信"])
-    /// Words that open a list of companies.
-    static let companyListOpeners = WordSet(["聚集", "集聚", "包括", "引进", "吸引", "入驻", "落户", "汇聚", "聚集了", "引进了", "吸引了", "与", "和"])
-
-    /// Words that leave a body's name generic (`项目服务专班`, `有关部门`); fields do not (`智能装备研究院`).
-    static let genericBodyWords = WordSet([
-        "项目", "服务", "工作", "合作", "重点", "相关", "有关", "领导", "管理", "综合", "协调", "专项", "办公", "全省",
-        "全市", "全县", "各级", "各类", "部门", "有关部门", "相关部门", "行业", "主管", "职能", "上级", "属地", "当地",
-        "本地", "发展", "建设", "一批", "多个", "各", "该", "本", "全", "新", "省级", "市级", "县级", "国家级",
-        "设区市", "各设区市", "专门", "有关专门",
-    ])
-
-    /// Words that describe what kind of body a centre, school or institute is (`国际交流中心`,
-    /// `专业领域研究所`): a stem made only of them (with kinds and fields) names no particular body.
-    static let descriptiveBodyWords = WordSet([
-        "世界", "顶级", "应用", "应用型", "国际", "国际化", "专业", "领域", "专业领域", "综合性", "交流", "中转", "换乘",
-        "商贸", "物流", "区域性", "区域", "高水平", "研究型", "科学", "技术", "制造业", "国家级", "省级", "市级",
-    ])
-    /// Weak body endings that a descriptive stem leaves generic.
-    static let descriptiveBodySuffixes: Set<String> = ["中心", "学校", "大学", "研究所", "服务中心", "创新中心", "研究中心"]
-
-    /// Words that make a stem a description (`安徽省第一个国家级开发区`), wherever they stand in it.
-    static let descriptionWords = ["第一个", "首个", "唯一", "第一家", "首家", "最大的", "最大", "首批", "之一", "亿级", "国家级开发区", "省级开发区"]
-
-    /// Quoted names followed by these words are policies: `“揭榜挂帅”制度`.
-    static let policySuffixes = WordSet([
-        "制度", "计划", "支持计划", "行动计划", "行动", "专项行动", "改革", "工程", "政策", "方案", "名单", "理念",
-        "战略", "会战", "机制", "模式", "规划", "倡议", "工作法", "体系", "培育体系", "三年行动", "攻坚行动",
-        "试点", "专项", "基金", "目录", "清单", "协议", "条例", "办法", "意见", "通知", "决定", "纲要",
-    ])
-    /// A quoted name that ends in one of these is itself a policy: `“冬季行动”`.
-    static let policyEndings = WordSet(["行动", "计划", "工程", "改革", "战略", "会战", "规划", "倡议", "制度", "攻坚", "专项行动", "行动计划",
-                                        "攻坚年", "推进年", "提升年", "突破年", "行动年", "效能年", "作风年", "建设年"])
-    /// Verbs that make the quoted name after them a policy when `工作`/`活动` follows it.
-    static let policyVerbs = WordSet(["推进", "开展", "实施", "推行", "落实", "深化", "启动", "打响", "掀起", "践行", "执行", "贯彻", "乘", "借"])
-    /// Title-mark contents that name media, not policies.
-    static let mediaEndings = WordSet(["报", "日报", "晚报", "晨报", "杂志", "网", "新闻", "电视台", "周刊", "时报"])
-    /// Named lists: `第二批…名单`.
-    static let listEndings = WordSet(["名单", "清单", "目录", "榜单"])
 }

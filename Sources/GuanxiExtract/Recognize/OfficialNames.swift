@@ -16,8 +16,8 @@ extension Recognizer {
                 // `龙长春`, `李长江`: 长 opens a two-character given name (a post never follows a bare surname);
                 // `姜有为`: 为 may close one.
                 if s[k] == "长", k == i + sn, len == sn + 2 { continue }
-                if s[k] == "为", k == i + len - 1, len == sn + 2, i + len < limit, Lexicon.afterName.longest(startingAt: i + len, in: s, limit: limit) >= 2 { continue }
-                guard ChineseConverter.isHan(s[k]), !Lexicon.notInGivenName.contains(s[k]) else { return false }
+                if s[k] == "为", k == i + len - 1, len == sn + 2, i + len < limit, lexicon.afterName.longest(startingAt: i + len, in: s, limit: limit) >= 2 { continue }
+                guard ChineseConverter.isHan(s[k]), !lexicon.notInGivenName.contains(s[k]) else { return false }
             }
             if isPlaceNotName(s, at: i, length: len, surname: sn) { return false }
             if i + len == limit { return true }
@@ -30,11 +30,11 @@ extension Recognizer {
             }
             if !ChineseConverter.isHan(next) { return !Recognizer.isNameChar(next) || next == " " }
             // 黄立峰教授: a name may be followed by a post too.
-            return Lexicon.afterName.longest(startingAt: i + len, in: s, limit: limit) > 0
-                || Lexicon.titles.longest(startingAt: i + len, in: s, limit: limit) >= 2
+            return lexicon.afterName.longest(startingAt: i + len, in: s, limit: limit) > 0
+                || lexicon.titles.longest(startingAt: i + len, in: s, limit: limit) >= 2
         }
         // `姜有为出席`: 为 closes the given name when a word a name is followed by comes after it.
-        if i + sn + 2 < limit, s[i + sn + 1] == "为", Lexicon.afterName.longest(startingAt: i + sn + 2, in: s, limit: limit) >= 2, ok(sn + 2) { return sn + 2 }
+        if i + sn + 2 < limit, s[i + sn + 1] == "为", lexicon.afterName.longest(startingAt: i + sn + 2, in: s, limit: limit) >= 2, ok(sn + 2) { return sn + 2 }
         // Prefer the shorter name when the character after it starts a following word (`陈凯在`).
         if ok(sn + 1) { return sn + 1 }
         if ok(sn + 2) { return sn + 2 }
@@ -69,11 +69,11 @@ extension Recognizer {
     /// accepted only when a word a name is followed by comes right after it.
     func unlistedName(_ s: [Unicode.Scalar], at i: Int, limit: Int) -> Int {
         for len in 2...4 where i + len < limit {
-            guard s[i..<(i + len)].allSatisfy({ ChineseConverter.isHan($0) && !Lexicon.notInGivenName.contains($0) }) else { return 0 }
+            guard s[i..<(i + len)].allSatisfy({ ChineseConverter.isHan($0) && !lexicon.notInGivenName.contains($0) }) else { return 0 }
             if "司部局处组院所会队".unicodeScalars.contains(s[i + len - 1]) { continue }
             let next = s[i + len]
             if next == "、" || next == "，" || next == "," { return len }
-            if Lexicon.afterName.longest(startingAt: i + len, in: s, limit: limit) >= 2 { return len }
+            if lexicon.afterName.longest(startingAt: i + len, in: s, limit: limit) >= 2 { return len }
         }
         return 0
     }
@@ -104,7 +104,7 @@ extension Recognizer {
         var i = region.lowerBound
         while i < region.upperBound {
             // A post ends at i and a name starts at i.
-            let t = Lexicon.titles.longest(endingAt: i, in: s, lower: region.lowerBound)
+            let t = lexicon.titles.longest(endingAt: i, in: s, lower: region.lowerBound)
             if t > 0 {
                 var n = personName(s, at: i, limit: region.upperBound)
                 let postWord = s.string((i - t)..<i)
@@ -124,7 +124,7 @@ extension Recognizer {
                         // Names listed after the same post: 县区领导肖红松、李碧、涂莉华.
                         while i < region.upperBound, s[i] == "、" {
                             let m = personName(s, at: i + 1, limit: region.upperBound)
-                            guard m > 0, Lexicon.titles.longest(startingAt: i + 1 + m, in: s, limit: region.upperBound) == 0,
+                            guard m > 0, lexicon.titles.longest(startingAt: i + 1 + m, in: s, limit: region.upperBound) == 0,
                                   isFree((i + 1)..<(i + 1 + m)) else { break }
                             // A name that opens another post phrase (`向塘开发区…`) is not a list member.
                             let listed = s.string((i + 1)..<(i + 1 + m))
@@ -138,18 +138,18 @@ extension Recognizer {
                 }
             }
             // A name followed by its post: 王宁书记来到…, 张三副县长表示….
-            if i == region.lowerBound || !ChineseConverter.isHan(s[i - 1]) || Lexicon.hardStops.contains(s[i - 1]) || boundaryWords.longest(endingAt: i, in: s, lower: region.lowerBound) > 0
+            if i == region.lowerBound || !ChineseConverter.isHan(s[i - 1]) || lexicon.hardStops.contains(s[i - 1]) || boundaryWords.longest(endingAt: i, in: s, lower: region.lowerBound) > 0
                 || bodyEnds.contains(i) {
                 let sn = surnames.surnameLength(s, at: i)
                 var matched = false
                 for len in (sn + 1)...(sn + 2) where sn > 0 && i + len < region.upperBound {
-                    let t = Lexicon.titles.longest(startingAt: i + len, in: s, limit: region.upperBound)
-                    guard t > 0, (i + sn..<(i + len)).allSatisfy({ ChineseConverter.isHan(s[$0]) && !Lexicon.notInGivenName.contains(s[$0]) }),
+                    let t = lexicon.titles.longest(startingAt: i + len, in: s, limit: region.upperBound)
+                    guard t > 0, (i + sn..<(i + len)).allSatisfy({ ChineseConverter.isHan(s[$0]) && !lexicon.notInGivenName.contains(s[$0]) }),
                           isFree(i..<(i + len)) else { continue }
                     let after = i + len + t
-                    guard after >= region.upperBound || !ChineseConverter.isHan(s[after]) || Lexicon.afterName.longest(startingAt: after, in: s, limit: region.upperBound) > 0 else { continue }
+                    guard after >= region.upperBound || !ChineseConverter.isHan(s[after]) || lexicon.afterName.longest(startingAt: after, in: s, limit: region.upperBound) > 0 else { continue }
                     let name = s.string(i..<(i + len))
-                    if context.bylineNames.contains(name) || Lexicon.wordsBeforePosts.contains(name) || isPlaceNotName(s, at: i, length: len, surname: sn) { continue }
+                    if context.bylineNames.contains(name) || lexicon.wordsBeforePosts.contains(name) || isPlaceNotName(s, at: i, length: len, surname: sn) { continue }
                     out.append(Candidate(range: i..<(i + len), type: .official, name: name, priority: 3,
                                          post: s.string((i + len)..<after), postRange: (i + len)..<after))
                     i = after; matched = true
@@ -207,7 +207,7 @@ extension Recognizer {
                 break
             }
             // Appointment: 张东同志任…  /  张东任中共…书记
-            if i == region.lowerBound || !Recognizer.isNameChar(s[i - 1]) || Lexicon.hardStops.contains(s[i - 1])
+            if i == region.lowerBound || !Recognizer.isNameChar(s[i - 1]) || lexicon.hardStops.contains(s[i - 1])
                 || (surnames.surnameLength(s, at: i) > 0 && boundaryWords.longest(endingAt: i, in: s, lower: region.lowerBound) >= 2) {
                 let n = personName(s, at: i, limit: region.upperBound)
                 if n > 0, isFree(i..<(i + n)) {
@@ -248,7 +248,7 @@ extension Recognizer {
         var j = titleEnd
         while j > region.lowerBound, titleEnd - j < 48 {
             // Posts themselves (`主任`, `书记`) are walked over whole.
-            let t = Lexicon.titles.longest(endingAt: j, in: s, lower: region.lowerBound)
+            let t = lexicon.titles.longest(endingAt: j, in: s, lower: region.lowerBound)
             if t > 0 { j -= t; continue }
             if let c = taken.first(where: { $0.range.upperBound == j && !$0.nested }) {
                 if c.type == .official || c.type == .project || c.type == .policy { break }
@@ -257,7 +257,7 @@ extension Recognizer {
             if boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
             let ch = s[j - 1]
             if ch == "、" { j -= 1; continue }
-            if !ChineseConverter.isHan(ch) || Lexicon.hardStops.contains(ch) || Lexicon.weakStops.contains(ch) { break }
+            if !ChineseConverter.isHan(ch) || lexicon.hardStops.contains(ch) || lexicon.weakStops.contains(ch) { break }
             j -= 1
         }
         while j < titleEnd, s[j] == "、" { j += 1 }
@@ -274,7 +274,7 @@ extension Recognizer {
             // `…职务，决定任命乙为…`: the next appointment starts another post.
             if ch == "，" || ch == ",", ["决定", "任命", "聘任", "聘请"].contains(where: { s.has($0, at: j + 1) }) { break }
             j += 1
-            if Lexicon.titles.longest(endingAt: j, in: s, lower: k) > 0 { lastTitleEnd = j }
+            if lexicon.titles.longest(endingAt: j, in: s, lower: k) > 0 { lastTitleEnd = j }
         }
         return lastTitleEnd
     }

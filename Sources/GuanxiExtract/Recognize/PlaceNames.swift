@@ -24,7 +24,7 @@ extension Recognizer {
             guard let division = pick(options, form: form, context: context) else { i += 1; continue }
             // A short form glued to the word before it is part of that word (`东北海陆` holds no 北海).
             if !options.contains(where: { $0.name == form }), i > region.lowerBound, ChineseConverter.isHan(s[i - 1]),
-               !Lexicon.hardStops.contains(s[i - 1]), !Lexicon.weakStops.contains(s[i - 1]),
+               !lexicon.hardStops.contains(s[i - 1]), !lexicon.weakStops.contains(s[i - 1]),
                boundaryWords.longest(endingAt: i, in: s, lower: region.lowerBound) == 0,
                gazetteer.words.longest(endingAt: i, in: s, lower: region.lowerBound) == 0 {
                 i += 1; continue

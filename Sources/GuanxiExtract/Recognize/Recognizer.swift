@@ -43,9 +43,18 @@ struct Recognizer: Sendable {
     let gazetteer: Gazetteer
     let surnames: Surnames
     let userEntities: UserDictionary
+    /// The word lists the patterns generalise from (Resources/lexicon.tsv unless given).
+    let lexicon: Lexicon
     /// Words that end a name to their left: the lexicon's boundary words and every trigger word
     /// of the relation rules (a trigger is never part of a name).
-    var boundaryWords: WordSet = Lexicon.boundaryWords
+    var boundaryWords: WordSet
+
+    /// A recogniser with a lexicon (the shipped one unless given) and the words that end a name to
+    /// their left (the lexicon's boundary words unless given).
+    init(gazetteer: Gazetteer, surnames: Surnames, userEntities: UserDictionary, lexicon: Lexicon = .shared, boundaryWords: WordSet? = nil) {
+        self.gazetteer = gazetteer; self.surnames = surnames; self.userEntities = userEntities; self.lexicon = lexicon
+        self.boundaryWords = boundaryWords ?? lexicon.boundaryWords
+    }
 
     /// All candidates of an article, overlaps resolved.
     func recognize(_ s: [Unicode.Scalar], article: Article, context: DocumentContext) -> [Candidate] {
@@ -75,7 +84,7 @@ struct Recognizer: Sendable {
         accepted = resolveOverlaps(accepted + places)
         var officials: [Candidate] = []
         for region in regions { officials += officialNames(s, region, taken: accepted, context: context, blocked: credit0) }
-        accepted = resolveOverlaps(accepted + officials.filter { !Lexicon.notPersonalNames.contains($0.name) })
+        accepted = resolveOverlaps(accepted + officials.filter { !lexicon.notPersonalNames.contains($0.name) })
         var credit = [Bool](repeating: false, count: s.count)
         for r in article.creditRanges { for i in r where i < s.count { credit[i] = true } }
         return accepted.filter { c in !c.range.contains(where: { credit[$0] }) }
@@ -133,7 +142,7 @@ struct Recognizer: Sendable {
         case (.policy, .organization): return inner.issuerOfTitle
         case (.policy, .policy):
             if inner.name.hasPrefix("《"), outer.name.hasPrefix("《"), inner.range.lowerBound > outer.range.lowerBound { return true }
-            return Lexicon.listEndings.longest(endingAt: inner.name.unicodeScalars.count, in: Array(inner.name.unicodeScalars)) > 0
+            return lexicon.listEndings.longest(endingAt: inner.name.unicodeScalars.count, in: Array(inner.name.unicodeScalars)) > 0
         case (.official, _): return false
         default: return false
         }
@@ -148,10 +157,10 @@ struct Recognizer: Sendable {
             guard let inner = parks.filter({ $0.range.lowerBound == c.range.lowerBound && $0.range.upperBound < c.range.upperBound })
                 .max(by: { $0.range.count < $1.range.count }) else { return c }
             let rest = inner.range.upperBound..<c.range.upperBound
-            let n = Lexicon.suffixes.longest(endingAt: rest.upperBound, in: s, lower: rest.lowerBound)
+            let n = lexicon.suffixes.longest(endingAt: rest.upperBound, in: s, lower: rest.lowerBound)
             guard n > 0, rest.count - n >= 2, s[rest.lowerBound] != "(", s[rest.lowerBound] != "（" else { return c }
             let stem = Array(s[rest.lowerBound..<(rest.upperBound - n)])
-            if coveredByGenericWords(stem) || Lexicon.genericStems.contains(String(String.UnicodeScalarView(stem))) { return c }
+            if coveredByGenericWords(stem) || lexicon.genericStems.contains(String(String.UnicodeScalarView(stem))) { return c }
             // `…自由贸易试验区大连片区`: a place and a section word name a part of the zone, not a zone of its own.
             if gazetteer.words.longest(startingAt: 0, in: stem) == stem.count, s.string((rest.upperBound - n)..<rest.upperBound).hasSuffix("片区") { return c }
             // `长沙经济技术开发区工程机械产业集群`: a cluster is named after its zone.
@@ -171,12 +180,12 @@ struct Recognizer: Sendable {
             let lo = p.range.lowerBound, hi = min(p.range.upperBound - 4, lo + 10)
             guard hi >= lo + 3 else { continue }
             for e in (lo + 3)...hi {
-                let n = Lexicon.weakCompanySuffixes.longest(endingAt: e, in: s, lower: lo)
+                let n = lexicon.weakCompanySuffixes.longest(endingAt: e, in: s, lower: lo)
                 guard n > 0, e - n - lo >= 2 else { continue }
                 let stem = Array(s[lo..<(e - n)]), whole = Array(s[lo..<e])
-                guard stem.allSatisfy(ChineseConverter.isHan), !coveredByGenericWords(stem), !coveredBy(Lexicon.fieldWords, stem),
-                      !coveredBy(Lexicon.fieldWords, whole), gazetteer.words.longest(startingAt: 0, in: stem) < stem.count,
-                      Lexicon.weakCompanySuffixes.longest(startingAt: e, in: s, limit: p.range.upperBound) == 0,
+                guard stem.allSatisfy(ChineseConverter.isHan), !coveredByGenericWords(stem), !coveredBy(lexicon.fieldWords, stem),
+                      !coveredBy(lexicon.fieldWords, whole), gazetteer.words.longest(startingAt: 0, in: stem) < stem.count,
+                      lexicon.weakCompanySuffixes.longest(startingAt: e, in: s, limit: p.range.upperBound) == 0,
                       // What follows says what is built (`年产…`, `新建…`, `二期`), so the words before name its builder.
                       TextDates.digit(s[e]) != nil || ["年产", "年加工", "年处理", "新建", "扩建", "技改", "一期", "二期", "三期"].contains(where: { s.has($0, at: e) })
                 else { continue }

@@ -33,13 +33,13 @@ extension Recognizer {
         var out: [Candidate] = []
         guard region.count >= 2 else { return out }
         for e in (region.lowerBound + 1)...region.upperBound {
-            let n = Lexicon.suffixes.longest(endingAt: e, in: s, lower: region.lowerBound)
+            let n = lexicon.suffixes.longest(endingAt: e, in: s, lower: region.lowerBound)
             guard n > 0 else { continue }
             // A longer suffix that ends here was matched; skip when the name clearly continues
             // (`集团` in `集团有限公司` is handled when `有限公司` ends).
             let suffixStart = e - n
             let suffix = s.string(suffixStart..<e)
-            guard var type = Lexicon.suffixType[suffix] else { continue }
+            guard var type = lexicon.suffixType[suffix] else { continue }
             if isFalseSuffix(s, end: e, region: region) { continue }
             if let c = nameEnding(s, region, end: e, suffixLength: n, type: &type, suffix: suffix, blocked: blocked) { out.append(c) }
         }
@@ -74,9 +74,9 @@ extension Recognizer {
             while j > region.lowerBound {
                 let c = s[j - 1]
                 let isSep = c == "、" || ((c == "和" || c == "及") && j - 1 > region.lowerBound && end - j >= 2)
-                let opener = Lexicon.companyListOpeners.longest(endingAt: j, in: s, lower: region.lowerBound)
+                let opener = lexicon.companyListOpeners.longest(endingAt: j, in: s, lower: region.lowerBound)
                     + (s.has("包括", at: max(region.lowerBound, j - 2)) ? 0 : 0)
-                if isSep || !Recognizer.isNameChar(c) || (Lexicon.hardStops.contains(c) && end - j >= 2) || boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 || (opener > 0 && c != "和") {
+                if isSep || !Recognizer.isNameChar(c) || (lexicon.hardStops.contains(c) && end - j >= 2) || boundaryWords.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 || (opener > 0 && c != "和") {
                     if end - j >= 2 { items.append(j..<end) }
                     if !isSep { break }
                     j -= 1
@@ -92,11 +92,11 @@ extension Recognizer {
             if items.count >= 2 {
                 for r in items where r.count <= 12 && !r.contains(where: { blocked.indices.contains($0) && blocked[$0] }) {
                     let w = Array(s[r])
-                    if coveredByGenericWords(w) || coveredBy(Lexicon.fieldWords, w.filter { !"和与及".unicodeScalars.contains($0) })
+                    if coveredByGenericWords(w) || coveredBy(lexicon.fieldWords, w.filter { !"和与及".unicodeScalars.contains($0) })
                         || w.contains(where: { TextDates.digit($0) != nil })
                         || gazetteer.words.longest(startingAt: 0, in: w) == w.count || w.contains("的")
                         || gazetteer.words.longest(endingAt: w.count, in: w) > 0 { continue }
-                    if Lexicon.suffixes.longest(endingAt: w.count, in: w) > 0 { continue }
+                    if lexicon.suffixes.longest(endingAt: w.count, in: w) > 0 { continue }
                     out.append(Candidate(range: r, type: type, name: s.string(r), priority: 1))
                 }
             }
@@ -111,7 +111,7 @@ extension Recognizer {
         var i = region.lowerBound
         while i < region.upperBound {
             // A list item starts after 、 or after a word that opens a list of companies.
-            let opener = s[i] == "、" ? 1 : Lexicon.companyListOpeners.longest(startingAt: i, in: s, limit: region.upperBound)
+            let opener = s[i] == "、" ? 1 : lexicon.companyListOpeners.longest(startingAt: i, in: s, limit: region.upperBound)
             guard opener > 0 else { i += 1; continue }
             let start = i + opener
             var found = false
@@ -120,13 +120,13 @@ extension Recognizer {
                 guard s[start..<end].allSatisfy(ChineseConverter.isHan), !(start..<end).contains(where: { blocked.indices.contains($0) && blocked[$0] }) else { continue }
                 let after = end < region.upperBound ? s[end] : "。"
                 guard after == "、" || after == "等" || (after == "," && s[start - 1] == "、") else { continue }
-                let n = Lexicon.weakCompanySuffixes.longest(endingAt: end, in: s, lower: start)
+                let n = lexicon.weakCompanySuffixes.longest(endingAt: end, in: s, lower: start)
                 guard n > 0, len - n >= 2 else { continue }
                 let stem = Array(s[start..<(end - n)])
                 let whole = Array(s[start..<end])
                 // (`智能装备和新能源`: fields joined by a conjunction are fields too.)
                 let fieldsOnly = whole.filter { !"和与及".unicodeScalars.contains($0) }
-                if coveredByGenericWords(stem) || coveredBy(Lexicon.fieldWords, stem) || coveredBy(Lexicon.fieldWords, fieldsOnly)
+                if coveredByGenericWords(stem) || coveredBy(lexicon.fieldWords, stem) || coveredBy(lexicon.fieldWords, fieldsOnly)
                     || gazetteer.words.longest(startingAt: 0, in: stem) == stem.count { continue }
                 out.append(Candidate(range: start..<end, type: .company, name: s.string(start..<end), priority: 1))
                 found = true
@@ -155,12 +155,12 @@ extension Recognizer {
         if !Recognizer.falseSuffixSet.all(endingAt: e, in: s, lower: region.lowerBound).isEmpty { return true }
         // `中心城区`, `部分`, `局面`: a one-character suffix (or 中心) opening another word.
         if e < region.upperBound {
-            let suffixLen = Lexicon.suffixes.longest(endingAt: e, in: s, lower: region.lowerBound)
+            let suffixLen = lexicon.suffixes.longest(endingAt: e, in: s, lower: region.lowerBound)
             if suffixLen == 1, Recognizer.wordOpeningAfterSuffix.contains(s[e]) { return true }
             let next2 = s.string(e..<min(region.upperBound, e + 2))
             let suffix = s.string((e - suffixLen)..<e)
             if suffix == "中心", next2 == "城区" { return true }
-            let t = Lexicon.suffixType[suffix]
+            let t = lexicon.suffixType[suffix]
             // `…政府网`, `…政府信息公开`: a website or a section of one, not the body.
             if t == .organization, (s[e] == "网" && !next2.hasSuffix("络") && !next2.hasSuffix("点")) || next2 == "信息" { return true }
             // `某某铁路运输分院`: a railway that a body is named after goes on into the body's name.
@@ -168,7 +168,7 @@ extension Recognizer {
             // `陆港型…枢纽`, `园区式…`: a kind of zone, the name goes on.
             if t == .park, s[e] == "型" || s[e] == "式" { return true }
             // `大学校长`: a post that starts inside the suffix (`学校` + `长`) means the suffix is shorter.
-            if Lexicon.titles.longest(startingAt: e - 1, in: s, limit: region.upperBound) > 1 { return true }
+            if lexicon.titles.longest(startingAt: e - 1, in: s, limit: region.upperBound) > 1 { return true }
         }
         return false
     }
@@ -193,7 +193,7 @@ extension Recognizer {
             if hasStem || n >= 2, b > 0, s[j] != "性", !s.has("大会", at: j), !placeWord { break }
             if "年月日".unicodeScalars.contains(s[j - 1]), j - 2 >= region.lowerBound, TextDates.digit(s[j - 2]) != nil { break }
             if hasStem, Recognizer.descriptorNouns.longest(endingAt: j, in: s, lower: region.lowerBound) > 0 { break }
-            if type == .project, hasStem, Lexicon.suffixes.longest(endingAt: j, in: s, lower: region.lowerBound) > 0,
+            if type == .project, hasStem, lexicon.suffixes.longest(endingAt: j, in: s, lower: region.lowerBound) > 0,
                !isFalseSuffix(s, end: j, region: region) {
                 break
             }
@@ -213,29 +213,29 @@ extension Recognizer {
             if c == " ", j - 2 >= region.lowerBound, s[j - 2].isASCII, s[j - 2].properties.isAlphabetic || TextDates.digit(s[j - 2]) != nil,
                j < s.count, s[j].isASCII { j -= 1; continue }
             // `于都工业园区`: a place's name may open with a character that otherwise ends a name.
-            if Lexicon.hardStops.contains(c), gazetteer.words.longest(startingAt: j - 1, in: s, limit: suffixStart) >= 2 { j -= 1; continue }
-            if !Recognizer.isNameChar(c) || Lexicon.hardStops.contains(c) { break }
+            if lexicon.hardStops.contains(c), gazetteer.words.longest(startingAt: j - 1, in: s, limit: suffixStart) >= 2 { j -= 1; continue }
+            if !Recognizer.isNameChar(c) || lexicon.hardStops.contains(c) { break }
             // A zone's or a body's name holds no number: a row number of a flattened table ends it
             // (`…二星13萍乡经济技术开发区`).
             if type == .park || type == .organization, TextDates.digit(c) != nil, j - 2 >= region.lowerBound,
                ChineseConverter.isHan(s[j - 2]) || TextDates.digit(s[j - 2]) != nil { tableRow = true; break }
-            if Lexicon.weakStops.contains(c) { weak.append(j) }
+            if lexicon.weakStops.contains(c) { weak.append(j) }
             j -= 1
         }
         var start = j
         if let w = weak.first {
-            let leftIsName = Lexicon.suffixes.longest(endingAt: w - 1, in: s, lower: region.lowerBound) > 0
+            let leftIsName = lexicon.suffixes.longest(endingAt: w - 1, in: s, lower: region.lowerBound) > 0
                 || gazetteer.words.longest(endingAt: w - 1, in: s, lower: region.lowerBound) > 0
             let placeOpens = gazetteer.words.longest(startingAt: start, in: s, limit: w - 1) > 0
-                || (Lexicon.levelPrefix[s[start]] != nil && start + 1 < w - 1)
+                || (lexicon.levelPrefix[s[start]] != nil && start + 1 < w - 1)
                 // `政和同心经济开发区`: the conjunction is inside a place's name.
                 || gazetteer.words.longest(startingAt: start, in: s, limit: suffixStart) >= w - start
             // Coordination of two names (`商务厅和省工信厅`) splits; a short word before the
             // conjunction inside one name (`中和陶瓷`, `粮食和物资储备局`) does not.
             // `县领导及高新区`: a post before the conjunction is no part of a name.
-            let postBefore = Lexicon.titles.longest(endingAt: w - 1, in: s, lower: start) > 0
+            let postBefore = lexicon.titles.longest(endingAt: w - 1, in: s, lower: start) > 0
             // `集成电路及LED产业园`: two fields joined inside one zone's name.
-            let fields = w - 1 - start >= 2 && coveredBy(Lexicon.fieldWords, Array(s[start..<(w - 1)])) && type == .park
+            let fields = w - 1 - start >= 2 && coveredBy(lexicon.fieldWords, Array(s[start..<(w - 1)])) && type == .park
             if !fields, leftIsName || postBefore || (!placeOpens && (w - 1 - start < 2 || (w - 1 - start > 3 && type != .project))) { start = w }
         }
         // Leading digits and quantities are not part of a name (`12个园区`), except a project's capacity.
@@ -255,8 +255,8 @@ extension Recognizer {
             if k > start, k < suffixStart, "个家批项类座条所余多".unicodeScalars.contains(s[k]) { start = k + 1 }
         }
         // `该工业区清水工业园`: a bare zone word opening the name is the zone it lies in, not part of it.
-        let lead = Lexicon.suffixes.longest(startingAt: start, in: s, limit: suffixStart)
-        if lead >= 3, Lexicon.suffixType[s.string(start..<(start + lead))] == .park, start + lead < suffixStart { start += lead }
+        let lead = lexicon.suffixes.longest(startingAt: start, in: s, limit: suffixStart)
+        if lead >= 3, lexicon.suffixType[s.string(start..<(start + lead))] == .park, start + lead < suffixStart { start += lead }
         // Punctuation-like characters never open a name (`--政府`).
         while start < suffixStart, "-/.+&•·".unicodeScalars.contains(s[start]) { start += 1 }
         // `经国务院批准`, `中共芜湖经济技术开发区`: a function word or a party prefix before a name.
@@ -287,7 +287,7 @@ extension Recognizer {
             return nil
         }
         // `国有独资公司`, `国有资本控股公司`: a kind of company, not one.
-        if type == .company, !stemScalars.isEmpty, coveredBy(Lexicon.genericStemWords, stemScalars) { return nil }
+        if type == .company, !stemScalars.isEmpty, coveredBy(lexicon.genericStemWords, stemScalars) { return nil }
         // `各设区市工信局`, `各开发区`, `各…专项资金`: a body, zone or fund after 各 (each) is every such one.
         if type == .organization || type == .park || type == .policy, start > region.lowerBound, s[start - 1] == "各" { return nil }
         if type == .organization || type == .park {
@@ -297,37 +297,37 @@ extension Recognizer {
         if type == .park, stemScalars.count == 2, stemScalars[1] == "大", "两三四五六七八九十百".unicodeScalars.contains(stemScalars[0]) { return nil }
         if type == .organization {
             // `省级产业集聚区管理委员会`: a level character that ends a zone word cut off by a verb is no bare level.
-            if stemScalars.count == 1, Lexicon.levelPrefix[stemScalars[0]] != nil, start >= region.lowerBound + 1,
-               let zone = Optional(Lexicon.suffixes.longest(endingAt: start + 1, in: s, lower: region.lowerBound)), zone >= 2,
-               Lexicon.suffixType[s.string((start + 1 - zone)..<(start + 1))] == .park { return nil }
+            if stemScalars.count == 1, lexicon.levelPrefix[stemScalars[0]] != nil, start >= region.lowerBound + 1,
+               let zone = Optional(lexicon.suffixes.longest(endingAt: start + 1, in: s, lower: region.lowerBound)), zone >= 2,
+               lexicon.suffixType[s.string((start + 1 - zone)..<(start + 1))] == .park { return nil }
             // `检察委员会委员`: a committee named by its field alone is a member's post, not a body.
-            if suffix == "委员会", stemScalars.count <= 2, !stemScalars.isEmpty, Lexicon.levelPrefix[stemScalars[0]] == nil,
+            if suffix == "委员会", stemScalars.count <= 2, !stemScalars.isEmpty, lexicon.levelPrefix[stemScalars[0]] == nil,
                gazetteer.words.longest(startingAt: 0, in: stemScalars) == 0 { return nil }
             // `省人大有关专门委员会`: the relevant bodies of another, not one body.
             if stemScalars.count > 2, let k = (1..<(stemScalars.count - 1)).first(where: { s.has("有关", at: start + $0) || s.has("相关", at: start + $0) }),
                k > 0 { return nil }
             // `工业和能源局`: a department named without a place or a level belongs to no government in particular.
-            if suffix == "局" || suffix == "厅", !stemScalars.isEmpty, Lexicon.levelPrefix[stemScalars[0]] == nil,
+            if suffix == "局" || suffix == "厅", !stemScalars.isEmpty, lexicon.levelPrefix[stemScalars[0]] == nil,
                !stem.hasPrefix("自治区"), !stem.hasPrefix("国家"), !stem.hasPrefix("中国"), !stem.hasPrefix("中央"),
                gazetteer.words.longest(startingAt: 0, in: stemScalars) == 0,
-               !(1...stemScalars.count).contains(where: { Lexicon.suffixes.longest(endingAt: $0, in: stemScalars) >= 2 }),
-               !Lexicon.standaloneOrganizations.contains(name(stem, suffix)) { return nil }
+               !(1...stemScalars.count).contains(where: { lexicon.suffixes.longest(endingAt: $0, in: stemScalars) >= 2 }),
+               !lexicon.standaloneOrganizations.contains(name(stem, suffix)) { return nil }
             // `甲、乙两县县委`: a count of places names several bodies, not one.
             for k in stemScalars.indices.dropLast() where "两三四五六七八九十几多".unicodeScalars.contains(stemScalars[k])
                 && "省市县区".unicodeScalars.contains(stemScalars[k + 1]) && (k + 2 == stemScalars.count || stemScalars[k + 2] != "级") { return nil }
             // `国际交流中心`, `专业领域研究所`: a kind of centre or institute, not one.
-            if Lexicon.descriptiveBodySuffixes.contains(suffix), !stemScalars.isEmpty, coveredByDescriptiveWords(stemScalars) { return nil }
+            if lexicon.descriptiveBodySuffixes.contains(suffix), !stemScalars.isEmpty, coveredByDescriptiveWords(stemScalars) { return nil }
         }
         // `管委会党工委`: a body named only by another body's word names no body of its own.
-        if type == .organization, !stem.isEmpty, Lexicon.suffixes.longest(startingAt: 0, in: stemScalars) == stemScalars.count,
-           Lexicon.suffixType[stem] == .organization { return nil }
+        if type == .organization, !stem.isEmpty, lexicon.suffixes.longest(startingAt: 0, in: stemScalars) == stemScalars.count,
+           lexicon.suffixType[stem] == .organization { return nil }
         // A zone's party or administrative committee named with the bare zone word is the zone itself.
         if type == .organization, ["党工委", "工委", "管委会", "管理委员会", "党委"].contains(suffix) {
             if ["开发区", "经开区", "高新区", "园区", "综保区"].contains(stem) { return nil }
 
         }
         // (A programme keeps its scale in its name: `十大千亿级产业振兴专项资金`.)
-        if type != .policy, Lexicon.descriptionWords.contains(where: { stemScalars.contains($0) }) { return nil }
+        if type != .policy, lexicon.descriptionWords.contains(where: { stemScalars.contains($0) }) { return nil }
         // `八项产业振兴专项资金`: a count of programmes is no one programme.
         if type == .policy, stemScalars.count >= 2, "一二三四五六七八九十两0123456789".unicodeScalars.contains(stemScalars[0]),
            "项个类笔".unicodeScalars.contains(stemScalars[1]) { return nil }
@@ -359,8 +359,8 @@ extension Recognizer {
         // Type from what the name holds, not only its last word.
         if type == .park, ["实验室", "大学", "研究院", "研究所", "学院"].contains(where: { stemScalars.contains($0) }) { type = .organization }
         if type == .organization, suffix.hasSuffix("中心"), stemScalars.contains("集团") || stemScalars.contains("公司") { type = .company }
-        if type == .organization, suffix == "部" || suffix == "局" || suffix == "厅", stem.count < 2, !Lexicon.standaloneOrganizations.contains(name) {
-            if !(Lexicon.levelPrefix[s[start]] != nil && stem.count >= 1) { return nil }
+        if type == .organization, suffix == "部" || suffix == "局" || suffix == "厅", stem.count < 2, !lexicon.standaloneOrganizations.contains(name) {
+            if !(lexicon.levelPrefix[s[start]] != nil && stem.count >= 1) { return nil }
         }
         return Candidate(range: start..<end, type: type, name: name, priority: 2)
     }
@@ -386,10 +386,10 @@ extension Recognizer {
         if type == .organization, ["省", "市", "县", "区"].contains(stem) { return false }
         // 组织部, 公安局: a department named without its government names nothing in particular.
         if type == .organization, ["部", "局", "厅", "办", "委"].contains(suffix), stem.count <= 2,
-           !Lexicon.standaloneOrganizations.contains(stem + suffix) { return true }
-        if Lexicon.genericStems.contains(stem) {
+           !lexicon.standaloneOrganizations.contains(stem + suffix) { return true }
+        if lexicon.genericStems.contains(stem) {
             // `省委`, `市政府`: bare organizations are names; the resolver qualifies them.
-            return !Lexicon.standaloneOrganizations.contains(stem + suffix)
+            return !lexicon.standaloneOrganizations.contains(stem + suffix)
         }
         let scalars = Array(stem.unicodeScalars)
         // Quantities: 3个, 12家, 一批, 多个.
@@ -412,7 +412,7 @@ extension Recognizer {
         if type == .park || type == .organization || type == .project, coveredByGenericWords(scalars, fields: type != .organization) { return true }
         // Clusters are areas only when named after a place or a zone: 长沙经济技术开发区工程机械产业集群.
         if type == .park, suffix.hasSuffix("集群"), gazetteer.words.longest(startingAt: 0, in: scalars) == 0,
-           !(1...max(1, scalars.count)).contains(where: { Lexicon.suffixes.longest(endingAt: $0, in: scalars) > 0 && Lexicon.suffixType[String(String.UnicodeScalarView(scalars[($0 - Lexicon.suffixes.longest(endingAt: $0, in: scalars))..<$0]))] == .park }) {
+           !(1...max(1, scalars.count)).contains(where: { lexicon.suffixes.longest(endingAt: $0, in: scalars) > 0 && lexicon.suffixType[String(String.UnicodeScalarView(scalars[($0 - lexicon.suffixes.longest(endingAt: $0, in: scalars))..<$0]))] == .park }) {
             return true
         }
         // 贵州省开发区: a province's zones in general.
@@ -431,8 +431,8 @@ extension Recognizer {
     func coveredByDescriptiveWords(_ s: [Unicode.Scalar]) -> Bool {
         var i = 0
         while i < s.count {
-            let n = max(Lexicon.descriptiveBodyWords.longest(startingAt: i, in: s), Lexicon.genericStemWords.longest(startingAt: i, in: s),
-                        Lexicon.fieldWords.longest(startingAt: i, in: s))
+            let n = max(lexicon.descriptiveBodyWords.longest(startingAt: i, in: s), lexicon.genericStemWords.longest(startingAt: i, in: s),
+                        lexicon.fieldWords.longest(startingAt: i, in: s))
             if n > 0 { i += n; continue }
             if TextDates.digit(s[i]) != nil || "个家批类所".unicodeScalars.contains(s[i]) { i += 1; continue }
             return false
@@ -442,10 +442,10 @@ extension Recognizer {
 
     /// Whether a stem is nothing but generic words (and quantities).
     func coveredByGenericWords(_ s: [Unicode.Scalar], fields: Bool = true) -> Bool {
-        let words = fields ? Lexicon.genericStemWords : Lexicon.genericBodyWords
+        let words = fields ? lexicon.genericStemWords : lexicon.genericBodyWords
         var i = 0
         while i < s.count {
-            let n = max(words.longest(startingAt: i, in: s), fields ? Lexicon.fieldWords.longest(startingAt: i, in: s) : 0)
+            let n = max(words.longest(startingAt: i, in: s), fields ? lexicon.fieldWords.longest(startingAt: i, in: s) : 0)
             if n > 0 { i += n; continue }
             if TextDates.digit(s[i]) != nil || "个家批类".unicodeScalars.contains(s[i]) { i += 1; continue }
             return false
@@ -503,7 +503,7 @@ extension Recognizer {
             while k + w.count <= region.upperBound {
                 if s[k] == w[0], s.occurs(w, at: k) {
                     let before = k > region.lowerBound ? s[k - 1] : " "
-                    if !Recognizer.isNameChar(before) || Lexicon.hardStops.contains(before) || Lexicon.weakStops.contains(before) || before == "、" {
+                    if !Recognizer.isNameChar(before) || lexicon.hardStops.contains(before) || lexicon.weakStops.contains(before) || before == "、" {
                         out.append(Candidate(range: k..<(k + w.count), type: .park, name: word, priority: 1,
                                              reference: true, referenceSuffix: word))
                     }

@@ -27,12 +27,14 @@ struct ResolvedMention: Sendable {
 struct Resolver {
     let gazetteer: Gazetteer
     let user: UserDictionary
+    /// The word lists (standalone bodies, level prefixes, suffixes, abbreviations).
+    let lexicon: Lexicon
 
     private(set) var entities: [LocalEntity] = []
     private var keys: [String: Int] = [:]
 
-    init(gazetteer: Gazetteer, user: UserDictionary) {
-        self.gazetteer = gazetteer; self.user = user
+    init(gazetteer: Gazetteer, user: UserDictionary, lexicon: Lexicon = .shared) {
+        self.gazetteer = gazetteer; self.user = user; self.lexicon = lexicon
     }
 
     /// (A consultative or congress body, `市政协`, stays itself: it is not its place.)
@@ -48,8 +50,8 @@ struct Resolver {
                 if user.stopList.contains(c.name) { continue }
                 // A bare party or government body (`市委`, `县委`, `市政府`): qualified by the document's
                 // place; inside a post it stands for that place; unqualifiable, it names nothing.
-                if c.type == .organization, Lexicon.standaloneOrganizations.contains(c.name),
-                   let first = c.name.unicodeScalars.first, let level = Lexicon.levelPrefix[first] {
+                if c.type == .organization, lexicon.standaloneOrganizations.contains(c.name),
+                   let first = c.name.unicodeScalars.first, let level = lexicon.levelPrefix[first] {
                     guard let place = qualifyingPlace(level: level, context: context) else { continue }
                     // A party committee or government in a post stands for its place (`市委副书记`); a
                     // congress or a consultative body stays itself (`市政协副主席`).
@@ -61,8 +63,8 @@ struct Resolver {
                 // `数字电视产业园项目`: a project named after its zone is also called by the zone's name.
                 if c.type == .project, c.name.hasSuffix("项目") {
                     let stem = Array(c.name.unicodeScalars.dropLast(2))
-                    let n = Lexicon.suffixes.longest(endingAt: stem.count, in: stem)
-                    if n > 0, Lexicon.suffixType[String(String.UnicodeScalarView(stem[(stem.count - n)...]))] == .park {
+                    let n = lexicon.suffixes.longest(endingAt: stem.count, in: stem)
+                    if n > 0, lexicon.suffixType[String(String.UnicodeScalarView(stem[(stem.count - n)...]))] == .park {
                         c.aliases.append(String(String.UnicodeScalarView(stem)))
                     }
                 }
@@ -72,8 +74,8 @@ struct Resolver {
                     var stem = Array(c.name.unicodeScalars.dropLast(suffix.unicodeScalars.count))
                     // `中共某某开发区工委`: the party prefix is no part of the zone's name.
                     if stem.count > 4, stem[0] == "中", stem[1] == "共" { stem.removeFirst(2) }
-                    let n = Lexicon.suffixes.longest(endingAt: stem.count, in: stem)
-                    if n > 0, stem.count > n, let t = Lexicon.suffixType[String(String.UnicodeScalarView(stem[(stem.count - n)...]))], t == .park || t == .company {
+                    let n = lexicon.suffixes.longest(endingAt: stem.count, in: stem)
+                    if n > 0, stem.count > n, let t = lexicon.suffixType[String(String.UnicodeScalarView(stem[(stem.count - n)...]))], t == .park || t == .company {
                         // `…开发区党工委书记` stands for the zone, `…集团党委书记` for the company.
                         let lo = c.range.upperBound - suffix.unicodeScalars.count - stem.count
                         c = Candidate(range: lo..<(lo + stem.count), type: t,
@@ -178,7 +180,7 @@ struct Resolver {
             }
             // Bare names are qualified by the document's place: 省委 → 山西省委, 市政协 → 芜湖市政协.
             let scalars = Array(c.name.unicodeScalars)
-            if c.type == .organization, let first = scalars.first, let level = Lexicon.levelPrefix[first],
+            if c.type == .organization, let first = scalars.first, let level = lexicon.levelPrefix[first],
                scalars.count > 1, scalars[1] != "级",
                let place = qualifyingPlace(level: level, context: context) {
                 // The form written stays the name (`省政府办公厅`); the qualified forms are aliases,
@@ -243,7 +245,7 @@ struct Resolver {
         }
         // Standard abbreviations give the other form: 经开区 ↔ 经济技术开发区, 工信厅 ↔ 工业和信息化厅.
         for form in [canonical] + Array(aliases) {
-            aliases.formUnion(Lexicon.abbreviationVariants(of: form))
+            aliases.formUnion(lexicon.abbreviationVariants(of: form))
         }
         if let mapped = user.aliasMap[canonical] { aliases.insert(canonical); canonical = mapped }
         aliases.remove(canonical)
