@@ -454,6 +454,9 @@ extension Recognizer {
     }
 
     /// `该公司`, `该区`, `该工作站`, and bare `经开区`/`开发区`: references to an entity named before.
+    /// First characters of the words of self-reference and of bare zone names below.
+    static let referenceInitials = ScalarSet("我本经开高综新研园")
+
     func references(_ s: [Unicode.Scalar], _ region: Range<Int>) -> [Candidate] {
         var out: [Candidate] = []
         let nouns: [(String, EntityType)] = [
@@ -473,42 +476,38 @@ extension Recognizer {
             }
             i += 1
         }
+        // Where one of the words below may start (most positions start none): each word's scan
+        // visits only these, as the scan of every position would, skipping past a match.
+        let starts = region.filter { Recognizer.referenceInitials.contains(s[$0]) }
+        func occurrences(_ w: [Unicode.Scalar]) -> [Int] {
+            var found: [Int] = [], next = region.lowerBound
+            for k in starts where k >= next && k + w.count <= region.upperBound && s[k] == w[0] && s.occurs(w, at: k) {
+                found.append(k); next = k + w.count
+            }
+            return found
+        }
         // 我市, 本省: the document's own city or province.
         for word in ["我市", "本市", "我省", "本省", "我县", "本县"] {
-            let w = Array(word.unicodeScalars)
-            var k = region.lowerBound
-            while k + 2 <= region.upperBound {
-                if s[k] == w[0], s.occurs(w, at: k) {
-                    out.append(Candidate(range: k..<(k + 2), type: .place, name: word, priority: 3, reference: true, referenceSuffix: word))
-                    k += 2
-                } else { k += 1 }
+            for k in occurrences(Array(word.unicodeScalars)) {
+                out.append(Candidate(range: k..<(k + 2), type: .place, name: word, priority: 3, reference: true, referenceSuffix: word))
             }
         }
         // `我厅`, `本局`: the body writing the document, when it names itself elsewhere.
         for word in ["我厅", "本厅", "我局", "本局", "我委", "本委", "我办"] {
-            let w = Array(word.unicodeScalars)
-            var k = region.lowerBound
-            while k + 2 <= region.upperBound {
-                if s[k] == w[0], s.occurs(w, at: k) {
-                    out.append(Candidate(range: k..<(k + 2), type: .organization, name: word, priority: 1, reference: true,
-                                         referenceSuffix: String(word.unicodeScalars.last.map(Character.init) ?? "厅")))
-                    k += 2
-                } else { k += 1 }
+            for k in occurrences(Array(word.unicodeScalars)) {
+                out.append(Candidate(range: k..<(k + 2), type: .organization, name: word, priority: 1, reference: true,
+                                     referenceSuffix: String(word.unicodeScalars.last.map(Character.init) ?? "厅")))
             }
         }
         // Bare short forms of a zone's name at a boundary: `经开区召开干部大会`.
         for word in ["经济技术开发区", "经济开发区", "经开区", "开发区", "高新区", "综保区", "新区", "研究院", "园区"] {
-            var k = region.lowerBound
             let w = Array(word.unicodeScalars)
-            while k + w.count <= region.upperBound {
-                if s[k] == w[0], s.occurs(w, at: k) {
-                    let before = k > region.lowerBound ? s[k - 1] : " "
-                    if !Recognizer.isNameChar(before) || lexicon.hardStops.contains(before) || lexicon.weakStops.contains(before) || before == "、" {
-                        out.append(Candidate(range: k..<(k + w.count), type: .park, name: word, priority: 1,
-                                             reference: true, referenceSuffix: word))
-                    }
-                    k += w.count
-                } else { k += 1 }
+            for k in occurrences(w) {
+                let before = k > region.lowerBound ? s[k - 1] : " "
+                if !Recognizer.isNameChar(before) || lexicon.hardStops.contains(before) || lexicon.weakStops.contains(before) || before == "、" {
+                    out.append(Candidate(range: k..<(k + w.count), type: .park, name: word, priority: 1,
+                                         reference: true, referenceSuffix: word))
+                }
             }
         }
         return out
