@@ -138,8 +138,9 @@ extension Recognizer {
                 }
             }
             // A name followed by its post: 王宁书记来到…, 张三副县长表示….
-            if i == region.lowerBound || !ChineseConverter.isHan(s[i - 1]) || lexicon.hardStops.contains(s[i - 1]) || boundaryWords.longest(endingAt: i, in: s, lower: region.lowerBound) > 0
-                || bodyEnds.contains(i) {
+            // (Only where a surname starts: the left-boundary tests are dearer than the surname's.)
+            if surnames.surnameLength(s, at: i) > 0, i == region.lowerBound || !ChineseConverter.isHan(s[i - 1]) || lexicon.hardStops.contains(s[i - 1])
+                || boundaryWords.longest(endingAt: i, in: s, lower: region.lowerBound) > 0 || bodyEnds.contains(i) {
                 let sn = surnames.surnameLength(s, at: i)
                 var matched = false
                 for len in (sn + 1)...(sn + 2) where sn > 0 && i + len < region.upperBound {

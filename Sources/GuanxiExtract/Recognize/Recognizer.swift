@@ -104,10 +104,15 @@ struct Recognizer: Sendable {
         var accepted: [Candidate] = []
         // Accepted candidates by the positions they cover: only those sharing a position with a
         // candidate can reject it, so an article of many candidates is not scanned once per candidate.
-        var covering = [[Int]](repeating: [], count: cands.map(\.range.upperBound).max() ?? 0)
+        // (A list per position, kept as links in two flat arrays: no array allocated per position.)
+        var head = [Int32](repeating: -1, count: cands.map(\.range.upperBound).max() ?? 0)
+        var link: [Int32] = [], holder: [Int32] = []
         outer: for var c in sorted {
             var near: [Int] = []
-            for p in c.range where p >= 0 { near += covering[p] }
+            for p in c.range where p >= 0 {
+                var l = head[p]
+                while l >= 0 { near.append(Int(holder[Int(l)])); l = link[Int(l)] }
+            }
             if near.count > 1 { near.sort(); near = near.enumerated().filter { $0.offset == 0 || near[$0.offset - 1] != $0.element }.map(\.element) }
             for k in c.range.isEmpty ? Array(accepted.indices) : near {
                 let a = accepted[k]
@@ -118,7 +123,9 @@ struct Recognizer: Sendable {
                     continue outer
                 }
             }
-            for p in c.range where p >= 0 { covering[p].append(accepted.count) }
+            for p in c.range where p >= 0 {
+                holder.append(Int32(accepted.count)); link.append(head[p]); head[p] = Int32(holder.count - 1)
+            }
             accepted.append(c)
         }
         return accepted.sorted { $0.range.lowerBound < $1.range.lowerBound }
