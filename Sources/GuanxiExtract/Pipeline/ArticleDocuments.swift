@@ -34,9 +34,9 @@ public enum ArticleDocuments {
         out.updateNodes { e in
             e.mentions = e.mentions.map { var m = $0; m.document = documentID(at: m.start); return m }.sorted()
         }
-        var entities = out.entities
-        let edges = out.edges
-        RegionPlacement(gazetteer: gazetteer).place(&entities, relations: edges)
+        // (Placement reads only `located_in` edges, in key order; the nodes' order does not matter.)
+        var entities = out.nodesInInsertionOrder
+        RegionPlacement(gazetteer: gazetteer).place(&entities, relations: out.edges(ofType: .locatedIn))
         let regions = Dictionary(entities.map { ($0.id, $0.region) }, uniquingKeysWith: { a, _ in a })
         out.updateNodes { e in e.region = regions[e.id] ?? e.region }
         let byID = Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

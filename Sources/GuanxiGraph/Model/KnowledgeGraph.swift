@@ -34,6 +34,13 @@ public struct KnowledgeGraph: Sendable {
     public var entities: [Entity] { slots.compactMap { $0 }.sorted { $0.id < $1.id } }
     /// Live edges in key order.
     public var edges: [Relation] { relations.compactMap { $0 }.sorted { $0.key < $1.key } }
+    /// Live nodes in the order they were added: for work that does not depend on order (cheaper
+    /// than ``entities``, which sorts by id).
+    public var nodesInInsertionOrder: [Entity] { slots.compactMap { $0 } }
+    /// The edges of one relation type, sorted by key like ``edges``.
+    public func edges(ofType type: RelationType) -> [Relation] {
+        relations.compactMap { $0?.type == type ? $0 : nil }.sorted { $0.key < $1.key }
+    }
 
     /// The node with this id.
     public func entity(id: String) -> Entity? { idIndex[id].flatMap { slots[$0] } }
