@@ -124,6 +124,8 @@ public struct Lexicon: Sendable {
         let descriptiveBodySuffixes: Set<String>
         /// Words that make a stem a description (`安徽省第一个国家级开发区`), wherever they stand in it.
         let descriptionWords: [String]
+        /// The same words as a set, to find any of them inside a name in one scan.
+        let descriptionWordSet: WordSet
         /// Quoted names followed by these words are policies: `“揭榜挂帅”制度`.
         let policySuffixes: WordSet
         /// A quoted name that ends in one of these is itself a policy: `“冬季行动”`.
@@ -171,6 +173,7 @@ public struct Lexicon: Sendable {
             descriptiveBodyWords = WordSet(words(.descriptiveBodyWord))
             descriptiveBodySuffixes = Set(words(.descriptiveBodySuffix))
             descriptionWords = words(.descriptionWord)
+            descriptionWordSet = WordSet(descriptionWords)
             policySuffixes = WordSet(words(.policySuffix))
             policyEndings = WordSet(words(.policyEnding))
             policyVerbs = WordSet(words(.policyVerb))
@@ -208,6 +211,7 @@ public struct Lexicon: Sendable {
     var descriptiveBodyWords: WordSet { store.descriptiveBodyWords }
     var descriptiveBodySuffixes: Set<String> { store.descriptiveBodySuffixes }
     var descriptionWords: [String] { store.descriptionWords }
+    var descriptionWordSet: WordSet { store.descriptionWordSet }
     var policySuffixes: WordSet { store.policySuffixes }
     var policyEndings: WordSet { store.policyEndings }
     var policyVerbs: WordSet { store.policyVerbs }

@@ -327,7 +327,7 @@ extension Recognizer {
 
         }
         // (A programme keeps its scale in its name: `十大千亿级产业振兴专项资金`.)
-        if type != .policy, lexicon.descriptionWords.contains(where: { stemScalars.contains($0) }) { return nil }
+        if type != .policy, stemScalars.indices.contains(where: { lexicon.descriptionWordSet.longest(startingAt: $0, in: stemScalars) > 0 }) { return nil }
         // `八项产业振兴专项资金`: a count of programmes is no one programme.
         if type == .policy, stemScalars.count >= 2, "一二三四五六七八九十两0123456789".unicodeScalars.contains(stemScalars[0]),
            "项个类笔".unicodeScalars.contains(stemScalars[1]) { return nil }
