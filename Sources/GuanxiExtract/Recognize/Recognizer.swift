@@ -80,14 +80,37 @@ struct Recognizer: Sendable {
         var accepted = resolveOverlaps(splitZones(s, found))
         // Places and officials read around what is already recognised.
         var places: [Candidate] = []
-        for region in regions { places += placeNames(s, region, taken: accepted, context: context) }
+        var longest = accepted.map(\.range.count).max() ?? 0
+        for region in regions { places += placeNames(s, region, taken: Recognizer.near(region, in: accepted, longest: longest), context: context) }
         accepted = resolveOverlaps(accepted + places)
         var officials: [Candidate] = []
-        for region in regions { officials += officialNames(s, region, taken: accepted, context: context, blocked: credit0) }
+        longest = accepted.map(\.range.count).max() ?? 0
+        for region in regions { officials += officialNames(s, region, taken: Recognizer.near(region, in: accepted, longest: longest), context: context, blocked: credit0) }
         accepted = resolveOverlaps(accepted + officials.filter { !lexicon.notPersonalNames.contains($0.name) })
         var credit = [Bool](repeating: false, count: s.count)
         for r in article.creditRanges { for i in r where i < s.count { credit[i] = true } }
         return accepted.filter { c in !c.range.contains(where: { credit[$0] }) }
+    }
+
+    /// The candidates (sorted by start, as ``resolveOverlaps(_:)`` returns them) that overlap a
+    /// region or stand empty inside it, in their order: what a region's recognisers look at,
+    /// found without reading every candidate of the article for every sentence.
+    /// `longest`: the longest candidate's length.
+    static func near(_ region: Range<Int>, in sorted: [Candidate], longest: Int) -> [Candidate] {
+        let from = region.lowerBound - longest
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid].range.lowerBound < from { lo = mid + 1 } else { hi = mid }
+        }
+        var out: [Candidate] = []
+        var k = lo
+        while k < sorted.count, sorted[k].range.lowerBound <= region.upperBound {
+            let r = sorted[k].range
+            if r.overlaps(region) || (r.isEmpty && region.lowerBound <= r.lowerBound && r.lowerBound <= region.upperBound) { out.append(sorted[k]) }
+            k += 1
+        }
+        return out
     }
 
     // MARK: - Overlaps
