@@ -11,11 +11,14 @@ try:
     import jieba, jieba.posseg as pseg
     jieba.setLogLevel(60)
     jieba.initialize()
-    t = time.perf_counter()
-    for l in lines:
-        for _ in pseg.cut(l):
-            pass
-    print(f"jieba posseg\t{chars / (time.perf_counter() - t):.0f}\tjieba {jieba.__version__}")
+    best = float("inf")
+    for _ in range(3):   # best of three passes, as Guanxi's own figure is a best of several
+        t = time.perf_counter()
+        for l in lines:
+            for _ in pseg.cut(l):
+                pass
+        best = min(best, time.perf_counter() - t)
+    print(f"jieba posseg\t{chars / best:.0f}\tjieba {jieba.__version__}")
 except ImportError as e:
     print(f"jieba posseg\tskip\tnot installed (pip install jieba): {e}")
 
