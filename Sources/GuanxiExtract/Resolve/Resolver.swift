@@ -368,9 +368,11 @@ struct Resolver {
         for b in entities.indices where [.organization, .company].contains(entities[b].type) && !entities[b].mentions.isEmpty {
             let short = entities[b].name
             guard lengths[b] >= 5 else { continue }
+            let type = entities[b].type
+            // (The length test first: it turns away nearly every pair at the cost of a subtraction.)
             let owners = entities.indices.filter { a in
-                a != b && entities[a].type == entities[b].type && !entities[a].mentions.isEmpty
-                    && (1...4).contains(lengths[a] - lengths[b]) && entities[a].name.hasSuffix(short)
+                (1...4).contains(lengths[a] - lengths[b]) && a != b && entities[a].type == type && !entities[a].mentions.isEmpty
+                    && entities[a].name.hasSuffix(short)
             }
             guard owners.count == 1, let a = owners.first else { continue }
             mergeEntity(b, into: a)
