@@ -208,3 +208,34 @@ final class GraphStoreTests: XCTestCase {
         }
     }
 }
+
+/// `sortedUnique` gives what `Array(Set(a)).sorted()` gives, and a graph finished in place keeps
+/// answering look-ups by name (its indexes untouched).
+final class FastPathGraphTests: XCTestCase {
+    func testSortedUniqueIsSetThenSorted() {
+        var state: UInt64 = 3
+        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1; return Int((state >> 33) % UInt64(n)) }
+        for _ in 0..<300 {
+            let names = (0..<next(20)).map { _ in ["园区", "经开区", "甲公司", "乙", "丙集团"][next(5)] + String(next(3)) }
+            XCTAssertEqual(sortedUnique(names), Array(Set(names)).sorted())
+            let mentions = (0..<next(20)).map { _ in Mention(document: "d\(next(3))", start: next(5), end: 5 + next(3), text: ["甲", "乙"][next(2)]) }
+            XCTAssertEqual(sortedUnique(mentions), Array(Set(mentions)).sorted())
+        }
+    }
+
+    func testUpdatingInPlaceKeepsNamesAndIds() {
+        var g = KnowledgeGraph()
+        let a = g.add(Entity(type: .park, name: "屯留经济技术开发区", aliases: ["屯留经开区"],
+                             mentions: [Mention(document: "f", start: 0, end: 9, text: "屯留经济技术开发区")]))
+        let b = g.add(Entity(type: .company, name: "山西瑞达公司"))
+        g.add(Relation(source: b, type: .locatedIn, target: a,
+                       evidence: [Evidence(document: "f", sentence: "山西瑞达公司位于屯留经开区。", start: 0, end: 14)]))
+        g.updateNodes { e in e.name = "renamed"; e.mentions = e.mentions.map { var m = $0; m.document = "f#1"; return m } }
+        g.updateEvidence { _, ev in ev = ev.map { var x = $0; x.document = "f#1"; return x } }
+        XCTAssertEqual(g.lookup("屯留经开区").map(\.id), [a], "the name index still answers")
+        XCTAssertEqual(g.entity(id: a)?.name, "屯留经济技术开发区", "a node's name is not changed in place")
+        XCTAssertEqual(g.entity(id: a)?.mentions.map(\.document), ["f#1"])
+        XCTAssertEqual(g.edges.flatMap(\.evidence).map(\.document), ["f#1"])
+        XCTAssertEqual(g.edges(ofType: .locatedIn).count, 1)
+    }
+}

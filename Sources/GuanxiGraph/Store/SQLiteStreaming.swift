@@ -40,7 +40,12 @@ extension SQLiteGraphStore {
     /// Whether SQLite's byte order of the entity ids is Swift's `String` order (each id strictly
     /// after the one before it; true for text in normal form C).
     func idsSortAlike(_ conn: SQLiteDatabase) throws -> Bool {
-        let s = try conn.prepare("SELECT eid FROM entities ORDER BY eid")
+        try sortsAlike(conn, "SELECT eid FROM entities ORDER BY eid")
+    }
+
+    /// Whether the text values a query returns in SQLite's order come strictly ascending in Swift's.
+    private func sortsAlike(_ conn: SQLiteDatabase, _ sql: String) throws -> Bool {
+        let s = try conn.prepare(sql)
         var previous: String?
         while try s.step() {
             let id = s.text(0)
@@ -213,14 +218,7 @@ extension SQLiteGraphStore {
 
     /// Whether SQLite's byte order of the document ids is Swift's `String` order.
     func documentsSortAlike(_ conn: SQLiteDatabase) throws -> Bool {
-        let s = try conn.prepare("SELECT doc FROM documents ORDER BY doc")
-        var previous: String?
-        while try s.step() {
-            let id = s.text(0)
-            if let previous, !(previous < id) { s.reset(); return false }
-            previous = id
-        }
-        return true
+        try sortsAlike(conn, "SELECT doc FROM documents ORDER BY doc")
     }
 }
 
