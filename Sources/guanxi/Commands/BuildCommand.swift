@@ -50,7 +50,7 @@ struct BuildCommand: ParsableCommand {
     var fromJSONL = false
 
     @Option(help: ArgumentHelp("Documents extracted in parallel and committed together.", valueName: "N"))
-    var batch = 64
+    var batch = 256
 
     func validate() throws { guard batch >= 1 else { throw ValidationError("--batch must be at least 1.") } }
 
