@@ -1,5 +1,6 @@
 import Foundation
 import GuanxiGraph
+import GuanxiText
 
 /// Reads the sum of money a sentence states for a signing or an investment (`总投资108亿元` →
 /// `108亿元`, 1.08e10 CNY).
@@ -78,21 +79,12 @@ public enum AmountReader {
 
     static func isNumeral(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) || c == "." }
 
-    /// The value of a Chinese digit (`零`, `〇`, `一` … `九`, `两`).
+    /// The value of a Chinese digit in a sum (`零`, `〇`, `一` … `九`, `两`): a date's digits, less the
+    /// circle and letter O a date may be written with, and with `两`.
     static func chineseDigit(_ c: Unicode.Scalar) -> Double? {
-        switch c {
-        case "零", "〇": 0
-        case "一": 1
-        case "二", "两": 2
-        case "三": 3
-        case "四": 4
-        case "五": 5
-        case "六": 6
-        case "七": 7
-        case "八": 8
-        case "九": 9
-        default: nil
-        }
+        if c == "两" { return 2 }
+        if c == "○" || c == "O" { return nil }
+        return TextDates.chineseDigit(c).map(Double.init)
     }
 
     /// The value of a unit or magnitude character (`十`, `百`, `千`, `万`, `亿`).

@@ -530,7 +530,7 @@ public enum TextDates {
     }
 
     /// The value of a digit written in a Chinese date (`〇`, `○`, `零`, `O`, `一` … `九`).
-    static func chineseDigit(_ c: Unicode.Scalar) -> Int? {
+    public static func chineseDigit(_ c: Unicode.Scalar) -> Int? {
         switch c {
         case "〇", "○", "零", "O": 0
         case "一": 1
