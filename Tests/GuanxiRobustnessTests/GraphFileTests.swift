@@ -62,6 +62,20 @@ final class GraphFileTests: XCTestCase {
             ("another program's database", try Data(contentsOf: foreign), "not a Guanxi graph"),
             ("newer schema", newer, "newer"),
         ]
+        try assertRefused(damages, good: good, graph: graph, extra: extra) { name, args in
+            let beside = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("g.db") && $0 != "g.db" }
+            XCTAssertEqual(beside, [], "\(name) \(args[0]): nothing made beside the file")
+        }
+        // The graph restored, the build goes through.
+        try good.write(to: graph)
+        XCTAssertEqual(try Harness.run(["build", extra.path, "--graph", graph.path]).code, 0)
+        XCTAssertEqual(try Harness.documentIDs(graph), ["a", "b", "c"])
+    }
+
+    /// Writes each damaged form of the graph and runs every command on it: exit 2, the file named,
+    /// the reason said, the file left as it was (and whatever `also` checks).
+    func assertRefused(_ damages: [(String, Data, String)], good: Data, graph: URL, extra: URL,
+                       also: (String, [String]) throws -> Void = { _, _ in }) throws {
         for (name, bytes, reason) in damages {
             XCTAssertNotEqual(bytes, good, "\(name): the damage changes the file")
             try bytes.write(to: graph)
@@ -71,14 +85,9 @@ final class GraphFileTests: XCTestCase {
                 XCTAssertTrue(r.stderr.contains(graph.path), "\(name) \(args[0]) names the file: \(r.stderr)")
                 XCTAssertTrue(r.stderr.contains(reason), "\(name) \(args[0]) says '\(reason)': \(r.stderr)")
                 XCTAssertEqual(try Data(contentsOf: graph), bytes, "\(name) \(args[0]): file untouched")
-                let beside = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("g.db") && $0 != "g.db" }
-                XCTAssertEqual(beside, [], "\(name) \(args[0]): nothing made beside the file")
+                try also(name, args)
             }
         }
-        // The graph restored, the build goes through.
-        try good.write(to: graph)
-        XCTAssertEqual(try Harness.run(["build", extra.path, "--graph", graph.path]).code, 0)
-        XCTAssertEqual(try Harness.documentIDs(graph), ["a", "b", "c"])
     }
 
     /// The JSON graph file, still a store for paths ending in .json: damage named, file untouched.
@@ -97,17 +106,7 @@ final class GraphFileTests: XCTestCase {
             ("not a graph", Data("{\"nodes\": [], \"edges\": []}".utf8), "not a Guanxi graph file"),
             ("binary junk", Data(BadInputTests.png), "damaged"),
         ]
-        for (name, bytes, reason) in damages {
-            XCTAssertNotEqual(bytes, good, "\(name): the damage changes the file")
-            try bytes.write(to: graph)
-            for args in commands(graph, extra: extra) {
-                let r = try Harness.run(args + ["--graph", graph.path])
-                XCTAssertEqual(r.code, 2, "\(name) \(args[0]): \(r.stderr)")
-                XCTAssertTrue(r.stderr.contains(graph.path), "\(name) \(args[0]) names the file: \(r.stderr)")
-                XCTAssertTrue(r.stderr.contains(reason), "\(name) \(args[0]) says '\(reason)': \(r.stderr)")
-                XCTAssertEqual(try Data(contentsOf: graph), bytes, "\(name) \(args[0]): file untouched")
-            }
-        }
+        try assertRefused(damages, good: good, graph: graph, extra: extra)
         try good.write(to: graph)
         XCTAssertEqual(try Harness.run(["build", extra.path, "--graph", graph.path]).code, 0)
         XCTAssertEqual(try Harness.documentIDs(graph), ["a", "b", "c"])

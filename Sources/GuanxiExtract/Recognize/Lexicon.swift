@@ -123,8 +123,7 @@ public struct Lexicon: Sendable {
         /// Weak body endings that a descriptive stem leaves generic.
         let descriptiveBodySuffixes: Set<String>
         /// Words that make a stem a description (`安徽省第一个国家级开发区`), wherever they stand in it.
-        let descriptionWords: [String]
-        /// The same words as a set, to find any of them inside a name in one scan.
+        /// (A set, to find any of them inside a name in one scan.)
         let descriptionWordSet: WordSet
         /// Quoted names followed by these words are policies: `“揭榜挂帅”制度`.
         let policySuffixes: WordSet
@@ -172,8 +171,7 @@ public struct Lexicon: Sendable {
             genericBodyWords = WordSet(words(.genericBodyWord))
             descriptiveBodyWords = WordSet(words(.descriptiveBodyWord))
             descriptiveBodySuffixes = Set(words(.descriptiveBodySuffix))
-            descriptionWords = words(.descriptionWord)
-            descriptionWordSet = WordSet(descriptionWords)
+            descriptionWordSet = WordSet(words(.descriptionWord))
             policySuffixes = WordSet(words(.policySuffix))
             policyEndings = WordSet(words(.policyEnding))
             policyVerbs = WordSet(words(.policyVerb))
@@ -210,7 +208,6 @@ public struct Lexicon: Sendable {
     var genericBodyWords: WordSet { store.genericBodyWords }
     var descriptiveBodyWords: WordSet { store.descriptiveBodyWords }
     var descriptiveBodySuffixes: Set<String> { store.descriptiveBodySuffixes }
-    var descriptionWords: [String] { store.descriptionWords }
     var descriptionWordSet: WordSet { store.descriptionWordSet }
     var policySuffixes: WordSet { store.policySuffixes }
     var policyEndings: WordSet { store.policyEndings }
