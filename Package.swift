@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "GuanxiText", dependencies: ["COpenCC"], resources: [.copy("Resources/surnames.txt")]),
         .target(name: "GuanxiExtract",
                 dependencies: ["GuanxiText", "GuanxiGraph"],
-                resources: [.copy("Resources/divisions.tsv"), .copy("Resources/triggers.tsv"), .copy("Resources/lexicon.tsv")]),
+                resources: [.copy("Resources/divisions.tsv"), .copy("Resources/triggers.tsv"), .copy("Resources/lexicon.tsv"), .copy("Resources/relations.rules")]),
         .target(name: "GuanxiRender", dependencies: ["GuanxiGraph", "CGraphviz"]),
         // Build logic (collect, skip held documents, extract in parallel, merge into the store).
         .target(name: "GuanxiBuild", dependencies: ["GuanxiText", "GuanxiExtract", "GuanxiGraph"]),

@@ -281,6 +281,16 @@ extension Recognizer {
             // A table row (`2宜春樟树工业园区`): a city column, then a zone named after its county.
             else if tableRow, w >= 2, gazetteer.words.longest(startingAt: start + w, in: s, limit: suffixStart) >= 2 { start += w }
         }
+        // `锦州市辽宁某某有限公司`: a name names its places from the larger down; a place followed by
+        // the province (or city) containing it is a place written before the name, not part of it.
+        if type == .company || type == .organization {
+            let w1 = gazetteer.words.longest(startingAt: start, in: s, limit: suffixStart)
+            let w2 = w1 >= 2 ? gazetteer.words.longest(startingAt: start + w1, in: s, limit: suffixStart) : 0
+            if w2 >= 2, start + w1 + w2 < suffixStart {
+                let inner = gazetteer.divisions(named: s.string(start..<(start + w1))), outer = gazetteer.divisions(named: s.string((start + w1)..<(start + w1 + w2)))
+                if !inner.isEmpty, inner.allSatisfy({ d in outer.contains { o in o.code != d.code && gazetteer.contains(o.code, d.code) } }) { start += w1 }
+            }
+        }
         let stem = s.string(start..<suffixStart)
         let stemScalars = Array(s[start..<suffixStart])
         if isGeneric(stem, type: type, suffix: suffix) {

@@ -42,12 +42,6 @@ extension Relator {
         for (x, y) in zip(ordered, ordered.dropFirst()) where y.range.lowerBound == x.range.upperBound || (x.candidate.nested && y.range.upperBound >= x.range.upperBound && type(y) == .project && y.range.lowerBound <= x.range.upperBound) {
             if type(x) == .company || type(x) == .organization, type(y) == .project { add(x.entity, .builds, y.entity, r, a) }
         }
-        // `A公司：年产…项目` (a list item): the company builds the project after the colon.
-        rule = "build.colon-item"
-        for (x, y) in zip(ordered, ordered.dropFirst()) where [.company, .organization].contains(type(x)) && type(y) == .project
-            && y.range.lowerBound == x.range.upperBound + 1 && [":", "："].contains(s[x.range.upperBound]) {
-            add(x.entity, .builds, y.entity, r, a)
-        }
         rule = "build.named-in-project"
         for m in ms where m.candidate.nested && (type(m) == .company || type(m) == .organization) {
             if let outer = ms.first(where: { $0.entity != m.entity && type($0) == .project && $0.range.contains(m.range.lowerBound) }) {
@@ -109,16 +103,6 @@ extension Relator {
                   first.range.lowerBound - t.upperBound <= 1 || (s[first.range.lowerBound - 1] == "、" && first.range.lowerBound - t.upperBound <= 12) else { continue }
             for z in coordinatedFrom(zones) where type(z) == .park { add(z.entity, .locatedIn, place.entity, r, a) }
         }
-        // 清水工业园内的X, 园区里的X: what is named right after a zone's 内/里 lies in it.
-        rule = "locate.inside-zone"
-        for y in ms where type(y) == .park {
-            let p = y.range.upperBound
-            guard ["内的", "内", "里的", "中的"].contains(where: { s.has($0, at: p) }) else { continue }
-            if let x = ms.first(where: { $0.range.lowerBound > p && $0.range.lowerBound <= p + 2 && [.company, .project, .organization, .park].contains(type($0)) }) {
-                add(x.entity, .locatedIn, y.entity, r, a)
-            }
-        }
-
         // issued: bodies before 发布/印发/公布 and the policies after it.
         rule = "issue.verb"
         let issues = triggers(words.issue).filter { !s.has("会", at: $0.upperBound) }
@@ -337,11 +321,6 @@ extension Relator {
             }
         }
 
-        // A zone written right after the zone it lies in: 山西转型综改示范区合成生物产业生态园.
-        rule = "locate.zone-after-zone"
-        for (x, y) in zip(ordered, ordered.dropFirst()) where y.range.lowerBound == x.range.upperBound && type(x) == .park && type(y) == .park {
-            add(y.entity, .locatedIn, x.entity, r, a)
-        }
         // part_of / located_in from nesting: a zone inside a zone's name.
         rule = "locate.zone-in-zone-name"
         for m in ms where m.candidate.nested && type(m) == .park {

@@ -18,12 +18,24 @@ public struct RelationRule: Sendable {
     public var reads: String
     public var yes: [RuleExample]
     public var no: [RuleExample]
+    /// The pattern of a rule written as data (`Resources/relations.rules`); nil for a rule written in code.
+    public var pattern: String?
+
+    public init(id: String, relation: RelationType, reads: String, yes: [RuleExample], no: [RuleExample], pattern: String? = nil) {
+        self.id = id; self.relation = relation; self.reads = reads; self.yes = yes; self.no = no; self.pattern = pattern
+    }
 }
 
-/// Every relation rule, by id. The examples are written for these rules (invented companies and
-/// people in real places); none is taken from an article of the development or held-out sets.
+/// Every relation rule, by id: the patterns of `Resources/relations.rules` (``RelationPatterns``) and
+/// the rules written in code, where a pattern cannot say it (discourse state, nesting, lists that run
+/// over sentences). The examples are written for these rules (invented companies and people in real
+/// places); none is taken from an article of the development or held-out sets.
 public enum RelationRules {
-    public static let all: [RelationRule] = [
+    /// Every rule: the code rules, then the shipped patterns.
+    public static let all: [RelationRule] = code + RelationPatterns.shipped.patterns.map(\.rule)
+
+    /// The rules written in code (`Relator.swift`, `OrganizationRules.swift`).
+    public static let code: [RelationRule] = [
         RelationRule(id: "post.named-in-post", relation: .holdsPost,
                      reads: "the bodies, places and zones named in an official's post (`X市委副书记、市长张三`)",
                      yes: [RuleExample("桂林市委副书记、市长钟立新出席仪式。", "钟立新", "桂林市")],
@@ -79,10 +91,6 @@ public enum RelationRules {
                      reads: "a company named right before a project (`X有限公司年产…项目`)",
                      yes: [RuleExample("江苏金陵新材料有限公司年产3万吨碳纤维项目开工。", "江苏金陵新材料有限公司", "年产3万吨碳纤维项目")],
                      no: [RuleExample("江苏金陵新材料有限公司负责人介绍，年产3万吨碳纤维项目开工。", "江苏金陵新材料有限公司", "年产3万吨碳纤维项目")]),
-        RelationRule(id: "build.colon-item", relation: .builds,
-                     reads: "a list item `X公司：…项目`",
-                     yes: [RuleExample("- 扬州华泰机电有限公司：年产20万台电机扩能项目已投产。", "扬州华泰机电有限公司", "年产20万台电机扩能项目")],
-                     no: [RuleExample("- 扬州华泰机电有限公司；年产20万台电机扩能项目情况另行通报。", "扬州华泰机电有限公司", "年产20万台电机扩能项目")]),
         RelationRule(id: "build.named-in-project", relation: .builds,
                      reads: "a company named inside a project's name (a body named so is what the project builds)",
                      yes: [RuleExample("总投资50亿元的中天钢铁集团项目正式开工。", "中天钢铁集团", "中天钢铁集团项目")],
@@ -99,10 +107,6 @@ public enum RelationRules {
                      reads: "a place building zones holds them (`我市加快建设A、B等园区`)",
                      yes: [RuleExample("近年来，徐州市加快建设徐州高端装备产业园、徐州新能源产业园等园区。", "徐州新能源产业园", "徐州市")],
                      no: [RuleExample("近年来，徐州市学习借鉴了苏州工业园区的经验。", "苏州工业园区", "徐州市")]),
-        RelationRule(id: "locate.inside-zone", relation: .locatedIn,
-                     reads: "what is named right after a zone's 内/里 lies in it",
-                     yes: [RuleExample("泰州医药高新技术产业开发区内的泰州康宁生物制药有限公司扩大产能。", "泰州康宁生物制药有限公司", "泰州医药高新技术产业开发区")],
-                     no: [RuleExample("泰州医药高新技术产业开发区以外的泰州康宁生物制药有限公司扩大产能。", "泰州康宁生物制药有限公司", "泰州医药高新技术产业开发区")]),
         RelationRule(id: "issue.verb", relation: .issued,
                      reads: "bodies before 发布/印发/公布 and the policies after it",
                      yes: [RuleExample("近日，江苏省科学技术厅印发《江苏省科技企业孵化器管理办法》。", "江苏省科学技术厅", "《江苏省科技企业孵化器管理办法》")],
@@ -185,10 +189,6 @@ public enum RelationRules {
                      reads: "a policy whose title says it supports a named zone or body",
                      yes: [RuleExample("南京江北新区召开会议。江苏省出台《关于支持南京江北新区高质量发展的若干措施》。", "《关于支持南京江北新区高质量发展的若干措施》", "南京江北新区")],
                      no: [RuleExample("江苏省出台《关于推进制造业高质量发展的若干措施》，南京江北新区积极落实。", "《关于推进制造业高质量发展的若干措施》", "南京江北新区")]),
-        RelationRule(id: "locate.zone-after-zone", relation: .locatedIn,
-                     reads: "a zone written right after the zone it lies in",
-                     yes: [RuleExample("苏州工业园区纳米城生物医药产业园正式开园。", "纳米城生物医药产业园", "苏州工业园区")],
-                     no: [RuleExample("苏州工业园区和纳米城生物医药产业园联合举办活动。", "纳米城生物医药产业园", "苏州工业园区")]),
         RelationRule(id: "locate.zone-in-zone-name", relation: .locatedIn,
                      reads: "a zone named inside a longer zone's name lies in it",
                      yes: [RuleExample("常熟经济技术开发区医药消费品特色园区获评省级特色园区。", "常熟经济技术开发区医药消费品特色园区", "常熟经济技术开发区")],

@@ -30,7 +30,13 @@ final class RuleWords: Sendable {
         relyingOn = t.set(.relyingOn); incubate = t.set(.incubate); support = t.set(.support)
         onSite = t.set(.onSite); develop = t.set(.develop); drawIn = t.set(.drawIn)
         any = WordSet(t.entries.map(\.word))
+        byClass = Dictionary(uniqueKeysWithValues: TriggerLexicon.WordClass.allCases.map { ($0, t.set($0)) })
     }
+
+    /// The words of every class, for the relation patterns (`@class`).
+    private let byClass: [TriggerLexicon.WordClass: WordSet]
+    /// The words of one class.
+    func set(_ c: TriggerLexicon.WordClass) -> WordSet { byClass[c] ?? WordSet([]) }
 }
 
 /// Relation rules driven by trigger words and sentence structure, never by names. Each rule
@@ -55,8 +61,11 @@ struct Relator {
     /// for triggers of two dozen classes in every sentence, and most positions start none.
     private let triggerAt: [Bool]
 
-    init(entities: [LocalEntity], text: [Unicode.Scalar], words: RuleWords = RuleWords(.shipped)) {
-        self.entities = entities; self.s = text; self.words = words
+    /// The rules written as data (``RelationPatterns``), matched after the code rules of each sentence.
+    let patterns: [RelationPattern]
+
+    init(entities: [LocalEntity], text: [Unicode.Scalar], words: RuleWords = RuleWords(.shipped), patterns: [RelationPattern] = RelationPatterns.shipped.patterns) {
+        self.entities = entities; self.s = text; self.words = words; self.patterns = patterns
         triggerAt = text.indices.map { words.any.longest(startingAt: $0, in: text) > 0 }
     }
 
@@ -276,6 +285,18 @@ struct Relator {
         }
 
         relateOrganizations(r, a, ms, topic: &topic, recent: recent, policyTopic: policyTopic, selectContext: selectContext, lastList: lastList)
+        matchPatterns(r, a, ms, posts: officials.compactMap(\.candidate.postRange))
+    }
+
+    /// The relations the patterns of `Resources/relations.rules` read in the sentence.
+    mutating func matchPatterns(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], posts: [Range<Int>]) {
+        guard !patterns.isEmpty else { return }
+        let entities = entities
+        let matcher = PatternMatcher(text: s, sentence: r, mentions: ms, posts: posts, words: words) { entities[$0].type }
+        for p in patterns {
+            rule = p.id
+            for (h, t) in matcher.pairs(p) { add(h, p.relation, t, r, a) }
+        }
     }
 
     /// `广安经济技术开发区吸引了一大批项目落地。…的气盐综合利用项目；…`, `北京亦庄已聚集中芯国际、晶门科技`:
