@@ -30,11 +30,12 @@ final class RelationPatternTests: XCTestCase {
     }
 
     /// A rules file made of one block with `pattern` (and anything else) replaced.
-    func rules(pattern: String = "[head company] @locate [tail park]", emits: String = "located_in", extra: String = "") -> String {
+    func rules(pattern: String = "[head company] @locate [tail park]", emits: String = "located_in", extra: String = "",
+               subject: String? = nil) -> String {
         """
         # test
         rule     test.rule
-        emits    \(emits)
+        emits    \(emits)\(subject.map { "\nsubject  " + $0 } ?? "")
         reads    a company and the zone after 位于
         pattern  \(pattern)
         yes      江苏华远精密机械有限公司位于常州经济开发区。 | 江苏华远精密机械有限公司 | 常州经济开发区
@@ -56,10 +57,11 @@ final class RelationPatternTests: XCTestCase {
         assertRefused(rules(emits: "lies_in"), line: 2, mentioning: ["unknown relation", "lies_in"])
         assertRefused(rules(pattern: "[head firm] @locate [tail park]"), line: 2, mentioning: ["unknown entity type", "firm"])
         assertRefused(rules(pattern: "[head company] @lies [tail park]"), line: 2, mentioning: ["unknown trigger class", "@lies"])
-        assertRefused(rules(pattern: "[head company] @locate [any park]"), line: 2, mentioning: ["without a [head …] and a [tail …]"])
+        assertRefused(rules(pattern: "[head company] @locate [any park]"), line: 2, mentioning: ["without a [head …] (or a `subject`) and a [tail …]"])
         assertRefused(rules(pattern: "[head company] \"位于 [tail park]"), line: 2, mentioning: ["not closed"])
         assertRefused(rules(pattern: "[head company] ~0 [tail park]"), line: 2, mentioning: ["gap"])
         assertRefused(rules(pattern: "[head company] ^ [tail park]"), line: 2, mentioning: ["must open"])
+        assertRefused(rules(subject: "nobody"), line: 2, mentioning: ["unknown subject", "nobody"])
         assertRefused(rules(extra: "colour   red"), line: 8, mentioning: ["unknown keyword", "colour"])
         assertRefused(rules(extra: "yes      only a sentence"), line: 8, mentioning: ["sentence | head | tail"])
         assertRefused(rules() + "\n" + rules(), line: 10, mentioning: ["test.rule", "defined twice"])
@@ -68,8 +70,8 @@ final class RelationPatternTests: XCTestCase {
     }
 
     /// The edges a document gives with only the rules of `text` added to the shipped ones.
-    func edges(_ sentence: String, pattern: String, emits: String = "located_in") throws -> [(String, String, String?)] {
-        let p = try RelationPatterns(text: rules(pattern: pattern, emits: emits).replacingOccurrences(of: "test.rule", with: "t.probe"), file: "r.rules")
+    func edges(_ sentence: String, pattern: String, emits: String = "located_in", subject: String? = nil) throws -> [(String, String, String?)] {
+        let p = try RelationPatterns(text: rules(pattern: pattern, emits: emits, subject: subject).replacingOccurrences(of: "test.rule", with: "t.probe"), file: "r.rules")
         let src = SourceText(path: "t.txt", sha256: "", encoding: "UTF-8", format: .text, text: sentence)
         let g = Extractor(patterns: p).extract(src, id: "t")
         return g.edges.filter { $0.evidence.contains { $0.rule == "t.probe" } }.map { r in
@@ -95,6 +97,13 @@ final class RelationPatternTests: XCTestCase {
         XCTAssertEqual(try edges("常州天阳电子有限公司已位于常州经济开发区。", pattern: #"[head company] "已"? @locate [tail park]"#).count, 1)
         XCTAssertEqual(try edges("常州天阳电子有限公司位于常州经济开发区。", pattern: #"[head company] "已"? @locate [tail park]"#).count, 1)
         XCTAssertTrue(try edges("据悉，常州天阳电子有限公司位于常州经济开发区。", pattern: "^ [head company] @locate [tail park]").isEmpty)
+        // A match naming no head takes the sentence's implicit subject from the discourse stage:
+        // the official the article follows (with the group that official leads), or the sentence's topic.
+        let carried = "区领导张建国、李文涛带队来到常州经济开发区。随后，走访了常州天阳电子有限公司。"
+        XCTAssertEqual(try edges(carried, pattern: #""走访了" [tail company]"#, emits: "visited", subject: "official").map(\.0), ["张建国", "李文涛"])
+        XCTAssertTrue(try edges(carried, pattern: #"[head official]? "走访了" [tail company]"#, emits: "visited").isEmpty)
+        let topic = "常州经济开发区成立于1992年。今年，深入实施《常州市制造业智能化改造行动方案》。"
+        XCTAssertEqual(try edges(topic, pattern: #""实施" [tail policy]"#, emits: "implements", subject: "topic").map(\.0), ["常州经济开发区"])
         // The schema drops pairs of the wrong types (a place is built by no one).
         XCTAssertTrue(try edges("常州天阳电子有限公司建设常州市。", pattern: "[head company] ~4 [tail place]", emits: "builds").isEmpty)
     }
@@ -102,6 +111,11 @@ final class RelationPatternTests: XCTestCase {
     /// A name opening with a place followed by the province containing it starts at the province:
     /// names run from the larger place down, so the city before it is written apart.
     func testAPlaceBeforeItsProvinceIsNoPartOfTheName() {
+        // (Nor is a verb of going before a place: `赴重庆某集团`; nor a modal verb before a conjunction.)
+        let went = extract("董事长王立新率队赴重庆华诚实业集团考察，重庆华诚实业集团愿与成都远景集团一道开展合作。")
+        XCTAssertFalse(went.lookup("重庆华诚实业集团").isEmpty, "\(went.entities.map(\.name))")
+        XCTAssertTrue(went.entities.allSatisfy { !$0.name.hasPrefix("赴") && !$0.name.contains("愿与") }, "\(went.entities.map(\.name))")
+        XCTAssertTrue(hasRelation(went, "王立新", .visited, "重庆华诚实业集团"))
         let g = extract("工业和信息化部公布名单，常州市江苏华远精密机械有限公司入选。")
         XCTAssertFalse(g.lookup("江苏华远精密机械有限公司").isEmpty, "\(g.entities.map(\.name))")
         XCTAssertTrue(g.lookup("常州市江苏华远精密机械有限公司").isEmpty)
@@ -109,5 +123,14 @@ final class RelationPatternTests: XCTestCase {
         // Names that run downwards keep their places: 江苏省常州市… is one name.
         let down = extract("江苏省常州市华远精密机械有限公司入选名单。")
         XCTAssertFalse(down.lookup("江苏省常州市华远精密机械有限公司").isEmpty, "\(down.entities.map(\.name))")
+    }
+
+    /// `区领导` is a leader of the district the document is about: the district named most, even when
+    /// a county-level city is named more often.
+    func testDistrictLeadersBelongToTheDistrictNamedMost() {
+        let text = "延平区召开招商工作会议。1月21日，区领导陈志明带队赴邵武市考察学习，参观了邵武市的园区。邵武市介绍了经验，延平区将加强与邵武市的合作。"
+        let g = extract(text)
+        XCTAssertTrue(hasRelation(g, "陈志明", .holdsPost, "延平区"), "\(g.edges.map { "\($0.source) \($0.type) \($0.target)" })")
+        XCTAssertFalse(hasRelation(g, "陈志明", .holdsPost, "邵武市"))
     }
 }

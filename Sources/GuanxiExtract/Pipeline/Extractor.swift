@@ -73,6 +73,7 @@ public struct Extractor: Sendable {
                 for m in recognizer.placeMatches(s, r, context: nil) where m.division.level == .county { countyCount[m.division.code, default: 0] += 1 }
             }
         }
+        ctx.countyCounts = countyCount
         ctx.countyCode = countyCount.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         ctx.provinceCode = provinceCount.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         ctx.cityCode = cityCount.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
@@ -114,7 +115,9 @@ public struct Extractor: Sendable {
                 let endings = kinds.first(where: { title.hasPrefix($0.key) })?.value ?? []
                 target = (before.last { p in endings.contains { e in ([entities[p.entity].name] + entities[p.entity].aliases).contains { $0.hasSuffix(e) } } } ?? before.last)?.entity
             } else if let first = title.unicodeScalars.first, first == "市" || first == "省" || first == "县" || first == "区",
-               let code = first == "市" ? context.cityCode : first == "省" ? context.provinceCode : context.countyCode,
+               // (`区领导` is a district's: the district named most, not a county or a city named as often.)
+               let code = first == "市" ? context.cityCode : first == "省" ? context.provinceCode
+                   : first == "区" ? context.mostNamedCounty(endingWith: "区", in: gazetteer) ?? context.countyCode : context.countyCode,
                first != "区" || gazetteer.divisions[code]?.name.hasSuffix("区") == true {
                 target = entities.firstIndex { $0.placeCode == code && !$0.mentions.isEmpty }
             } else {

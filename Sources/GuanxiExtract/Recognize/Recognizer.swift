@@ -32,8 +32,16 @@ struct DocumentContext: Sendable {
     var provinceCode: String?
     var cityCode: String?
     var countyCode: String?
+    /// How often each county-level division is named (what `countyCode` is the most of).
+    var countyCounts: [String: Int] = [:]
     var mentionedCodes: Set<String> = []
     var bylineNames: Set<String> = []
+
+    /// The county-level division named most whose name ends in `suffix` (`区`: a district), if any.
+    func mostNamedCounty(endingWith suffix: String, in gazetteer: Gazetteer = .shared) -> String? {
+        countyCounts.filter { gazetteer.divisions[$0.key]?.name.hasSuffix(suffix) == true }
+            .max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+    }
 }
 
 /// Finds the names of the seven entity types in one article, by patterns: name suffixes with the

@@ -224,7 +224,9 @@ extension Recognizer {
         }
         var start = j
         if let w = weak.first {
-            let leftIsName = lexicon.suffixes.longest(endingAt: w - 1, in: s, lower: region.lowerBound) > 0
+            // (`A集团愿与B集团`: a modal verb between a name and the conjunction.)
+            let modal = w - 2 > region.lowerBound && Self.modalsBeforeConjunction.contains(s[w - 2]) ? 1 : 0
+            let leftIsName = lexicon.suffixes.longest(endingAt: w - 1 - modal, in: s, lower: region.lowerBound) > 0
                 || gazetteer.words.longest(endingAt: w - 1, in: s, lower: region.lowerBound) > 0
             let placeOpens = gazetteer.words.longest(startingAt: start, in: s, limit: w - 1) > 0
                 || (lexicon.levelPrefix[s[start]] != nil && start + 1 < w - 1)
@@ -374,6 +376,9 @@ extension Recognizer {
         }
         return Candidate(range: start..<end, type: type, name: name, priority: 2)
     }
+
+    /// Modal verbs and adverbs written between a name and a conjunction (`A集团愿与B集团`, `A公司均与B`).
+    static let modalsBeforeConjunction = ScalarSet("愿拟要均都还也亦又")
 
     /// Characters of a quantity (`3个`, `12家`, `一批`, `多个`).
     static let quantityChars = ScalarSet("0123456789一二三四五六七八九十百千两几多个家批类所座项条余")

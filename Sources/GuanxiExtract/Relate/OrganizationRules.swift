@@ -27,14 +27,12 @@ enum RelationSchema {
 }
 
 extension Relator {
-    mutating func relateOrganizations(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], topic: inout Int?,
+    mutating func relateOrganizations(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], topic: Int?,
                                       recent: [EntityType: Int], policyTopic: Int? = nil, selectContext: Bool = false, lastList: Int? = nil) {
         func triggers(_ w: WordSet) -> [Range<Int>] { find(w, in: r).filter { !insideMention($0.lowerBound, ms) } }
         func of(_ types: Set<EntityType>) -> [ResolvedMention] { ms.filter { types.contains(type($0)) && !$0.candidate.nested } }
         let actors = of([.organization, .park, .place, .company])
-        // The zone or body a sentence is about: its first actor, else the one before.
-        // (A sentence opening with 与 continues the one before: its subject stays.)
-        if let first = actors.first, first.range.lowerBound - r.lowerBound < 14, !Relator.coordinators.contains(s[r.lowerBound]) { topic = first.entity }
+        // (`topic`: the zone or body the sentence is about, from the discourse stage.)
 
         // Adjacent company + project: the company builds it (山西瑞达…有限公司3万吨/年…项目).
         let ordered = ms.sorted { $0.range.lowerBound < $1.range.lowerBound }

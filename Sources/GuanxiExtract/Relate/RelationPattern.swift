@@ -32,6 +32,14 @@ public indirect enum PatternAtom: Sendable, Equatable {
     case optional(PatternAtom)
 }
 
+/// The implicit subject a pattern's head falls back on.
+public enum Subject: String, Sendable {
+    /// The official the article follows (and everyone in the group that official leads).
+    case official
+    /// The zone, body, place or company the sentence is about.
+    case topic
+}
+
 /// A named relation rule written as data (`Resources/relations.rules`): the relation it emits, the
 /// sequence of atoms it reads, and example sentences that run as tests (`RelationRuleTests`).
 public struct RelationPattern: Sendable {
@@ -41,6 +49,9 @@ public struct RelationPattern: Sendable {
     /// The pattern as written in the file.
     public var source: String
     public var atoms: [PatternAtom]
+    /// Who the head is when a match names none (`subject official` or `subject topic`): the
+    /// sentence's implicit subject from the discourse stage (``Subject``).
+    public var subject: Subject?
     public var yes: [RuleExample]
     public var no: [RuleExample]
 
@@ -56,6 +67,7 @@ public struct RelationPattern: Sendable {
 ///     emits    located_in
 ///     reads    what is named right after a zone's 内/里 lies in it
 ///     pattern  [tail park] ("内的" | "内") [head company project]
+///     subject  official | topic       (optional: the head when a match names none)
 ///     yes      <sentence> | <head> | <tail>
 ///     no       <sentence> | <head> | <tail>
 ///
@@ -108,9 +120,16 @@ public struct RelationPatterns: Sendable {
             do { atoms = try Self.parse(source) } catch let e as PatternSyntaxError {
                 throw LoadError.malformed(file: file, line: c.line, detail: "rule \(id): \(e.detail) in the pattern “\(source)”")
             }
+            var subject: Subject?
+            if let name = c.fields["subject"] {
+                guard let sj = Subject(rawValue: name) else {
+                    throw LoadError.incomplete(file: file, line: c.line, rule: id, detail: "has the unknown subject “\(name)” (known: official, topic)")
+                }
+                subject = sj
+            }
             let roles = Self.roles(atoms)
-            guard roles.contains(.head), roles.contains(.tail) else {
-                throw LoadError.incomplete(file: file, line: c.line, rule: id, detail: "has a pattern without a [head …] and a [tail …]")
+            guard roles.contains(.head) || subject != nil, roles.contains(.tail) else {
+                throw LoadError.incomplete(file: file, line: c.line, rule: id, detail: "has a pattern without a [head …] (or a `subject`) and a [tail …]")
             }
             var yes: [RuleExample] = [], no: [RuleExample] = []
             for ex in c.examples {
@@ -122,7 +141,8 @@ public struct RelationPatterns: Sendable {
                 if ex.yes { yes.append(example) } else { no.append(example) }
             }
             guard !yes.isEmpty, !no.isEmpty else { throw LoadError.incomplete(file: file, line: c.line, rule: id, detail: "needs a `yes` and a `no` example") }
-            patterns.append(RelationPattern(id: id, relation: relation, reads: try need("reads"), source: source, atoms: atoms, yes: yes, no: no))
+            patterns.append(RelationPattern(id: id, relation: relation, reads: try need("reads"), source: source, atoms: atoms,
+                                            subject: subject, yes: yes, no: no))
         }
         for (k, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = k + 1
@@ -137,7 +157,7 @@ public struct RelationPatterns: Sendable {
                 try finish()
                 guard !value.isEmpty, !value.contains(" ") else { throw LoadError.malformed(file: file, line: line, detail: "a rule id is one word (`family.name`)") }
                 current = (line, ["rule": value], [])
-            case "emits", "reads", "pattern":
+            case "emits", "reads", "pattern", "subject":
                 guard current != nil else { throw LoadError.malformed(file: file, line: line, detail: "`\(key)` before any `rule` line") }
                 if current?.fields[key] != nil { throw LoadError.malformed(file: file, line: line, detail: "a second `\(key)` line in one rule") }
                 current?.fields[key] = value
@@ -145,7 +165,7 @@ public struct RelationPatterns: Sendable {
                 guard current != nil else { throw LoadError.malformed(file: file, line: line, detail: "`\(key)` before any `rule` line") }
                 current?.examples.append((key == "yes", line, value))
             default:
-                throw LoadError.malformed(file: file, line: line, detail: "unknown keyword “\(key)” (known: rule, emits, reads, pattern, yes, no)")
+                throw LoadError.malformed(file: file, line: line, detail: "unknown keyword “\(key)” (known: rule, emits, reads, pattern, subject, yes, no)")
             }
         }
         try finish()
@@ -248,10 +268,16 @@ public struct RelationPatterns: Sendable {
         return atoms
     }
 
-    /// The roles of a pattern's mention atoms (head and tail must both be there, and not only as optional).
+    /// The roles of a pattern's mention atoms, optional ones too (a match without a head makes no
+    /// edge unless the rule names a `subject`).
     static func roles(_ atoms: [PatternAtom]) -> Set<PatternAtom.Role> {
         var out = Set<PatternAtom.Role>()
-        for a in atoms { if case .mention(let role, _, _) = a { out.insert(role) } }
+        for a in atoms {
+            switch a {
+            case .mention(let role, _, _), .optional(.mention(let role, _, _)): out.insert(role)
+            default: break
+            }
+        }
         return out
     }
 

@@ -53,9 +53,6 @@ struct Relator {
     private var out: [LocalRelation] = []
     /// The rule now matching: every relation added records it.
     var rule = ""
-    /// The officials who lead the group the article follows (`区领导A、B带队`): a visit by the
-    /// group, or by a body standing for it (`考察组`, `一行`), is a visit by each of them.
-    private var focusGroup: [Int] = []
 
     /// Positions of the text where some trigger starts, found once per document: the rules look
     /// for triggers of two dozen classes in every sentence, and most positions start none.
@@ -95,23 +92,23 @@ struct Relator {
     mutating func relate(articles: [Article], mentions: [ResolvedMention]) -> [LocalRelation] {
         for (a, article) in articles.enumerated() {
             let ms = mentions.filter { $0.article == a }
-            var focusOfficial: Int?
-            var topic: Int?
+            var discourse = SentenceDiscourse()
             var host: Int?
             var policyTopic: Int?
             var selectContext = false
             var lastList: Int?
             var listHeading: Int?
             var recent: [EntityType: Int] = [:]
-            focusGroup = []
             let regions = article.scanRanges
             // Mentions come sorted by start (from `Extractor`): a sentence's are one run, found by
             // binary search instead of a pass over the article's mentions per sentence.
             let byStart = zip(ms, ms.dropFirst()).allSatisfy { $0.range.lowerBound <= $1.range.lowerBound }
             for sentence in regions {
                 let inS = byStart ? Relator.run(of: ms, in: sentence) : ms.filter { sentence.contains($0.range.lowerBound) }
+                // First who the sentence is about (the discourse stage), then the rules, which read it.
+                discourse = self.discourse(sentence, inS, after: discourse)
                 listItems(sentence, a, inS, heading: &listHeading)
-                relateSentence(sentence, a, inS, focus: &focusOfficial, topic: &topic, recent: recent, policyTopic: policyTopic,
+                relateSentence(sentence, a, inS, discourse, recent: recent, policyTopic: policyTopic,
                                selectContext: selectContext, lastList: lastList)
                 // The article's list is the first it names (usually in its headline or lead).
                 if lastList == nil, let l = inS.first(where: { type($0) == .policy && isList(entities[$0.entity].name) }) { lastList = l.entity }
@@ -140,10 +137,10 @@ struct Relator {
         return Array(ms[lo..<end])
     }
 
-    mutating func relateSentence(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], focus: inout Int?, topic: inout Int?,
+    mutating func relateSentence(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], _ d: SentenceDiscourse,
                                  recent: [EntityType: Int], policyTopic: Int? = nil, selectContext: Bool = false, lastList: Int? = nil) {
         func triggers(_ w: WordSet) -> [Range<Int>] { find(w, in: r).filter { !insideMention($0.lowerBound, ms) } }
-        let officials = ms.filter { type($0) == .official }
+        let officials = d.officials
 
         // holds_post: the organizations, places and zones named in an official's post.
         rule = "post.named-in-post"
@@ -173,47 +170,16 @@ struct Relator {
             }
         }
 
-        // accompanied: officials before 陪同 accompany the official the article is about.
+        // accompanied: officials before 陪同 accompany the official the article is about (the
+        // discourse stage found both).
         rule = "accompany.verb"
-        let acc = triggers(words.accompany)
-        var accompanying = Set<Int>()
-        if let t = acc.first {
-            let after = officials.first { $0.range.lowerBound >= t.upperBound }
-            var main = after?.entity ?? focus
-            var lower = r.lowerBound
-            // `X在Y的陪同下…`: the officials between 在 and 陪同 accompany the one before 在.
-            // (The officials listed may run over commas: `X，在A，B，C等陪同下`.)
-            if s.has("下", at: t.upperBound),
-               let zai = (max(r.lowerBound, t.lowerBound - 80)..<t.lowerBound).reversed().first(where: { s[$0] == "在" && !insideMention($0, ms) }),
-               let lead = officials.last(where: { $0.range.upperBound <= zai }) {
-                main = lead.entity; lower = zai
-            }
-            for o in officials where o.range.upperBound <= t.lowerBound && o.range.lowerBound >= lower {
-                accompanying.insert(o.entity)
-                if let main { add(o.entity, .accompanied, main, r, a) }
-            }
-        }
-        let subjects = officials.filter { !accompanying.contains($0.entity) && !$0.candidate.nested }
-        if let first = subjects.first(where: { o in !officials.contains { $0.entity != o.entity && $0.range.upperBound <= o.range.lowerBound && accompanying.contains($0.entity) } }) {
-            if acc.isEmpty || first.range.lowerBound > (acc.first?.upperBound ?? 0) || focus == nil {
-                focus = first.entity
-                // Leaders named together (`区领导A、B带队`, `A和B一行`) head one group.
-                var group = [first], last = first
-                for o in subjects where o.range.lowerBound > last.range.upperBound {
-                    let gap = s.string(last.range.upperBound..<o.range.lowerBound)
-                    let sharedPost = o.candidate.postRange != nil && o.candidate.postRange == first.candidate.postRange
-                    if sharedPost && gap == "、" || ["和", "与", "及"].contains(gap) { group.append(o); last = o } else { break }
-                }
-                focusGroup = group.map(\.entity)
-            }
-        }
-        /// Everyone a visit by `who` is a visit of: the group when `who` leads it.
-        func visitors(_ who: Int) -> [Int] { focusGroup.contains(who) ? focusGroup : [who] }
+        if let main = d.accompanied { for o in d.accompanying { add(o.entity, .accompanied, main, r, a) } }
+        let subjects = d.subjects, focus = d.subject
 
         // visited: an official (or the one the article is about) and the places after a visiting verb.
         rule = "visit.verb"
         let visits = triggers(words.visit)
-        let accompanyOnly = !acc.isEmpty && !subjects.contains(where: { $0.range.lowerBound > (acc.first?.upperBound ?? 0) }) && visits.count <= 1
+        let accompanyOnly = d.accompanyTrigger.map { t in !subjects.contains(where: { $0.range.lowerBound > t.upperBound }) && visits.count <= 1 } ?? false
         for v in visits where !accompanyOnly {
             guard let who = subjects.last(where: { $0.range.upperBound <= v.lowerBound })?.entity ?? focus else { continue }
             // The sites named right after the verb, in its clause: 深入A、B、C等项目现场; a list of
@@ -244,10 +210,10 @@ struct Relator {
             // 查看项目进展: a generic noun after the verb is the one just named.
             if targets.isEmpty, !strict {
                 for (noun, t) in [("项目", EntityType.project), ("园区", .park), ("企业", .company)] where s.has(noun, at: v.upperBound) {
-                    if let e = recent[t] { for w in visitors(who) { add(w, .visited, e, r, a) } }
+                    if let e = recent[t] { for w in d.visitors(who) { add(w, .visited, e, r, a) } }
                 }
             }
-            for m in targets { for w in visitors(who) { add(w, .visited, m.entity, r, a) } }
+            for m in targets { for w in d.visitors(who) { add(w, .visited, m.entity, r, a) } }
         }
         // 在河南远航电气股份有限公司，周立新走进车间…: a sentence that opens at a site.
         rule = "visit.opens-at-site"
@@ -284,18 +250,24 @@ struct Relator {
             }
         }
 
-        relateOrganizations(r, a, ms, topic: &topic, recent: recent, policyTopic: policyTopic, selectContext: selectContext, lastList: lastList)
-        matchPatterns(r, a, ms, posts: officials.compactMap(\.candidate.postRange))
+        relateOrganizations(r, a, ms, topic: d.topic, recent: recent, policyTopic: policyTopic, selectContext: selectContext, lastList: lastList)
+        matchPatterns(r, a, ms, d)
     }
 
     /// The relations the patterns of `Resources/relations.rules` read in the sentence.
-    mutating func matchPatterns(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], posts: [Range<Int>]) {
+    /// A pattern's head, when a match names none, is the sentence's implicit subject (``SentenceDiscourse``).
+    mutating func matchPatterns(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], _ d: SentenceDiscourse) {
         guard !patterns.isEmpty else { return }
         let entities = entities
-        let matcher = PatternMatcher(text: s, sentence: r, mentions: ms, posts: posts, words: words) { entities[$0].type }
+        let matcher = PatternMatcher(text: s, sentence: r, mentions: ms, posts: d.officials.compactMap(\.candidate.postRange), words: words) { entities[$0].type }
         for p in patterns {
             rule = p.id
-            for (h, t) in matcher.pairs(p) { add(h, p.relation, t, r, a) }
+            let implicit: [Int] = switch p.subject {
+            case .official: d.subject.map(d.visitors) ?? []
+            case .topic: d.topic.map { [$0] } ?? []
+            case nil: []
+            }
+            for (h, t) in matcher.pairs(p, implicit: implicit) { add(h, p.relation, t, r, a) }
         }
     }
 
