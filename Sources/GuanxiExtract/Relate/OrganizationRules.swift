@@ -129,7 +129,15 @@ extension Relator {
         // 《国务院关于…》: the body opening the title issued it.
         rule = "issue.body-opens-title"
         for m in ms where m.candidate.issuerOfTitle {
-            if let p = ms.first(where: { type($0) == .policy && $0.range.contains(m.range.lowerBound) }) { add(m.entity, .issued, p.entity, r, a) }
+            guard let p = ms.first(where: { type($0) == .policy && $0.range.contains(m.range.lowerBound) }) else { continue }
+            add(m.entity, .issued, p.entity, r, a)
+            // 《X关于印发〈Y〉的通知》: the notice says X issued Y too.
+            rule = "issue.printed-in-title"
+            for inner in ms where type(inner) == .policy && inner.entity != p.entity && p.range.contains(inner.range.lowerBound)
+                && inner.range.lowerBound >= m.range.upperBound && !find(words.issue, in: m.range.upperBound..<inner.range.lowerBound).isEmpty {
+                add(m.entity, .issued, inner.entity, r, a)
+            }
+            rule = "issue.body-opens-title"
         }
         // 《方案》获得国家发展改革委批复: passive approval.
         rule = "issue.approved-by"

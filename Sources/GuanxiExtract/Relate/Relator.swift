@@ -169,6 +169,7 @@ struct Relator {
                 }
             }
         }
+        postsListedAfterBody(r, a, ms, officials)
 
         // accompanied: officials before 陪同 accompany the official the article is about (the
         // discourse stage found both).
@@ -270,6 +271,38 @@ struct Relator {
             for (h, t) in matcher.pairs(p, implicit: implicit) { add(h, p.relation, t, r, a) }
         }
     }
+
+    /// `X集团党委书记、董事长A，党委委员、副总经理B，党委副书记C`, `X园区A主任、B书记`: officials listed
+    /// one after another after a body, whose own posts name no body and no level of government, hold
+    /// their posts in the body the first of them holds a post in.
+    mutating func postsListedAfterBody(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], _ officials: [ResolvedMention]) {
+        rule = "post.listed-after-body"
+        var bodies: [Int: [Int]] = [:]
+        for rel in out where rel.sentence == r && rel.article == a && rel.type == .holdsPost
+            && [.company, .organization, .park].contains(entities[rel.tail].type) { bodies[rel.head, default: []].append(rel.tail) }
+        let listed = officials.filter { !$0.candidate.nested }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var carried: [Int] = []
+        for (prev, o) in zip(listed, listed.dropFirst()) {
+            let prevEnd = max(prev.range.upperBound, prev.candidate.postRange?.upperBound ?? 0)
+            let post = o.candidate.postRange
+            let start = min(o.range.lowerBound, post?.lowerBound ?? o.range.lowerBound)
+            let body = bodies[prev.entity].map { $0.isEmpty ? carried : $0 } ?? carried
+            carried = []
+            guard start == prevEnd + 1, Self.listSeparators.contains(s[prevEnd]), !body.isEmpty, bodies[o.entity] == nil else { continue }
+            if let post {
+                guard !ms.contains(where: { $0.entity != o.entity && post.contains($0.range.lowerBound) }),
+                      !s[post].contains(where: { Self.levelCharacters.contains($0) }) else { continue }
+            }
+            for b in body { add(o.entity, .holdsPost, b, r, a) }
+            carried = body
+        }
+    }
+
+    /// What separates the officials of a list.
+    static let listSeparators = ScalarSet("，,、")
+    /// Characters naming a level of government (`市长`, `副县长`, `区委书记`): such a post is a
+    /// government's, not the body's named before.
+    static let levelCharacters = ScalarSet("省市县区州乡镇盟旗")
 
     /// `广安经济技术开发区吸引了一大批项目落地。…的气盐综合利用项目；…`, `北京亦庄已聚集中芯国际、晶门科技`:
     /// the projects and companies listed after a zone draws them in are located in it.
