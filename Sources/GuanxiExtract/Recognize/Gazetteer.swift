@@ -22,6 +22,9 @@ public struct Gazetteer: Sendable {
     /// Each division's chain of containing divisions, nearest first (at most four), computed once:
     /// containment is asked for every place candidate against every place the document names.
     private var parents: [String: [String]] = [:]
+    /// The names and short forms of the divisions directly under each division, ambiguous ones
+    /// included (`安福` under 吉安市): read only where the parent is named right before.
+    private var childForms: [String: [[Unicode.Scalar]]] = [:]
     /// Regions that are not divisions but are named as places (public names).
     static let regions: [(String, [String])] = [
         ("粤港澳大湾区", ["大湾区"]), ("长江三角洲", ["长三角"]), ("珠江三角洲", ["珠三角"]), ("京津冀", []),
@@ -54,6 +57,7 @@ public struct Gazetteer: Sendable {
             let d = Division(code: cols[0], name: cols[1], level: level,
                              parent: cols[3].isEmpty ? nil : cols[3], shortForms: shorts)
             divisions[d.code] = d
+            if let p = d.parent { childForms[p, default: []] += ([d.name] + shorts).filter { $0.count >= 2 }.map { Array($0.unicodeScalars) } }
             for f in [d.name] + shorts where !Gazetteer.ambiguousWords.contains(f) {
                 forms[f, default: []].append(d.code)
                 wordList.append(f)
@@ -95,6 +99,16 @@ public struct Gazetteer: Sendable {
         "安远", "长兴", "富民", "利民", "保康", "康乐", "乐业", "安福", "大方", "正安", "通道",
         "福山", "同心", "新建", "上城", "下城", "市北", "市南", "河西", "江北", "江东", "城厢", "资源", "友好", "红旗", "富裕", "安定", "吉利", "中原", "江海", "海港", "工农", "城中区",
     ]
+
+    /// The length of the longest name of a division directly under one named `parent` written at
+    /// `i` (ambiguous short forms too: the parent written right before says which place is meant).
+    func childName(of parent: String, startingAt i: Int, in s: [Unicode.Scalar], limit: Int) -> Int {
+        var best = 0
+        for code in forms[parent] ?? [] {
+            for f in childForms[code] ?? [] where f.count > best && i + f.count <= limit && s[i..<(i + f.count)].elementsEqual(f) { best = f.count }
+        }
+        return best
+    }
 
     /// Divisions a form can name, highest level first.
     public func divisions(named form: String) -> [Division] {

@@ -282,6 +282,8 @@ extension Recognizer {
             if w >= 2, start + 2 * w < suffixStart, s[start..<(start + w)].elementsEqual(s[(start + w)..<(start + 2 * w)]) { start += w }
             // A table row (`2宜春樟树工业园区`): a city column, then a zone named after its county.
             else if tableRow, w >= 2, gazetteer.words.longest(startingAt: start + w, in: s, limit: suffixStart) >= 2 { start += w }
+            // (`19南昌新建经济开发区`: the county may have a name that is also a word, under the city named.)
+            else if tableRow, w >= 2, gazetteer.childName(of: s.string(start..<(start + w)), startingAt: start + w, in: s, limit: suffixStart) >= 2 { start += w }
         }
         // `锦州市辽宁某某有限公司`: a name names its places from the larger down; a place followed by
         // the province (or city) containing it is a place written before the name, not part of it.

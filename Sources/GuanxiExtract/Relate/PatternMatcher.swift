@@ -36,7 +36,8 @@ struct PatternMatcher {
 
     /// The (head, tail) entity pairs `pattern` finds in the sentence, in the order found, each once:
     /// every way the pattern matches, from every start (a name or a character, never inside a name).
-    /// `implicit`: the heads of a match that names none (the pattern's ``Subject``, if it has one).
+    /// `implicit`: the heads of a match that names none, or its tails when the pattern has no tail
+    /// atom (the pattern's ``Subject``, if it has one).
     func pairs(_ pattern: RelationPattern, implicit: [Int] = []) -> [(Int, Int)] {
         var out: [(Int, Int)] = []
         var seen = Set<[Int]>()
@@ -45,6 +46,7 @@ struct PatternMatcher {
         while p < range.upperBound {
             var heads: [Int] = [], tails: [Int] = []
             match(atoms, 0, p, &heads, &tails) { h, t in
+                let t = t.isEmpty && !h.isEmpty ? implicit : t
                 for a in h.isEmpty ? implicit : h { for b in t where a != b && seen.insert([a, b]).inserted { out.append((a, b)) } }
             }
             p = mentionAt(p)?.range.upperBound ?? (p + 1)

@@ -49,8 +49,9 @@ public struct RelationPattern: Sendable {
     /// The pattern as written in the file.
     public var source: String
     public var atoms: [PatternAtom]
-    /// Who the head is when a match names none (`subject official` or `subject topic`): the
-    /// sentence's implicit subject from the discourse stage (``Subject``).
+    /// Who the head (or, in a pattern without a tail, the tail) is when a match names none
+    /// (`subject official` or `subject topic`): the sentence's implicit subject from the discourse
+    /// stage (``Subject``).
     public var subject: Subject?
     public var yes: [RuleExample]
     public var no: [RuleExample]
@@ -67,7 +68,7 @@ public struct RelationPattern: Sendable {
 ///     emits    located_in
 ///     reads    what is named right after a zone's 内/里 lies in it
 ///     pattern  [tail park] ("内的" | "内") [head company project]
-///     subject  official | topic       (optional: the head when a match names none)
+///     subject  official | topic       (optional: the head, or the tail, when a match names none)
 ///     yes      <sentence> | <head> | <tail>
 ///     no       <sentence> | <head> | <tail>
 ///
@@ -128,8 +129,8 @@ public struct RelationPatterns: Sendable {
                 subject = sj
             }
             let roles = Self.roles(atoms)
-            guard roles.contains(.head) || subject != nil, roles.contains(.tail) else {
-                throw LoadError.incomplete(file: file, line: c.line, rule: id, detail: "has a pattern without a [head …] (or a `subject`) and a [tail …]")
+            guard roles.contains(.head) || subject != nil, roles.contains(.tail) || subject != nil, roles.contains(.head) || roles.contains(.tail) else {
+                throw LoadError.incomplete(file: file, line: c.line, rule: id, detail: "has a pattern without a [head …] and a [tail …] (one of them may be its `subject`)")
             }
             var yes: [RuleExample] = [], no: [RuleExample] = []
             for ex in c.examples {
