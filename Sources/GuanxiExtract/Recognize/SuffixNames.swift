@@ -165,6 +165,8 @@ extension Recognizer {
             if t == .organization, (s[e] == "网" && !next2.hasSuffix("络") && !next2.hasSuffix("点")) || next2 == "信息" { return true }
             // `某某铁路运输分院`: a railway that a body is named after goes on into the body's name.
             if t == .project, next2 == "运输" { return true }
+            // `项目单位`, `项目业主`, `项目法人`: the party a project has, not a project's name ending.
+            if t == .project, next2 == "单位" || next2 == "业主" || next2 == "法人" { return true }
             // `陆港型…枢纽`, `园区式…`: a kind of zone, the name goes on.
             if t == .park, s[e] == "型" || s[e] == "式" { return true }
             // `大学校长`: a post that starts inside the suffix (`学校` + `长`) means the suffix is shorter.
