@@ -13,8 +13,8 @@ public struct Extractor: Sendable {
     /// The recognisers' word lists (Resources/lexicon.tsv unless given).
     let lexicon: Lexicon
     let ruleWords: RuleWords
-    /// The relation rules written as data (Resources/relations.rules unless given).
-    let patterns: RelationPatterns
+    /// The relation rules written as data (Resources/relations.rules unless given), ready to match.
+    let patterns: [CompiledPattern]
     /// Boundary words and the triggers that are never inside a name (TriggerLexicon.boundaries): computed once.
     let boundaries: WordSet
 
@@ -23,8 +23,8 @@ public struct Extractor: Sendable {
     public init(user: UserDictionary = UserDictionary(), triggers: TriggerLexicon = .shipped, lexicon: Lexicon = .shared,
                 patterns: RelationPatterns = .shipped) {
         self.gazetteer = .shared; self.surnames = .shared; self.user = user; self.triggers = triggers; self.lexicon = lexicon
-        self.patterns = patterns
         self.ruleWords = RuleWords(triggers)
+        self.patterns = patterns.patterns.map { [ruleWords] in CompiledPattern($0, words: ruleWords) }
         self.boundaries = lexicon.boundaries(with: triggers)
     }
 
@@ -44,7 +44,7 @@ public struct Extractor: Sendable {
             entities[m.entity].mentions.append(m.range)
         }
         mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
-        var relator = Relator(entities: entities, text: s, words: ruleWords, patterns: patterns.patterns)
+        var relator = Relator(entities: entities, text: s, words: ruleWords, patterns: patterns)
         var relations = relator.relate(articles: articles, mentions: mentions)
         relations += impliedPosts(s, articles: articles, mentions: mentions, entities: &entities, context: context)
         return ArticleDocuments.finish(makeGraph(source: source, id: id, norm: norm, articles: articles, entities: entities, relations: relations), source: source, gazetteer: gazetteer)

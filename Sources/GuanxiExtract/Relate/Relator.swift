@@ -59,10 +59,11 @@ struct Relator {
     private let triggerAt: [Bool]
 
     /// The rules written as data (``RelationPatterns``), matched after the code rules of each sentence.
-    let patterns: [RelationPattern]
+    let patterns: [CompiledPattern]
 
-    init(entities: [LocalEntity], text: [Unicode.Scalar], words: RuleWords = RuleWords(.shipped), patterns: [RelationPattern] = RelationPatterns.shipped.patterns) {
-        self.entities = entities; self.s = text; self.words = words; self.patterns = patterns
+    init(entities: [LocalEntity], text: [Unicode.Scalar], words: RuleWords = RuleWords(.shipped), patterns: [CompiledPattern]? = nil) {
+        self.entities = entities; self.s = text; self.words = words
+        self.patterns = patterns ?? RelationPatterns.shipped.patterns.map { CompiledPattern($0, words: words) }
         triggerAt = text.indices.map { words.any.longest(startingAt: $0, in: text) > 0 }
     }
 
@@ -260,15 +261,15 @@ struct Relator {
     mutating func matchPatterns(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], _ d: SentenceDiscourse) {
         guard !patterns.isEmpty else { return }
         let entities = entities
-        let matcher = PatternMatcher(text: s, sentence: r, mentions: ms, posts: d.officials.compactMap(\.candidate.postRange), words: words) { entities[$0].type }
+        let matcher = PatternMatcher(text: s, sentence: r, mentions: ms, posts: d.officials.compactMap(\.candidate.postRange)) { entities[$0].type }
         for p in patterns {
-            rule = p.id
-            let implicit: [Int] = switch p.subject {
+            rule = p.rule.id
+            let implicit: [Int] = switch p.rule.subject {
             case .official: d.subject.map(d.visitors) ?? []
             case .topic: d.topic.map { [$0] } ?? []
             case nil: []
             }
-            for (h, t) in matcher.pairs(p, implicit: implicit) { add(h, p.relation, t, r, a) }
+            for (h, t) in matcher.pairs(p, implicit: implicit) { add(h, p.rule.relation, t, r, a) }
         }
     }
 
