@@ -29,6 +29,10 @@ final class LexiconTests: XCTestCase {
         // The abbreviations keep their order: a short form with two full forms lists both, in order.
         XCTAssertEqual(lex.abbreviations.filter { $0.0 == "经开区" }.map(\.1), ["经济技术开发区", "经济开发区"])
         XCTAssertEqual(lex.abbreviationVariants(of: "屯留经开区"), ["屯留经济技术开发区", "屯留经济开发区"])
+        // A variant is read one way: the text's `经开发区` names the full form, the full form makes no `经开发区`.
+        XCTAssertEqual(lex.variants.map(\.0), ["经开发区"])
+        XCTAssertTrue(lex.abbreviationVariants(of: "拉萨经开发区").contains("拉萨经济技术开发区"))
+        XCTAssertFalse(lex.abbreviationVariants(of: "拉萨经济技术开发区").contains { $0.contains("经开发区") })
         XCTAssertEqual(lex.levelPrefix["省"], .province)
         XCTAssertEqual(lex.levelPrefix["区"], .county)
         XCTAssertTrue(lex.hardStops.contains("的"))

@@ -15,6 +15,9 @@ public struct Lexicon: Sendable {
         case suffixCompany = "suffix.company", suffixPark = "suffix.park", suffixOrganization = "suffix.organization"
         case suffixProject = "suffix.project", suffixPolicy = "suffix.policy", suffixPlace = "suffix.place"
         case standaloneOrganization = "organization.standalone", levelPrefix = "level-prefix", abbreviation
+        /// A non-standard short form (`经开发区`): read as its full form where a text writes it, never
+        /// made from the full form as an alias.
+        case variant
         case title, afterName = "after-name", beforePost = "before-post", notPersonalName = "not-personal-name"
         case notInGivenName = "not-in-given-name", hardStop = "stop.hard", weakStop = "stop.weak", boundary
         case genericStem = "generic-stem", genericStemWord = "generic-stem-word", weakCompanySuffix = "company-suffix.weak"
@@ -86,7 +89,10 @@ public struct Lexicon: Sendable {
         let levelPrefix: [Unicode.Scalar: Gazetteer.Level]
         /// Standard abbreviations in institution names: short → full, in file order. Applied to make aliases.
         let abbreviations: [(String, String)]
-        let abbreviationScalars: [([Unicode.Scalar], [Unicode.Scalar])]
+        /// Non-standard short forms, read one way: short → full.
+        let variants: [(String, String)]
+        /// Abbreviations and variants as scalars: (short, full, read one way only).
+        let abbreviationScalars: [([Unicode.Scalar], [Unicode.Scalar], Bool)]
         let abbreviationInitials: Set<Unicode.Scalar>
         /// Posts, longest first in matching.
         let titles: WordSet
@@ -152,7 +158,10 @@ public struct Lexicon: Sendable {
             }
             levelPrefix = levels
             abbreviations = parsed.filter { $0.wordClass == .abbreviation }.map { ($0.word, $0.value) }
-            abbreviationScalars = abbreviations.map { (Array($0.0.unicodeScalars), Array($0.1.unicodeScalars)) }
+            variants = parsed.filter { $0.wordClass == .variant }.map { ($0.word, $0.value) }
+            abbreviationScalars = parsed.filter { $0.wordClass == .abbreviation || $0.wordClass == .variant }.map {
+                (Array($0.word.unicodeScalars), Array($0.value.unicodeScalars), $0.wordClass == .variant)
+            }
             abbreviationInitials = Set(abbreviationScalars.flatMap { [$0.0[0], $0.1[0]] })
             titles = WordSet(words(.title))
             afterName = WordSet(words(.afterName))
@@ -192,6 +201,8 @@ public struct Lexicon: Sendable {
     var standaloneOrganizations: Set<String> { store.standaloneOrganizations }
     var levelPrefix: [Unicode.Scalar: Gazetteer.Level] { store.levelPrefix }
     var abbreviations: [(String, String)] { store.abbreviations }
+    /// Non-standard short forms read as their full forms (`经开发区` → `经济技术开发区`), never made from them.
+    var variants: [(String, String)] { store.variants }
     var titles: WordSet { store.titles }
     var afterName: WordSet { store.afterName }
     var wordsBeforePosts: Set<String> { store.wordsBeforePosts }
@@ -243,7 +254,7 @@ public struct Lexicon: Sendable {
             if c.singleCharacter, word.unicodeScalars.count != 1 {
                 throw LoadError.badValue(file: file, line: line, word: word, className: c.rawValue, problem: "this class takes single characters")
             }
-            if c == .abbreviation, value.isEmpty {
+            if c == .abbreviation || c == .variant, value.isEmpty {
                 throw LoadError.badValue(file: file, line: line, word: word, className: c.rawValue, problem: "an abbreviation needs its full form in the third column")
             }
             if c == .levelPrefix, Gazetteer.Level(rawValue: value) == nil {
@@ -252,7 +263,7 @@ public struct Lexicon: Sendable {
             }
             // An abbreviation is a pair: the same short form may have several full forms.
             var key = Key(bytes: Array(cols[1]) + [0x09] + cols[0])
-            if c == .abbreviation { key.bytes += [0x09] + cols[2] }
+            if c == .abbreviation || c == .variant { key.bytes += [0x09] + cols[2] }
             if let first = firstLine[key] {
                 throw LoadError.duplicate(file: file, line: line, word: word, className: c.rawValue, firstLine: first)
             }
@@ -333,8 +344,8 @@ public struct Lexicon: Sendable {
         let f = Array(form.unicodeScalars)
         guard f.contains(where: { store.abbreviationInitials.contains($0) }) else { return [] }
         var out: [String] = []
-        for (short, full) in store.abbreviationScalars {
-            if let replaced = Lexicon.replacing(full, with: short, in: f) { out.append(replaced) }
+        for (short, full, oneWay) in store.abbreviationScalars {
+            if !oneWay, let replaced = Lexicon.replacing(full, with: short, in: f) { out.append(replaced) }
             else if let replaced = Lexicon.replacing(short, with: full, in: f) { out.append(replaced) }
         }
         return out
