@@ -22,7 +22,7 @@ struct Guanxi: ParsableCommand {
         subcommands: [
             BuildCommand.self, ExtractCommand.self, NeighborsCommand.self, PathCommand.self, ShowCommand.self,
             SearchCommand.self, FactsCommand.self, StatsCommand.self, ExportCommand.self, ImportCommand.self,
-            EvaluateCommand.self, RenderCommand.self, ReportCommand.self,
+            EvaluateCommand.self, RulesCommand.self, RenderCommand.self, ReportCommand.self,
             MergeCommand.self, SplitCommand.self, RenameCommand.self, DeleteCommand.self, RetypeCommand.self, WhyCommand.self,
         ]
     )

@@ -8,7 +8,7 @@ import XCTest
 /// review the diff.
 final class HelpTests: GuanxiCLITestCase {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-    static let commands = ["build", "neighbors", "path", "show", "search", "stats", "export", "evaluate", "render", "report"]
+    static let commands = ["build", "neighbors", "path", "show", "search", "stats", "export", "evaluate", "rules", "render", "report"]
 
     func assertGolden(_ args: [String], _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
         // A fixed width, so the parser's line wrapping does not depend on the terminal.
