@@ -34,12 +34,7 @@ extension Relator {
         let actors = of([.organization, .park, .place, .company])
         // (`topic`: the zone or body the sentence is about, from the discourse stage.)
 
-        // Adjacent company + project: the company builds it (山西瑞达…有限公司3万吨/年…项目).
-        let ordered = ms.sorted { $0.range.lowerBound < $1.range.lowerBound }
-        rule = "build.adjacent"
-        for (x, y) in zip(ordered, ordered.dropFirst()) where y.range.lowerBound == x.range.upperBound || (x.candidate.nested && y.range.upperBound >= x.range.upperBound && type(y) == .project && y.range.lowerBound <= x.range.upperBound) {
-            if type(x) == .company || type(x) == .organization, type(y) == .project { add(x.entity, .builds, y.entity, r, a) }
-        }
+        // (A company right before a project builds it: the pattern build.adjacent.)
         rule = "build.named-in-project"
         for m in ms where m.candidate.nested && (type(m) == .company || type(m) == .organization) {
             if let outer = ms.first(where: { $0.entity != m.entity && type($0) == .project && $0.range.contains(m.range.lowerBound) }) {
