@@ -36,4 +36,63 @@ final class RulesCLITests: GuanxiCLITestCase {
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.stderr, "guanxi: no relation rule no.such-rule (`guanxi rules` lists them)\n")
     }
+
+    /// A rules file of one's own: checked, listed, and used by build and extract.
+    static let yourRules = """
+        # a rule of one's own
+        rule     mine.zone-hosts
+        emits    located_in
+        reads    `X园区内有A公司`: the companies a zone has inside it
+        pattern  [tail park] "内有" [head+ company]
+        yes      常州经济开发区内有常州天阳电子有限公司、常州博新材料有限公司。 | 常州博新材料有限公司 | 常州经济开发区
+        no       常州经济开发区外有常州天阳电子有限公司。 | 常州天阳电子有限公司 | 常州经济开发区
+
+        """
+
+    func testYourRulesAreCheckedAndUsedByBuildAndExtract() throws {
+        try Self.yourRules.write(toFile: path("my.rules"), atomically: true, encoding: .utf8)
+        let check = try guanxi(["rules", "--rules", "my.rules", "--check", "--relation", "located_in"])
+        XCTAssertEqual(check.status, 0, check.stderr)
+        XCTAssertTrue(check.out.hasSuffix(" rule(s): every example holds\n"), check.out)
+        let card = try guanxi(["rules", "--rules", "my.rules", "mine.zone-hosts"])
+        XCTAssertTrue(card.out.hasPrefix("mine.zone-hosts  located_in  (pattern, my.rules)\n"), card.out)
+
+        try "常州经济开发区内有常州天阳电子有限公司、常州博新材料有限公司。\n".write(toFile: path("a.txt"), atomically: true, encoding: .utf8)
+        let build = try guanxi(["build", "a.txt", "--graph", "g.json", "--rules", "my.rules"])
+        XCTAssertEqual(build.status, 0, build.stderr)
+        let facts = try guanxi(["export", "--graph", "g.json", "--format", "json"])
+        XCTAssertTrue(facts.out.contains("\"rule\" : \"mine.zone-hosts\""), facts.out)
+        let without = try guanxi(["build", "a.txt", "--graph", "h.json"])
+        XCTAssertEqual(without.status, 0, without.stderr)
+        XCTAssertFalse(try guanxi(["export", "--graph", "h.json", "--format", "json"]).out.contains("mine.zone-hosts"))
+        let lines = try guanxi(["extract", "a.txt", "--jsonl", "--rules", "my.rules"])
+        XCTAssertTrue(lines.out.contains("\"rule\":\"mine.zone-hosts\""), lines.out)
+    }
+
+    func testABrokenRulesFileIsNamedAndNothingIsBuilt() throws {
+        try Self.yourRules.replacingOccurrences(of: "emits    located_in", with: "emits    lies_in").write(toFile: path("bad.rules"), atomically: true, encoding: .utf8)
+        try "常州经济开发区内有常州天阳电子有限公司。\n".write(toFile: path("a.txt"), atomically: true, encoding: .utf8)
+        for args in [["build", "a.txt", "--graph", "g.db", "--rules", "bad.rules"], ["extract", "a.txt", "--jsonl", "--rules", "bad.rules"],
+                     ["rules", "--rules", "bad.rules"]] {
+            let r = try guanxi(args)
+            XCTAssertEqual(r.status, 2, "\(args)")
+            XCTAssertTrue(r.stderr.hasPrefix("guanxi: bad.rules:2: rule mine.zone-hosts emits the unknown relation “lies_in”"), r.stderr)
+            XCTAssertTrue(r.out.isEmpty, r.out)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("g.db")))
+        // A rule taking a shipped rule's id is refused too, and a file that cannot be read is named.
+        try Self.yourRules.replacingOccurrences(of: "mine.zone-hosts", with: "build.adjacent").write(toFile: path("twice.rules"), atomically: true, encoding: .utf8)
+        XCTAssertTrue(try guanxi(["rules", "--rules", "twice.rules"]).stderr.contains("twice.rules:2: rule build.adjacent is defined twice"))
+        let missing = try guanxi(["build", "a.txt", "--graph", "g.db", "--rules", "none.rules"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.hasPrefix("guanxi: none.rules: cannot read the rules file"), missing.stderr)
+    }
+
+    func testAFailingExampleIsNamedWithExitOne() throws {
+        try Self.yourRules.replacingOccurrences(of: "\"内有\"", with: "\"内设\"").write(toFile: path("weak.rules"), atomically: true, encoding: .utf8)
+        let r = try guanxi(["rules", "--rules", "weak.rules", "--check", "mine"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stderr, "guanxi: mine.zone-hosts: yes example gives no 常州博新材料有限公司 -located_in-> 常州经济开发区: “常州经济开发区内有常州天阳电子有限公司、常州博新材料有限公司。”\n")
+        XCTAssertEqual(r.out, "0 of 1 rule(s): every example holds\n")
+    }
 }

@@ -87,21 +87,35 @@ public struct RelationPatterns: Sendable {
         case malformed(file: String, line: Int, detail: String)
         case incomplete(file: String, line: Int, rule: String, detail: String)
         case duplicate(file: String, line: Int, rule: String)
+        case unreadable(file: String, reason: String)
 
         public var description: String {
             switch self {
             case .missingResource(let f): "the rules file \(f) is missing from the package"
             case .malformed(let f, let l, let d): "\(f):\(l): \(d)"
             case .incomplete(let f, let l, let r, let d): "\(f):\(l): rule \(r) \(d)"
-            case .duplicate(let f, let l, let r): "\(f):\(l): rule \(r) is defined twice"
+            case .duplicate(let f, let l, let r): "\(f):\(l): rule \(r) is defined twice (or is a shipped rule's id: give yours another)"
+            case .unreadable(let f, let r): "\(f): cannot read the rules file (\(r))"
             }
         }
     }
 
-    /// Reads the rules of a file's text (`file` names it in errors).
-    public init(text: String, file: String) throws {
+    /// The rules with a user's rules file added after them (`guanxi build --rules FILE`). A user's
+    /// rule may not take the id of one held already (the error names the file and line).
+    public func adding(file path: String) throws -> RelationPatterns {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw LoadError.unreadable(file: path, reason: (error as NSError).localizedDescription)
+        }
+        return try RelationPatterns(text: text, file: path, after: self)
+    }
+
+    /// Reads the rules of a file's text (`file` names it in errors), after the rules of `base`.
+    public init(text: String, file: String, after base: RelationPatterns? = nil) throws {
+        patterns = base?.patterns ?? []
         var current: (line: Int, fields: [String: String], examples: [(yes: Bool, line: Int, text: String)])?
-        var ids = Set<String>()
+        // (An id is one rule's: none of the rules before, none of the rules in code.)
+        var ids = Set(patterns.map(\.id)).union(RelationRules.code.map(\.id))
         func finish() throws {
             guard let c = current else { return }
             current = nil

@@ -32,14 +32,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Fail without writing anything when any input is skipped.")
     var strict = false
 
-    @Option(help: ArgumentHelp("Your entities: type<TAB>name[<TAB>alias|alias] a line.", valueName: "FILE"))
-    var dictionary: String?
-
-    @Option(help: ArgumentHelp("Your aliases: alias<TAB>canonical name a line.", valueName: "FILE"))
-    var aliases: String?
-
-    @Option(help: ArgumentHelp("Names never to make entities, one a line.", valueName: "FILE"))
-    var stoplist: String?
+    @OptionGroup var extractorOptions: ExtractorOptions
 
     @OptionGroup var correctionsOptions: CorrectionsOptions
 
@@ -56,11 +49,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let user: UserDictionary
-            do { user = try UserDictionary(dictionary: dictionary, aliases: aliases, stoplist: stoplist) } catch let e as UserDictionary.LoadError {
-                throw CLIError(message: e.description, code: 2)
-            }
-            var builder = CorpusBuilder(store: graphOptions.store, extractor: Extractor(user: user))
+            var builder = CorpusBuilder(store: graphOptions.store, extractor: try extractorOptions.extractor())
             builder.strict = strict
             builder.batchSize = batch
             builder.note = { printError("guanxi: \($0)") }

@@ -23,9 +23,7 @@ struct ExtractCommand: ParsableCommand {
     @Argument(help: "Files or folders to read.") var paths: [String]
     @Flag(help: "Write JSON Lines (one document's graph a line).") var jsonl = false
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file; - or none for standard output.", valueName: "OUT")) var output: String?
-    @Option(help: ArgumentHelp("Your entities: type<TAB>name[<TAB>alias|alias] a line.", valueName: "FILE")) var dictionary: String?
-    @Option(help: ArgumentHelp("Your aliases: alias<TAB>canonical name a line.", valueName: "FILE")) var aliases: String?
-    @Option(help: ArgumentHelp("Names never to make entities, one a line.", valueName: "FILE")) var stoplist: String?
+    @OptionGroup var extractorOptions: ExtractorOptions
 
     func validate() throws {
         guard jsonl else { throw ValidationError("give --jsonl (the one output format of extract).") }
@@ -33,16 +31,13 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let user: UserDictionary
-            do { user = try UserDictionary(dictionary: dictionary, aliases: aliases, stoplist: stoplist) } catch let e as UserDictionary.LoadError {
-                throw CLIError(message: e.description, code: 2)
-            }
+            let extractor = try extractorOptions.extractor()
             var skipped: [(path: String, reason: String)] = []
             let files = CorpusBuilder.collect(paths, storePath: output ?? "-", skipped: &skipped)
             // Standard output is streamed (an archive's lines need not fit in memory); a file is written atomically.
             let toStdout = output == nil || output == "-"
             var lines = Data()
-            try DocumentExtraction.jsonLines(files, extractor: Extractor(user: user), skipped: &skipped) { line in
+            try DocumentExtraction.jsonLines(files, extractor: extractor, skipped: &skipped) { line in
                 if toStdout { FileHandle.standardOutput.write(line) } else { lines.append(line) }
             }
             if !toStdout { try writeOutput(lines, to: output) }
