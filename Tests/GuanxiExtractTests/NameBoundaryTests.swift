@@ -54,4 +54,15 @@ final class NameBoundaryTests: XCTestCase {
         let g = extract("各级相关部门及项目单位要落实责任，项目业主要加快进度。")
         XCTAssertTrue(g.entities.filter { $0.type == .project }.isEmpty, "\(g.entities.map(\.name))")
     }
+
+    /// The items of a counted list of projects (`与A、B、C等3个项目签约`) are projects, even bare names;
+    /// a list of fields or products with no count (`建设脑机接口、储能等项目`) names none.
+    func testACountedListOfProjectsTypesItsItems() {
+        let g = extract("常州经济开发区在南京举办推介会，与远景智能电网、华晟光伏组件、天合储能电站等3个项目集中签约。")
+        for name in ["远景智能电网", "华晟光伏组件", "天合储能电站"] {
+            XCTAssertEqual(g.lookup(name).first?.type, .project, "\(name) in \(g.entities.map { "\($0.type) \($0.name)" })")
+        }
+        let fields = extract("常州经济开发区加快建设脑机接口、新型储能等项目。")
+        XCTAssertTrue(fields.entities.filter { $0.type == .project }.isEmpty, "\(fields.entities.map(\.name))")
+    }
 }

@@ -50,7 +50,7 @@ extension Recognizer {
 
     /// Head words of a list (`A、B等16家企业`) and the type they give its items.
     /// (A list of `…等项目` names products as often as projects: it gives no type.)
-    static let listHeads: [(String, EntityType)] = [("企业", .company), ("公司", .company), ("园区", .park), ("开发区", .park), ("项目现场", .project), ("项目点", .project)]
+    static let listHeads: [(String, EntityType)] = [("企业", .company), ("公司", .company), ("园区", .park), ("开发区", .park), ("项目现场", .project), ("项目点", .project), ("个项目", .project)]
 
     /// Items of a list take their type from its head, even bare short names (`A、B等行业龙头企业`,
     /// `A、B和C等项目相继落地`): the names between the list's opening and `等`.
