@@ -161,7 +161,7 @@ public final class SQLiteGraphStore: GraphStore {
     }
 
     /// Closes the connection (the next use reopens it).
-    public func close() { db?.close(); db = nil; buildCache = false; writer = nil }
+    public func close() { db?.close(); db = nil; buildCache = false; writer = nil; pending = false }
 
     /// Maps SQLite's errors to the store's (naming the file).
     func guarded<T>(_ body: () throws -> T) throws -> T {
@@ -181,7 +181,12 @@ public final class SQLiteGraphStore: GraphStore {
 
     public func write<T>(_ body: () throws -> T) throws -> T {
         if exists { _ = try guarded { try connection(create: false) } }
-        let value = try body()
+        let value: T
+        do { value = try body() } catch {
+            rollBackPending()
+            throw error
+        }
+        try commitPending()
         if !exists { _ = try guarded { try connection(create: true) } }
         return value
     }
@@ -203,6 +208,10 @@ public final class SQLiteGraphStore: GraphStore {
     private var buildCache = false
 
     public func merge(_ fragments: [KnowledgeGraph]) throws -> MergeOutcome {
+        try merge(fragments, commit: true)
+    }
+
+    public func merge(_ fragments: [KnowledgeGraph], commit: Bool) throws -> MergeOutcome {
         try guarded {
             let conn = try connection(create: true)
             if !buildCache {
@@ -212,20 +221,46 @@ public final class SQLiteGraphStore: GraphStore {
                 buildCache = true
             }
             do {
-                return try conn.transaction {
-                    let cache = try writerCache(conn)
-                    var outcome = MergeOutcome()
-                    for f in fragments {
-                        if try mergeFragment(f, conn, cache) { outcome.added += f.documents.count } else { outcome.known += 1 }
-                    }
-                    return outcome
+                if !pending {
+                    try conn.execute("BEGIN IMMEDIATE")
+                    pending = true
                 }
+                let cache = try writerCache(conn)
+                var outcome = MergeOutcome()
+                for f in fragments {
+                    if try mergeFragment(f, conn, cache) { outcome.added += f.documents.count } else { outcome.known += 1 }
+                }
+                if commit {
+                    try conn.execute("COMMIT")
+                    pending = false
+                }
+                return outcome
             } catch {
                 // Rolled back: the cache may hold rows that were never committed.
-                writer = nil
+                rollBackPending()
                 throw error
             }
         }
+    }
+
+    /// Whether a merge left its transaction open for the next (``merge(_:commit:)``).
+    private var pending = false
+
+    /// Commits the transaction merges left open.
+    private func commitPending() throws {
+        guard pending, let db else { pending = false; return }
+        do { try guarded { try db.execute("COMMIT") } } catch {
+            rollBackPending()
+            throw error
+        }
+        pending = false
+    }
+
+    /// Rolls back the transaction merges left open (and drops the cache, which may hold its rows).
+    private func rollBackPending() {
+        if pending { try? db?.execute("ROLLBACK") }
+        pending = false
+        writer = nil
     }
 
     /// The writer's cache (``WriterCache``) while no other connection has committed since it was
@@ -273,10 +308,17 @@ public final class SQLiteGraphStore: GraphStore {
             if let r = try conn.scalar("SELECT id FROM documents WHERE doc = ?1", .text(name)) { docRow[name] = r; return r }
             throw GraphStoreError.writeFailed(path: path, reason: "a fact cites document \(name), which the batch does not hold")
         }
+        // A mention's document row, from the document id the fragment gives (renamed as stored).
+        var mentionRows: [String: Int64] = [:]
+        func mentionRow(_ given: String) throws -> Int64 {
+            if let r = mentionRows[given] { return r }
+            let r = try docID(docName[given] ?? given)
+            mentionRows[given] = r
+            return r
+        }
         var ids: [String: Int64] = [:]
-        for var e in g.entities {
-            e.mentions = e.mentions.map { var m = $0; m.document = docName[m.document] ?? m.document; return m }
-            ids[e.id] = try addEntity(e, joining: try crossDocumentMatches(e, conn, cache), conn, cache, docID)
+        for e in g.entities {
+            ids[e.id] = try addEntity(e, joining: try crossDocumentMatches(e, conn, cache), conn, cache, mentionRow)
         }
         var fresh: FreshEvidence? = FreshEvidence(documents: newDocuments)
         for r in g.edges {
@@ -424,13 +466,14 @@ public final class SQLiteGraphStore: GraphStore {
     private func details(_ id: Int64, _ conn: SQLiteDatabase, _ cache: WriterCache) throws -> EntityState {
         let s = try state(id, conn, cache)
         if s.names == nil || s.keys == nil {
-            var names = Set<String>(), keys = Set<ByteString>()
+            var names = Set<ByteString>(), keys = Set<ByteString>(), plain = true
             for (name, key) in try conn.query("SELECT name, key FROM names WHERE entity = ?1", [.int64(id)], { ($0.text(0), $0.text(1)) }) {
-                names.insert(name); keys.insert(ByteString(key))
+                names.insert(ByteString(name)); keys.insert(ByteString(key))
+                plain = plain && name.isPlainForComparison
             }
-            s.names = names; s.keys = keys
+            s.names = names; s.keys = keys; s.plainNames = plain
         }
-        if s.posts == nil || s.postKeys == nil {
+        if s.posts == nil {
             var posts: [Post] = [], postKeys = Set<PostKey>()
             for (p, key) in try conn.query("SELECT title, organization, status, date FROM posts WHERE entity = ?1", [.int64(id)], { r in
                 (Post(title: r.text(0), organization: r.optionalText(1), status: r.optionalText(2).flatMap(PostStatus.init(rawValue:)), date: r.optionalText(3)),
@@ -490,13 +533,15 @@ public final class SQLiteGraphStore: GraphStore {
     /// whose posts share an anchor with its own (through `official_anchors`).
     private func crossDocumentMatches(_ entity: Entity, _ conn: SQLiteDatabase, _ cache: WriterCache) throws -> Set<Int64> {
         var matches = Set<Int64>()
-        for key in MergePolicy.crossDocumentKeys(of: entity) {
+        // (MergePolicy.crossDocumentKeys(of:), without hashing normalised text.)
+        let keys = entity.allNames.map(NameKey.of)
+        for key in distinctStrings(keys.filter(MergePolicy.isDistinctiveKey)) {
             for id in try entities(named: ByteString(key), conn, cache) where cache.entities[id]?.type == entity.type { matches.insert(id) }
         }
         if entity.type == .official {
             let anchors = MergePolicy.postAnchors(of: entity)
             if !anchors.isEmpty {
-                for key in Set(entity.allNames.map(NameKey.of)) {
+                for key in distinctStrings(keys) {
                     for anchor in anchors {
                         for id in try officials(AnchorPair(key: ByteString(key), anchor: ByteString(anchor)), conn, cache) { matches.insert(id) }
                     }
@@ -602,7 +647,7 @@ public final class SQLiteGraphStore: GraphStore {
             id = "\(entity.id)#\(n)"; n += 1
         }
         let row = conn.lastInsertRowID
-        let names = Set(entity.allNames)
+        let names = distinctStrings(entity.allNames)
         var keys = Set<ByteString>()
         for name in names {
             let key = NameKey.of(name)
@@ -613,14 +658,15 @@ public final class SQLiteGraphStore: GraphStore {
             cache.addKey(k, row)
         }
         // A new row has no posts yet: each distinct post goes in as it is.
-        let posts = Array(Set(entity.posts))
+        let posts = entity.posts.count > 1 ? Array(Set(entity.posts)) : entity.posts
         for p in posts {
             try conn.run("INSERT INTO posts(entity, title, organization, status, date) VALUES (?1, ?2, ?3, ?4, ?5)",
                          .int64(row), .text(p.title), .text(p.organization), .text(p.status?.rawValue), .text(p.date))
         }
         try addMentions(entity.mentions, to: row, conn, docID)
         let s = EntityState(eid: id, type: entity.type, name: entity.name, hasRegion: region != nil)
-        s.names = names; s.keys = keys; s.posts = posts; s.postKeys = Set(posts.map(PostKey.init))
+        s.names = Set(names.map(ByteString.init)); s.plainNames = names.allSatisfy(\.isPlainForComparison)
+        s.keys = keys; s.posts = posts
         // Its anchors from the names and posts just written (what `refreshAnchors` would make).
         if entity.type == .official {
             var rows = Set<AnchorPair>()
@@ -661,11 +707,17 @@ public final class SQLiteGraphStore: GraphStore {
         let s = try details(id, conn, cache)
         var changed = false
         if let held = s.names {
-            for n in Set(names).subtracting(held) {
+            // Set(names).subtracting(held names), as Swift's String compares them.
+            let incoming = distinctStrings(names)
+            let fresh = s.plainNames && incoming.allSatisfy(\.isPlainForComparison)
+                ? incoming.filter { !held.contains(ByteString($0)) }
+                : Array(Set(incoming).subtracting(held.map(\.string)))
+            for n in fresh {
                 let key = NameKey.of(n)
                 try conn.run("INSERT OR IGNORE INTO names(entity, name, key, canonical) VALUES (?1, ?2, ?3, 0)", .int64(id), .text(n), .text(key))
                 let k = ByteString(key)
-                s.names?.insert(n); s.keys?.insert(k)
+                s.names?.insert(ByteString(n)); s.keys?.insert(k)
+                s.plainNames = s.plainNames && n.isPlainForComparison
                 cache.addKey(k, id)
                 changed = true
             }
@@ -675,6 +727,7 @@ public final class SQLiteGraphStore: GraphStore {
             try conn.run("UPDATE names SET canonical = (name = ?2) WHERE entity = ?1", .int64(id), .text(name))
             s.name = name
         }
+        if s.postKeys == nil, !posts.isEmpty { s.postKeys = Set((s.posts ?? []).map(PostKey.init)) }
         for p in posts.count > 1 ? Array(Set(posts)) : posts where s.postKeys?.insert(PostKey(p)).inserted == true {
             try conn.run("INSERT INTO posts(entity, title, organization, status, date) VALUES (?1, ?2, ?3, ?4, ?5)",
                          .int64(id), .text(p.title), .text(p.organization), .text(p.status?.rawValue), .text(p.date))
@@ -690,7 +743,7 @@ public final class SQLiteGraphStore: GraphStore {
     private func mergeEntity(_ loser: Int64, into winner: Int64, _ conn: SQLiteDatabase, _ cache: WriterCache) throws {
         guard loser != winner else { return }
         let l = try details(loser, conn, cache)
-        _ = try absorb(name: l.name, names: Array(l.names ?? []), posts: l.posts ?? [], into: winner, conn, cache)
+        _ = try absorb(name: l.name, names: (l.names ?? []).map(\.string), posts: l.posts ?? [], into: winner, conn, cache)
         try conn.run("UPDATE entities SET region = (SELECT region FROM entities WHERE id = ?1) WHERE id = ?2 AND region IS NULL",
                      .int64(loser), .int64(winner))
         if l.hasRegion { try state(winner, conn, cache).hasRegion = true }

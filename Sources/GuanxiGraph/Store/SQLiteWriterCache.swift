@@ -33,6 +33,24 @@ struct ByteString: Hashable {
     }
 }
 
+extension String {
+    /// Whether every scalar is printable ASCII or a CJK unified ideograph (as almost every name
+    /// is): such a string is its own NFC form, so for it Swift's `==` (canonical equivalence)
+    /// is byte equality and a ``ByteString`` set holds what a `Set<String>` would.
+    var isPlainForComparison: Bool {
+        unicodeScalars.allSatisfy { (0x20...0x7E).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) }
+    }
+}
+
+/// The distinct strings of `strings`, those `Set(strings)` holds (in no particular order),
+/// without hashing normalised text when every string is plain (``String/isPlainForComparison``).
+func distinctStrings(_ strings: [String]) -> [String] {
+    if strings.count < 2 { return strings }
+    guard strings.allSatisfy(\.isPlainForComparison) else { return Array(Set(strings)) }
+    var seen = Set<ByteString>(minimumCapacity: strings.count)
+    return strings.filter { seen.insert(ByteString($0)).inserted }
+}
+
 /// A row of `official_anchors` for one entity: (name key, anchor).
 struct AnchorPair: Hashable {
     let key: ByteString
@@ -85,7 +103,9 @@ final class EntityState {
     /// Whether `entities.region` is set.
     var hasRegion: Bool
     /// Every name and alias (`names.name`) and their keys (`names.key`), once read.
-    var names: Set<String>?
+    var names: Set<ByteString>?
+    /// Whether every name is plain (``String/isPlainForComparison``): `names` compares as `Set<String>` would.
+    var plainNames = true
     var keys: Set<ByteString>?
     /// The posts (`posts` rows) and the same as compared by SQL, once read.
     var posts: [Post]?
