@@ -318,7 +318,8 @@ public final class SQLiteGraphStore: GraphStore {
         }
         var ids: [String: Int64] = [:]
         for e in g.entities {
-            ids[e.id] = try addEntity(e, joining: try crossDocumentMatches(e, conn, cache), conn, cache, mentionRow)
+            let (matches, anchors) = try crossDocumentMatches(e, conn, cache)
+            ids[e.id] = try addEntity(e, joining: matches, anchors: anchors, conn, cache, mentionRow)
         }
         var fresh: FreshEvidence? = FreshEvidence(documents: newDocuments)
         for r in g.edges {
@@ -530,8 +531,9 @@ public final class SQLiteGraphStore: GraphStore {
 
     /// The store's side of ``KnowledgeGraph``'s cross-document matching, through ``MergePolicy``:
     /// entities of the type holding a distinctive name of it, and officials of one of its names
-    /// whose posts share an anchor with its own (through `official_anchors`).
-    private func crossDocumentMatches(_ entity: Entity, _ conn: SQLiteDatabase, _ cache: WriterCache) throws -> Set<Int64> {
+    /// whose posts share an anchor with its own (through `official_anchors`). An official's
+    /// ``MergePolicy/postAnchors(of:)`` come back too (a new row's anchors are the same).
+    private func crossDocumentMatches(_ entity: Entity, _ conn: SQLiteDatabase, _ cache: WriterCache) throws -> (Set<Int64>, Set<String>?) {
         var matches = Set<Int64>()
         // (MergePolicy.crossDocumentKeys(of:), without hashing normalised text.)
         let keys = entity.allNames.map(NameKey.of)
@@ -547,8 +549,9 @@ public final class SQLiteGraphStore: GraphStore {
                     }
                 }
             }
+            return (matches, anchors)
         }
-        return matches
+        return (matches, nil)
     }
 
     /// Rewrites an official's rows of `official_anchors` from its names and posts as the tables
@@ -615,7 +618,7 @@ public final class SQLiteGraphStore: GraphStore {
 
     private var regionTexts: [RegionKey: String] = [:]
 
-    private func addEntity(_ entity: Entity, joining matches: Set<Int64>, _ conn: SQLiteDatabase, _ cache: WriterCache,
+    private func addEntity(_ entity: Entity, joining matches: Set<Int64>, anchors postAnchors: Set<String>?, _ conn: SQLiteDatabase, _ cache: WriterCache,
                            _ docID: (String) throws -> Int64) throws -> Int64 {
         if !matches.isEmpty {
             var ranked: [(String, Int64)] = []
@@ -670,7 +673,7 @@ public final class SQLiteGraphStore: GraphStore {
         // Its anchors from the names and posts just written (what `refreshAnchors` would make).
         if entity.type == .official {
             var rows = Set<AnchorPair>()
-            let anchors = MergePolicy.postAnchors(of: Entity(type: .official, name: "", posts: posts))
+            let anchors = postAnchors ?? MergePolicy.postAnchors(of: Entity(type: .official, name: "", posts: posts))
             for key in keys where !key.string.isEmpty {
                 for anchor in anchors {
                     let pair = AnchorPair(key: key, anchor: ByteString(anchor))
