@@ -316,14 +316,15 @@ public final class SQLiteGraphStore: GraphStore {
             mentionRows[given] = r
             return r
         }
-        var ids: [String: Int64] = [:]
+        // Entity id → row (keyed as Swift compares the ids, without hashing normalised text).
+        var ids: [ByteString: Int64] = [:]
         for e in g.entities {
             let (matches, anchors) = try crossDocumentMatches(e, conn, cache)
-            ids[e.id] = try addEntity(e, joining: matches, anchors: anchors, conn, cache, mentionRow)
+            ids[.canonical(e.id)] = try addEntity(e, joining: matches, anchors: anchors, conn, cache, mentionRow)
         }
         var fresh: FreshEvidence? = FreshEvidence(documents: newDocuments)
         for r in g.edges {
-            guard let s0 = ids[r.source], let t0 = ids[r.target] else { continue }
+            guard let s0 = ids[.canonical(r.source)], let t0 = ids[.canonical(r.target)] else { continue }
             let s = current(s0), t = current(t0)
             guard s != t else { continue }
             let evidence = r.evidence.map { var ev = $0; ev.document = docName[ev.document] ?? ev.document; return ev }
@@ -697,10 +698,25 @@ public final class SQLiteGraphStore: GraphStore {
     }
 
     private func addMentions(_ mentions: [Mention], to id: Int64, _ conn: SQLiteDatabase, _ docID: (String) throws -> Int64) throws {
-        for m in mentions {
-            try conn.run("INSERT OR IGNORE INTO mentions(entity, document, start, \"end\", text) VALUES (?1, ?2, ?3, ?4, ?5)",
-                         .int64(id), .int64(try docID(m.document)), .int(m.start), .int(m.end), .text(m.text))
+        // Up to 16 rows a statement (SQLite inserts them one after another, as separate statements would).
+        var i = 0
+        while i < mentions.count {
+            let n = min(mentions.count - i, Self.mentionInserts.count - 1)
+            var values: [SQLiteValue] = []
+            values.reserveCapacity(5 * n)
+            for m in mentions[i..<(i + n)] {
+                values.append(.int64(id)); values.append(.int64(try docID(m.document)))
+                values.append(.int(m.start)); values.append(.int(m.end)); values.append(.text(m.text))
+            }
+            try conn.run(Self.mentionInserts[n], values)
+            i += n
         }
+    }
+
+    /// `INSERT OR IGNORE INTO mentions … VALUES` with 0…16 rows.
+    static let mentionInserts: [String] = (0...16).map { n in
+        "INSERT OR IGNORE INTO mentions(entity, document, start, \"end\", text) VALUES "
+            + (0..<n).map { k in "(?\(5 * k + 1), ?\(5 * k + 2), ?\(5 * k + 3), ?\(5 * k + 4), ?\(5 * k + 5))" }.joined(separator: ", ")
     }
 
     /// ``KnowledgeGraph``'s absorb on the store: new names join the name index, the fullest

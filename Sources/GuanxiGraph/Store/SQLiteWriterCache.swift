@@ -51,6 +51,14 @@ func distinctStrings(_ strings: [String]) -> [String] {
     return strings.filter { seen.insert(ByteString($0)).inserted }
 }
 
+extension ByteString {
+    /// The key Swift's `String` equality compares by (canonical equivalence): the NFC form's
+    /// bytes (a plain string is its own NFC form).
+    static func canonical(_ s: String) -> ByteString {
+        ByteString(s.isPlainForComparison ? s : s.precomposedStringWithCanonicalMapping)
+    }
+}
+
 /// A row of `official_anchors` for one entity: (name key, anchor).
 struct AnchorPair: Hashable {
     let key: ByteString
