@@ -186,7 +186,8 @@ public struct CorpusBuilder {
             return (r, box)
         }
         // Chunks never straddle a batch: a batch is whole chunks, the last ending it.
-        let chunk = max(1, min(batchSize, Self.extractionChunk))
+        let batchSize = max(1, batchSize)
+        let chunk = min(batchSize, Self.extractionChunk)
         func range(after end: Int) -> Range<Int> {
             let left = batchSize - end % batchSize
             return end..<min(end + min(chunk, left), total)
