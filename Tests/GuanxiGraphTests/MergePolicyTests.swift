@@ -58,4 +58,19 @@ final class MergePolicyTests: XCTestCase {
         XCTAssertEqual(MergePolicy.postAnchors(of: Entity(type: .official, name: "x", posts: [Post(title: "屯留经开区党工委书记")])), ["屯留经开区"])
         XCTAssertEqual(MergePolicy.postAnchors(of: Entity(type: .official, name: "x", posts: [Post(title: "省委常委、副省长")])), [])
     }
+
+    /// The scalar fast paths (titles cut into parts, generic keys) answer as the character-based
+    /// ones: on plain text, and on text with combining marks or other scripts (the general path).
+    func testFastPathsAnswerAsCharacters() {
+        let titles = ["阳泉市委副书记、代市长", "屯留经开区党工委书记，管委会主任", "A; b,,c", "、，,；; ", "", "市长",
+                      "晋中市委书记；晋中市\u{3000}市长", "Ｘ市长、副市长", "e\u{301}市、长", "、\u{301}副市长", "〰\u{200D}〰、市长"]
+        for t in titles {
+            XCTAssertEqual(MergePolicy.titleParts(t).map(String.init), t.split(whereSeparator: { "、，,；; ".contains($0) }).map(String.init), t)
+        }
+        for key in ["园区", "市委", "省工信厅", "阳泉市", "自治区党委", "新区管委会", "项目", "abc", "", "屯留经开区", "市\u{301}科技局", "ｘ园区"] {
+            let slow = key.first.map { MergePolicy.categoryWords.contains(key) || MergePolicy.relativePrefixes.contains($0)
+                || MergePolicy.relativeOpenings.contains { key.unicodeScalars.starts(with: $0.unicodeScalars) } } ?? true
+            XCTAssertEqual(MergePolicy.isGenericKey(key), slow, key)
+        }
+    }
 }

@@ -79,6 +79,49 @@ final class SQLiteStoreTests: XCTestCase {
         XCTAssertThrowsError(try copy.importGraph(KnowledgeGraph())) { XCTAssertEqual($0 as? GraphStoreError, .notEmpty(path: copy.path)) }
     }
 
+    /// Two connections merging into one file in turns: each one's build cache (which spares the
+    /// writer its look-ups) is dropped when the other commits, so every join through the name
+    /// index and the officials' anchors is made as by one connection, and the graph is the
+    /// in-memory merge's.
+    func testInterleavedWritersEachSeeTheOthersRows() throws {
+        let official = { (title: String) in Entity(type: .official, name: "陈凯", posts: [Post(title: title)]) }
+        let frags = [
+            document("d1", [official("阳泉市委副书记"), Entity(type: .park, name: "屯留经济技术开发区", aliases: ["屯留经开区"])]),
+            document("d2", [official("阳泉市代市长"), Entity(type: .park, name: "屯留经开区")]),
+            document("d3", [official("阳泉市市长"), Entity(type: .company, name: "山西潞安集团"), Entity(type: .park, name: "屯留经济技术开发区")]),
+            document("d4", [Entity(type: .company, name: "潞安集团", aliases: ["山西潞安集团"]), official("晋中市副市长")]),
+        ]
+        let a = SQLiteGraphStore(path: path("g.db")), b = SQLiteGraphStore(path: path("g.db"))
+        for (i, f) in frags.enumerated() { _ = try (i % 2 == 0 ? a : b).merge([f]) }
+        // A third round through the first connection again, after the other's commit.
+        _ = try a.merge([document("d5", [official("阳泉市长"), Entity(type: .company, name: "潞安集团")])])
+        let expected = inMemory(frags + [document("d5", [official("阳泉市长"), Entity(type: .company, name: "潞安集团")])])
+        XCTAssertEqual(String(decoding: try GraphFile.encode(b.loadAll()), as: UTF8.self),
+                       String(decoding: try GraphFile.encode(expected), as: UTF8.self))
+        XCTAssertEqual(try a.counts(), GraphCounts(expected))
+    }
+
+    /// Merges that leave their transaction open (a batch handed over in parts) commit together
+    /// at the end of `write`; a failing body rolls them back, and the store is as it was.
+    func testPartsOfABatchCommitTogetherOrNotAtAll() throws {
+        let store = SQLiteGraphStore(path: path("g.db"))
+        _ = try store.merge([document("d0", [Entity(type: .park, name: "清徐经济开发区")])])
+        struct Stop: Error {}
+        XCTAssertThrowsError(try store.write {
+            _ = try store.merge([document("d1", [Entity(type: .park, name: "屯留经济技术开发区")])], commit: false)
+            XCTAssertEqual(try SQLiteGraphStore(path: path("g.db")).counts().documents, 1, "not committed yet")
+            throw Stop()
+        })
+        XCTAssertEqual(try store.counts().documents, 1, "rolled back")
+        try store.write {
+            _ = try store.merge([document("d1", [Entity(type: .park, name: "屯留经济技术开发区")])], commit: false)
+            _ = try store.merge([document("d2", [Entity(type: .park, name: "屯留经济技术开发区")])], commit: false)
+        }
+        let other = SQLiteGraphStore(path: path("g.db"))
+        XCTAssertEqual(try other.counts().documents, 3, "committed at the end of write")
+        XCTAssertEqual(try other.counts().entities, 2, "d2's park joined d1's in the same transaction")
+    }
+
     func testSchemaVersionApplicationIDAndWAL() throws {
         let store = SQLiteGraphStore(path: path("g.db"))
         _ = try store.merge([document("d1", [Entity(type: .park, name: "屯留经济技术开发区")])])

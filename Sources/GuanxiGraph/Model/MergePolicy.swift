@@ -34,6 +34,13 @@ public enum MergePolicy {
 
     /// ``isGeneric(_:)`` of a name already made a ``NameKey``.
     static func isGenericKey(_ key: String) -> Bool {
+        if key.isPlainForComparison {
+            // (The same test on scalars and bytes: in a plain key a character is one scalar.)
+            guard let first = key.unicodeScalars.first else { return true }
+            if relativePrefixScalars.contains(first) || categoryWordKeys.contains(ByteString(key)) { return true }
+            let u = key.unicodeScalars
+            return relativeOpeningScalars.contains { u.starts(with: $0) }
+        }
         guard let first = key.first else { return true }
         if categoryWords.contains(key) || relativePrefixes.contains(first) { return true }
         let u = key.unicodeScalars
@@ -41,6 +48,8 @@ public enum MergePolicy {
     }
 
     private static let relativeOpeningScalars = relativeOpenings.map { Array($0.unicodeScalars) }
+    private static let relativePrefixScalars = Set(relativePrefixes.flatMap(\.unicodeScalars))
+    private static let categoryWordKeys = Set(categoryWords.map(ByteString.canonical))
 
     /// Whether a name is distinctive enough to join entities of two documents.
     public static func isDistinctive(_ name: String) -> Bool { isDistinctiveKey(NameKey.of(name)) }
@@ -82,7 +91,7 @@ public enum MergePolicy {
                 let key = NameKey.of(org)
                 if isDistinctiveKey(key) { out.insert(key) }
             }
-            for title in post.title.split(whereSeparator: { "、，,；; ".contains($0) }) {
+            for title in titleParts(post.title) {
                 let key = NameKey.of(String(title))
                 // (Ideographs and ASCII: a character is a scalar, so the place is found on scalars.)
                 let anchor: String
@@ -100,6 +109,32 @@ public enum MergePolicy {
         }
         return out
     }
+
+    /// A title cut at `、，,；; ` (empty parts left out). A title of ideographs, ASCII and CJK or
+    /// full-width punctuation (where every character is one scalar) is cut on its scalars.
+    static func titleParts(_ title: String) -> [Substring] {
+        let oneScalarCharacters = title.unicodeScalars.allSatisfy {
+            let v = $0.value
+            return (0x20...0x7E).contains(v) || (0x4E00...0x9FFF).contains(v) || (0x3000...0x3029).contains(v)
+                || (0x3030...0x303F).contains(v) || (0xFF01...0xFF60).contains(v)
+        }
+        guard oneScalarCharacters else { return title.split(whereSeparator: { "、，,；; ".contains($0) }) }
+        var parts: [Substring] = []
+        var start = title.unicodeScalars.startIndex
+        var i = start
+        let u = title.unicodeScalars
+        while i < u.endIndex {
+            if titleSeparators.contains(u[i]) {
+                if start < i { parts.append(Substring(u[start..<i])) }
+                start = u.index(after: i)
+            }
+            i = u.index(after: i)
+        }
+        if start < u.endIndex { parts.append(Substring(u[start..<u.endIndex])) }
+        return parts
+    }
+
+    private static let titleSeparators = Set("、，,；; ".unicodeScalars)
 
     /// Characters that end the place or zone opening a post (`…市`, `…省`, `…经开区`).
     static let anchorEnds: Set<Character> = ["省", "市", "县", "区", "州", "盟", "旗"]

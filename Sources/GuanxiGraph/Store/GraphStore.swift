@@ -79,6 +79,13 @@ public protocol GraphStore: AnyObject {
     /// `acrossDocuments: true` does), in order, as one commit.
     func merge(_ fragments: [KnowledgeGraph]) throws -> MergeOutcome
 
+    /// Merges as ``merge(_:)`` does, into the transaction the last call left open (or a new one),
+    /// committing it only when `commit` is true: a build hands over documents a part at a time as
+    /// they are extracted and commits several parts together (a commit writes every index page
+    /// the batch touched, so fewer commits write less). Inside ``write(_:)`` a transaction left
+    /// open is committed when the body returns and rolled back when it throws.
+    func merge(_ fragments: [KnowledgeGraph], commit: Bool) throws -> MergeOutcome
+
     /// Replaces the whole graph (a user's correction applied to it), in one commit.
     func replaceAll(with graph: KnowledgeGraph) throws
 
@@ -116,6 +123,13 @@ public protocol GraphStore: AnyObject {
     /// Runs `body` with the whole graph to read in order (one snapshot): the SQLite store streams
     /// it from its tables a piece at a time; the JSON store hands over its in-memory graph.
     func withReader<T>(_ body: (any GraphReading) throws -> T) throws -> T
+}
+
+extension GraphStore {
+    /// Stores that write at the end of ``write(_:)`` have nothing to keep open.
+    public func merge(_ fragments: [KnowledgeGraph], commit: Bool) throws -> MergeOutcome {
+        try merge(fragments)
+    }
 }
 
 /// Opening the store a path names.

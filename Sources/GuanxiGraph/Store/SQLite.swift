@@ -136,7 +136,19 @@ public final class SQLiteDatabase {
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     /// `immediate` takes the write lock at once (writers wait for each other there, under the busy timeout).
+    /// Inside a transaction already open, `body` runs in a savepoint of it.
     public func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
+        if let handle, sqlite3_get_autocommit(handle) == 0 {
+            try execute("SAVEPOINT nested")
+            do {
+                let value = try body()
+                try execute("RELEASE nested")
+                return value
+            } catch {
+                try? execute("ROLLBACK TO nested; RELEASE nested")
+                throw error
+            }
+        }
         try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN")
         do {
             let value = try body()

@@ -161,7 +161,7 @@ public final class SQLiteGraphStore: GraphStore {
     }
 
     /// Closes the connection (the next use reopens it).
-    public func close() { db?.close(); db = nil; buildCache = false }
+    public func close() { db?.close(); db = nil; buildCache = false; writer = nil; pending = false }
 
     /// Maps SQLite's errors to the store's (naming the file).
     func guarded<T>(_ body: () throws -> T) throws -> T {
@@ -181,7 +181,12 @@ public final class SQLiteGraphStore: GraphStore {
 
     public func write<T>(_ body: () throws -> T) throws -> T {
         if exists { _ = try guarded { try connection(create: false) } }
-        let value = try body()
+        let value: T
+        do { value = try body() } catch {
+            rollBackPending()
+            throw error
+        }
+        try commitPending()
         if !exists { _ = try guarded { try connection(create: true) } }
         return value
     }
@@ -195,13 +200,18 @@ public final class SQLiteGraphStore: GraphStore {
 
     /// Runs `body` in one write transaction (for tests: a build waits while it runs).
     public func withWriteTransaction<T>(_ body: () throws -> T) throws -> T {
-        try guarded { try connection(create: true).transaction(body) }
+        writer = nil
+        return try guarded { try connection(create: true).transaction(body) }
     }
 
     /// Whether this connection's page cache was enlarged for building.
     private var buildCache = false
 
     public func merge(_ fragments: [KnowledgeGraph]) throws -> MergeOutcome {
+        try merge(fragments, commit: true)
+    }
+
+    public func merge(_ fragments: [KnowledgeGraph], commit: Bool) throws -> MergeOutcome {
         try guarded {
             let conn = try connection(create: true)
             if !buildCache {
@@ -210,20 +220,69 @@ public final class SQLiteGraphStore: GraphStore {
                 try conn.execute("PRAGMA cache_size=-262144")
                 buildCache = true
             }
-            return try conn.transaction {
+            do {
+                if !pending {
+                    try conn.execute("BEGIN IMMEDIATE")
+                    pending = true
+                }
+                let cache = try writerCache(conn)
                 var outcome = MergeOutcome()
                 for f in fragments {
-                    if try mergeFragment(f, conn) { outcome.added += f.documents.count } else { outcome.known += 1 }
+                    if try mergeFragment(f, conn, cache) { outcome.added += f.documents.count } else { outcome.known += 1 }
+                }
+                if commit {
+                    try conn.execute("COMMIT")
+                    pending = false
                 }
                 return outcome
+            } catch {
+                // Rolled back: the cache may hold rows that were never committed.
+                rollBackPending()
+                throw error
             }
         }
     }
 
+    /// Whether a merge left its transaction open for the next (``merge(_:commit:)``).
+    private var pending = false
+
+    /// Commits the transaction merges left open.
+    private func commitPending() throws {
+        guard pending, let db else { pending = false; return }
+        do { try guarded { try db.execute("COMMIT") } } catch {
+            rollBackPending()
+            throw error
+        }
+        pending = false
+    }
+
+    /// Rolls back the transaction merges left open (and drops the cache, which may hold its rows).
+    private func rollBackPending() {
+        if pending { try? db?.execute("ROLLBACK") }
+        pending = false
+        writer = nil
+    }
+
+    /// The writer's cache (``WriterCache``) while no other connection has committed since it was
+    /// made; nil until a merge, and dropped by every other write and by a failed merge.
+    private var writer: WriterCache?
+
+    /// The cache for the transaction just begun: the one held when `PRAGMA data_version` (which
+    /// another connection's commit changes) has not moved, a new one otherwise.
+    private func writerCache(_ conn: SQLiteDatabase) throws -> WriterCache {
+        let version = try conn.scalar("PRAGMA data_version") ?? 0
+        if let writer, writer.version == version { return writer }
+        let empty = try conn.scalar("SELECT NOT EXISTS (SELECT 1 FROM entities)") == 1
+        let cache = WriterCache(version: version, complete: empty)
+        writer = cache
+        return cache
+    }
+
     /// Merges one document's graph; false when the store holds its documents already.
-    private func mergeFragment(_ g: KnowledgeGraph, _ conn: SQLiteDatabase) throws -> Bool {
+    private func mergeFragment(_ g: KnowledgeGraph, _ conn: SQLiteDatabase, _ cache: WriterCache) throws -> Bool {
         redirects = [:]
         var docRow: [String: Int64] = [:], docName: [String: String] = [:]
+        var newDocuments = Set<Int64>()
         var anyNew = g.documentList.isEmpty
         let enc = encoder
         for doc in g.documentList {
@@ -240,6 +299,7 @@ public final class SQLiteGraphStore: GraphStore {
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
                 """, try Self.documentRow(doc, id: id, enc))
             docRow[doc.id] = conn.lastInsertRowID
+            newDocuments.insert(conn.lastInsertRowID)
             docName[doc.id] = id
         }
         guard anyNew else { return false }
@@ -248,17 +308,27 @@ public final class SQLiteGraphStore: GraphStore {
             if let r = try conn.scalar("SELECT id FROM documents WHERE doc = ?1", .text(name)) { docRow[name] = r; return r }
             throw GraphStoreError.writeFailed(path: path, reason: "a fact cites document \(name), which the batch does not hold")
         }
-        var ids: [String: Int64] = [:]
-        for var e in g.entities {
-            e.mentions = e.mentions.map { var m = $0; m.document = docName[m.document] ?? m.document; return m }
-            ids[e.id] = try addEntity(e, joining: try crossDocumentMatches(e, conn), conn, docID)
+        // A mention's document row, from the document id the fragment gives (renamed as stored).
+        var mentionRows: [String: Int64] = [:]
+        func mentionRow(_ given: String) throws -> Int64 {
+            if let r = mentionRows[given] { return r }
+            let r = try docID(docName[given] ?? given)
+            mentionRows[given] = r
+            return r
         }
+        // Entity id → row (keyed as Swift compares the ids, without hashing normalised text).
+        var ids: [ByteString: Int64] = [:]
+        for e in g.entities {
+            let (matches, anchors) = try crossDocumentMatches(e, conn, cache)
+            ids[.canonical(e.id)] = try addEntity(e, joining: matches, anchors: anchors, conn, cache, mentionRow)
+        }
+        var fresh: FreshEvidence? = FreshEvidence(documents: newDocuments)
         for r in g.edges {
-            guard let s0 = ids[r.source], let t0 = ids[r.target] else { continue }
+            guard let s0 = ids[.canonical(r.source)], let t0 = ids[.canonical(r.target)] else { continue }
             let s = current(s0), t = current(t0)
             guard s != t else { continue }
             let evidence = r.evidence.map { var ev = $0; ev.document = docName[ev.document] ?? ev.document; return ev }
-            try addEdge(source: s, type: r.type, target: t, evidence: evidence, conn, docID)
+            try addEdge(source: s, type: r.type, target: t, evidence: evidence, conn, docID, fresh: &fresh)
         }
         return true
     }
@@ -267,6 +337,7 @@ public final class SQLiteGraphStore: GraphStore {
     /// names, posts, mentions, edges and evidence. Throws ``GraphStoreError/notEmpty`` when the
     /// store holds documents already (add documents with a build instead).
     public func importGraph(_ g: KnowledgeGraph) throws {
+        writer = nil
         try guarded {
             let conn = try connection(create: true)
             try conn.transaction {
@@ -280,6 +351,7 @@ public final class SQLiteGraphStore: GraphStore {
 
     /// Replaces everything the store holds by `g`, in one transaction (a user's correction).
     public func replaceAll(with g: KnowledgeGraph) throws {
+        writer = nil
         try guarded {
             let conn = try connection(create: true)
             try conn.transaction {
@@ -320,11 +392,12 @@ public final class SQLiteGraphStore: GraphStore {
                     }
                     for p in e.posts { try addPost(p, to: row, conn) }
                     try addMentions(e.mentions, to: row, conn, docID)
-                    try refreshAnchors(row, type: e.type, conn)
+                    try rewriteAnchors(row, type: e.type, conn)
                 }
                 for r in g.edges {
                     guard let s = rows[r.source], let t = rows[r.target] else { continue }
-                    try addEdge(source: s, type: r.type, target: t, evidence: r.evidence, conn, docID)
+                    var none: FreshEvidence?
+                    try addEdge(source: s, type: r.type, target: t, evidence: r.evidence, conn, docID, fresh: &none)
                 }
             }
         }
@@ -378,41 +451,113 @@ public final class SQLiteGraphStore: GraphStore {
         return nil
     }
 
+    /// What the writer knows of an entity row: from the cache, or read once.
+    private func state(_ id: Int64, _ conn: SQLiteDatabase, _ cache: WriterCache) throws -> EntityState {
+        if let s = cache.entities[id] { return s }
+        guard let (eid, type, name, region) = try conn.query("SELECT eid, type, name, region IS NOT NULL FROM entities WHERE id = ?1", [.int64(id)], {
+            ($0.text(0), EntityType(rawValue: $0.text(1)), $0.text(2), $0.int(3) != 0)
+        }).first, let type else {
+            throw GraphStoreError.corrupt(path: path, detail: "a name or post anchor belongs to entity row \(id), which is missing or of an unknown type")
+        }
+        let s = EntityState(eid: eid, type: type, name: name, hasRegion: region)
+        cache.entities[id] = s
+        return s
+    }
+
+    /// ``state(_:_:_:)`` with the entity's names, keys, posts and (officials) anchor rows read.
+    private func details(_ id: Int64, _ conn: SQLiteDatabase, _ cache: WriterCache) throws -> EntityState {
+        let s = try state(id, conn, cache)
+        if s.names == nil || s.keys == nil {
+            var names = Set<ByteString>(), keys = Set<ByteString>(), plain = true
+            for (name, key) in try conn.query("SELECT name, key FROM names WHERE entity = ?1", [.int64(id)], { ($0.text(0), $0.text(1)) }) {
+                names.insert(ByteString(name)); keys.insert(ByteString(key))
+                plain = plain && name.isPlainForComparison
+            }
+            s.names = names; s.keys = keys; s.plainNames = plain
+        }
+        if s.posts == nil {
+            var posts: [Post] = [], postKeys = Set<PostKey>()
+            for (p, key) in try conn.query("SELECT title, organization, status, date FROM posts WHERE entity = ?1", [.int64(id)], { r in
+                (Post(title: r.text(0), organization: r.optionalText(1), status: r.optionalText(2).flatMap(PostStatus.init(rawValue:)), date: r.optionalText(3)),
+                 PostKey(title: ByteString(r.text(0)), organization: r.optionalText(1).map(ByteString.init),
+                         status: r.optionalText(2).map(ByteString.init), date: r.optionalText(3).map(ByteString.init)))
+            }) {
+                posts.append(p); postKeys.insert(key)
+            }
+            s.posts = posts; s.postKeys = postKeys
+        }
+        if s.type == .official, s.anchorRows == nil { s.anchorRows = try anchorRows(of: id, conn) }
+        return s
+    }
+
+    private func anchorRows(of id: Int64, _ conn: SQLiteDatabase) throws -> Set<AnchorPair> {
+        Set(try conn.query("SELECT name_key, anchor FROM official_anchors WHERE entity = ?1", [.int64(id)]) {
+            AnchorPair(key: ByteString($0.text(0)), anchor: ByteString($0.text(1)))
+        })
+    }
+
+    /// Entities holding a name of `key` (any type), each with its state cached.
+    private func entities(named key: ByteString, _ conn: SQLiteDatabase, _ cache: WriterCache) throws -> [Int64] {
+        if let ids = cache.byKey[key] { return ids }
+        if cache.complete { return [] }
+        var ids: [Int64] = []
+        for (id, eid, type, name, region) in try conn.query(
+            "SELECT n.entity, e.eid, e.type, e.name, e.region IS NOT NULL FROM names n CROSS JOIN entities e ON e.id = n.entity WHERE n.key = ?1",
+            [.text(key.string)], { ($0.int(0), $0.text(1), $0.text(2), $0.text(3), $0.int(4) != 0) }) {
+            guard !ids.contains(id) else { continue }
+            ids.append(id)
+            if cache.entities[id] == nil, let t = EntityType(rawValue: type) {
+                cache.entities[id] = EntityState(eid: eid, type: t, name: name, hasRegion: region)
+            }
+        }
+        cache.byKey[key] = ids
+        return ids
+    }
+
+    /// Officials holding the row (name key, anchor) of `official_anchors`.
+    private func officials(_ pair: AnchorPair, _ conn: SQLiteDatabase, _ cache: WriterCache) throws -> [Int64] {
+        if let ids = cache.anchored[pair] { return ids }
+        if cache.complete { return [] }
+        let ids = try conn.query("SELECT entity FROM official_anchors WHERE name_key = ?1 AND anchor = ?2",
+                                 [.text(pair.key.string), .text(pair.anchor.string)], { $0.int(0) })
+        cache.anchored[pair] = ids
+        return ids
+    }
+
     private func current(_ id: Int64) -> Int64 {
         var cur = id, n = 0
         while let next = redirects[cur], n < 64 { cur = next; n += 1 }
         return cur
     }
 
-    /// Entities of a type holding one of `keys` as a name or alias.
-    private func entities(of type: EntityType, named keys: Set<String>, _ conn: SQLiteDatabase) throws -> Set<Int64> {
-        var out = Set<Int64>()
-        for key in keys {
-            for id in try conn.query("SELECT n.entity FROM names n CROSS JOIN entities e ON e.id = n.entity WHERE n.key = ?1 AND e.type = ?2",
-                                     [.text(key), .text(type.rawValue)], { $0.int(0) }) { out.insert(id) }
-        }
-        return out
-    }
-
     /// The store's side of ``KnowledgeGraph``'s cross-document matching, through ``MergePolicy``:
     /// entities of the type holding a distinctive name of it, and officials of one of its names
-    /// whose posts share an anchor with its own (through `official_anchors`).
-    private func crossDocumentMatches(_ entity: Entity, _ conn: SQLiteDatabase) throws -> Set<Int64> {
-        var matches = try entities(of: entity.type, named: MergePolicy.crossDocumentKeys(of: entity), conn)
+    /// whose posts share an anchor with its own (through `official_anchors`). An official's
+    /// ``MergePolicy/postAnchors(of:)`` come back too (a new row's anchors are the same).
+    private func crossDocumentMatches(_ entity: Entity, _ conn: SQLiteDatabase, _ cache: WriterCache) throws -> (Set<Int64>, Set<String>?) {
+        var matches = Set<Int64>()
+        // (MergePolicy.crossDocumentKeys(of:), without hashing normalised text.)
+        let keys = entity.allNames.map(NameKey.of)
+        for key in distinctStrings(keys.filter(MergePolicy.isDistinctiveKey)) {
+            for id in try entities(named: ByteString(key), conn, cache) where cache.entities[id]?.type == entity.type { matches.insert(id) }
+        }
         if entity.type == .official {
             let anchors = MergePolicy.postAnchors(of: entity)
-            for key in Set(entity.allNames.map(NameKey.of)) {
-                for anchor in anchors {
-                    for id in try conn.query("SELECT entity FROM official_anchors WHERE name_key = ?1 AND anchor = ?2",
-                                             [.text(key), .text(anchor)], { $0.int(0) }) { matches.insert(id) }
+            if !anchors.isEmpty {
+                for key in distinctStrings(keys) {
+                    for anchor in anchors {
+                        for id in try officials(AnchorPair(key: ByteString(key), anchor: ByteString(anchor)), conn, cache) { matches.insert(id) }
+                    }
                 }
             }
+            return (matches, anchors)
         }
-        return matches
+        return (matches, nil)
     }
 
-    /// Rewrites an official's rows of `official_anchors` from its names and posts.
-    private func refreshAnchors(_ id: Int64, type: EntityType, _ conn: SQLiteDatabase) throws {
+    /// Rewrites an official's rows of `official_anchors` from its names and posts as the tables
+    /// hold them (a whole graph's import).
+    private func rewriteAnchors(_ id: Int64, type: EntityType, _ conn: SQLiteDatabase) throws {
         guard type == .official else { return }
         try conn.run("DELETE FROM official_anchors WHERE entity = ?1", .int64(id))
         let anchors = MergePolicy.postAnchors(of: Entity(type: .official, name: "", posts: try posts(of: id, conn)))
@@ -425,36 +570,80 @@ public final class SQLiteGraphStore: GraphStore {
         }
     }
 
+    /// Brings an official's rows of `official_anchors` to its name keys × ``MergePolicy/postAnchors(of:)``
+    /// of its posts, writing only the rows that change (names and posts only grow as entities merge).
+    private func refreshAnchors(_ id: Int64, _ conn: SQLiteDatabase, _ cache: WriterCache) throws {
+        let s = try details(id, conn, cache)
+        guard s.type == .official, let held = s.anchorRows, let keys = s.keys, let posts = s.posts else { return }
+        let anchors = MergePolicy.postAnchors(of: Entity(type: .official, name: "", posts: posts))
+        var target = Set<AnchorPair>()
+        if !anchors.isEmpty {
+            let anchorKeys = anchors.map(ByteString.init)
+            for key in keys where !key.string.isEmpty {
+                for anchor in anchorKeys { target.insert(AnchorPair(key: key, anchor: anchor)) }
+            }
+        }
+        if held != target {
+            var adding = target
+            if held.isSubset(of: target) {
+                adding.subtract(held)
+            } else {
+                try conn.run("DELETE FROM official_anchors WHERE entity = ?1", .int64(id))
+                for pair in held { cache.removeAnchor(pair, id) }
+            }
+            for pair in adding {
+                try conn.run("INSERT OR IGNORE INTO official_anchors(name_key, anchor, entity) VALUES (?1, ?2, ?3)",
+                             .text(pair.key.string), .text(pair.anchor.string), .int64(id))
+                cache.addAnchor(pair, id)
+            }
+            s.anchorRows = target
+        }
+        s.anchorsChecked = true
+    }
+
     private func posts(of id: Int64, _ conn: SQLiteDatabase) throws -> [Post] {
         try conn.query("SELECT title, organization, status, date FROM posts WHERE entity = ?1", [.int64(id)]) { s in
             Post(title: s.text(0), organization: s.optionalText(1), status: s.optionalText(2).flatMap(PostStatus.init(rawValue:)), date: s.optionalText(3))
         }
     }
 
-    private func eid(_ id: Int64, _ conn: SQLiteDatabase) throws -> String {
-        try conn.query("SELECT eid FROM entities WHERE id = ?1", [.int64(id)]) { $0.text(0) }.first ?? ""
+    /// An entity's region as its JSON column holds it (one encoding per distinct region).
+    private func regionText(_ region: Region?) -> String? {
+        guard let region else { return nil }
+        let key = RegionKey(region)
+        if let text = regionTexts[key] { return text }
+        let text = Self.regionText(region, encoder)
+        if let text { regionTexts[key] = text }
+        return text
     }
 
-    private func addEntity(_ entity: Entity, joining matches: Set<Int64>, _ conn: SQLiteDatabase,
+    private var regionTexts: [RegionKey: String] = [:]
+
+    private func addEntity(_ entity: Entity, joining matches: Set<Int64>, anchors postAnchors: Set<String>?, _ conn: SQLiteDatabase, _ cache: WriterCache,
                            _ docID: (String) throws -> Int64) throws -> Int64 {
         if !matches.isEmpty {
             var ranked: [(String, Int64)] = []
-            for m in matches { ranked.append((try eid(m, conn), m)) }
+            for m in matches { ranked.append((try state(m, conn, cache).eid, m)) }
             ranked.sort { $0.0 < $1.0 }
             let first = ranked[0].1
-            try absorb(name: entity.name, names: entity.allNames, posts: entity.posts, into: first, conn)
-            if let region = Self.regionText(entity.region, encoder) {
+            var changed = try absorb(name: entity.name, names: entity.allNames, posts: entity.posts, into: first, conn, cache)
+            let winner = try state(first, conn, cache)
+            if !winner.hasRegion, let region = regionText(entity.region) {
                 try conn.run("UPDATE entities SET region = ?2 WHERE id = ?1 AND region IS NULL", .int64(first), .text(region))
+                winner.hasRegion = true
             }
             try addMentions(entity.mentions, to: first, conn, docID)
-            for (_, other) in ranked.dropFirst() { try mergeEntity(other, into: first, conn) }
-            try refreshAnchors(first, type: entity.type, conn)
+            for (_, other) in ranked.dropFirst() where other != first {
+                try mergeEntity(other, into: first, conn, cache)
+                changed = true
+            }
+            if entity.type == .official, changed || !winner.anchorsChecked { try refreshAnchors(first, conn, cache) }
             return first
         }
         // A new row under the entity's id, or `id#2`, `#3`… when another holds it (the unique
         // index on eid refuses the insert: one statement, not a look-up and an insert).
         var id = entity.id, n = 2
-        let region = Self.regionText(entity.region, encoder)
+        let region = regionText(entity.region)
         while true {
             try conn.run("INSERT OR IGNORE INTO entities(eid, type, name, region) VALUES (?1, ?2, ?3, ?4)", .text(id), .text(entity.type.rawValue),
                          .text(entity.name), .text(region))
@@ -462,29 +651,42 @@ public final class SQLiteGraphStore: GraphStore {
             id = "\(entity.id)#\(n)"; n += 1
         }
         let row = conn.lastInsertRowID
-        var keys = Set<String>()
-        for name in Set(entity.allNames) {
+        let names = distinctStrings(entity.allNames)
+        var keys = Set<ByteString>()
+        for name in names {
             let key = NameKey.of(name)
-            keys.insert(key)
+            let k = ByteString(key)
+            keys.insert(k)
             try conn.run("INSERT OR IGNORE INTO names(entity, name, key, canonical) VALUES (?1, ?2, ?3, ?4)",
                          .int64(row), .text(name), .text(key), .int(name == entity.name ? 1 : 0))
+            cache.addKey(k, row)
         }
         // A new row has no posts yet: each distinct post goes in as it is.
-        let posts = Set(entity.posts)
+        let posts = entity.posts.count > 1 ? Array(Set(entity.posts)) : entity.posts
         for p in posts {
             try conn.run("INSERT INTO posts(entity, title, organization, status, date) VALUES (?1, ?2, ?3, ?4, ?5)",
                          .int64(row), .text(p.title), .text(p.organization), .text(p.status?.rawValue), .text(p.date))
         }
         try addMentions(entity.mentions, to: row, conn, docID)
-        // Its anchors from the names and posts just written (what `refreshAnchors` would read back).
+        let s = EntityState(eid: id, type: entity.type, name: entity.name, hasRegion: region != nil)
+        s.names = Set(names.map(ByteString.init)); s.plainNames = names.allSatisfy(\.isPlainForComparison)
+        s.keys = keys; s.posts = posts
+        // Its anchors from the names and posts just written (what `refreshAnchors` would make).
         if entity.type == .official {
-            let anchors = MergePolicy.postAnchors(of: Entity(type: .official, name: "", posts: Array(posts)))
-            for key in keys where !key.isEmpty {
+            var rows = Set<AnchorPair>()
+            let anchors = postAnchors ?? MergePolicy.postAnchors(of: Entity(type: .official, name: "", posts: posts))
+            for key in keys where !key.string.isEmpty {
                 for anchor in anchors {
-                    try conn.run("INSERT OR IGNORE INTO official_anchors(name_key, anchor, entity) VALUES (?1, ?2, ?3)", .text(key), .text(anchor), .int64(row))
+                    let pair = AnchorPair(key: key, anchor: ByteString(anchor))
+                    try conn.run("INSERT OR IGNORE INTO official_anchors(name_key, anchor, entity) VALUES (?1, ?2, ?3)", .text(key.string), .text(anchor), .int64(row))
+                    rows.insert(pair)
+                    cache.addAnchor(pair, row)
                 }
             }
+            s.anchorRows = rows
+            s.anchorsChecked = true
         }
+        cache.entities[row] = s
         return row
     }
 
@@ -496,40 +698,78 @@ public final class SQLiteGraphStore: GraphStore {
     }
 
     private func addMentions(_ mentions: [Mention], to id: Int64, _ conn: SQLiteDatabase, _ docID: (String) throws -> Int64) throws {
-        for m in mentions {
-            try conn.run("INSERT OR IGNORE INTO mentions(entity, document, start, \"end\", text) VALUES (?1, ?2, ?3, ?4, ?5)",
-                         .int64(id), .int64(try docID(m.document)), .int(m.start), .int(m.end), .text(m.text))
+        // Up to 16 rows a statement (SQLite inserts them one after another, as separate statements would).
+        var i = 0
+        while i < mentions.count {
+            let n = min(mentions.count - i, Self.mentionInserts.count - 1)
+            var values: [SQLiteValue] = []
+            values.reserveCapacity(5 * n)
+            for m in mentions[i..<(i + n)] {
+                values.append(.int64(id)); values.append(.int64(try docID(m.document)))
+                values.append(.int(m.start)); values.append(.int(m.end)); values.append(.text(m.text))
+            }
+            try conn.run(Self.mentionInserts[n], values)
+            i += n
         }
     }
 
+    /// `INSERT OR IGNORE INTO mentions … VALUES` with 0…16 rows.
+    static let mentionInserts: [String] = (0...16).map { n in
+        "INSERT OR IGNORE INTO mentions(entity, document, start, \"end\", text) VALUES "
+            + (0..<n).map { k in "(?\(5 * k + 1), ?\(5 * k + 2), ?\(5 * k + 3), ?\(5 * k + 4), ?\(5 * k + 5))" }.joined(separator: ", ")
+    }
+
     /// ``KnowledgeGraph``'s absorb on the store: new names join the name index, the fullest
-    /// canonical name wins (a longer name containing the old one), posts are united.
-    private func absorb(name: String, names: [String], posts: [Post], into id: Int64, _ conn: SQLiteDatabase) throws {
-        let held = try conn.query("SELECT name, canonical FROM names WHERE entity = ?1", [.int64(id)]) { ($0.text(0), $0.int(1) != 0) }
-        let oldName = try conn.query("SELECT name FROM entities WHERE id = ?1", [.int64(id)]) { $0.text(0) }.first ?? ""
-        let heldNames = Set(held.map(\.0))
-        for n in Set(names).subtracting(heldNames) {
-            try conn.run("INSERT OR IGNORE INTO names(entity, name, key, canonical) VALUES (?1, ?2, ?3, 0)", .int64(id), .text(n), .text(NameKey.of(n)))
+    /// canonical name wins (a longer name containing the old one), posts are united. True when
+    /// a name or a post was added.
+    private func absorb(name: String, names: [String], posts: [Post], into id: Int64, _ conn: SQLiteDatabase, _ cache: WriterCache) throws -> Bool {
+        let s = try details(id, conn, cache)
+        var changed = false
+        if let held = s.names {
+            // Set(names).subtracting(held names), as Swift's String compares them.
+            let incoming = distinctStrings(names)
+            let fresh = s.plainNames && incoming.allSatisfy(\.isPlainForComparison)
+                ? incoming.filter { !held.contains(ByteString($0)) }
+                : Array(Set(incoming).subtracting(held.map(\.string)))
+            for n in fresh {
+                let key = NameKey.of(n)
+                try conn.run("INSERT OR IGNORE INTO names(entity, name, key, canonical) VALUES (?1, ?2, ?3, 0)", .int64(id), .text(n), .text(key))
+                let k = ByteString(key)
+                s.names?.insert(ByteString(n)); s.keys?.insert(k)
+                s.plainNames = s.plainNames && n.isPlainForComparison
+                cache.addKey(k, id)
+                changed = true
+            }
         }
-        if name.count > oldName.count, name.contains(oldName) {
+        if name.count > s.name.count, name.contains(s.name) {
             try conn.run("UPDATE entities SET name = ?2 WHERE id = ?1", .int64(id), .text(name))
             try conn.run("UPDATE names SET canonical = (name = ?2) WHERE entity = ?1", .int64(id), .text(name))
+            s.name = name
         }
-        for p in Set(posts) { try addPost(p, to: id, conn) }
+        if s.postKeys == nil, !posts.isEmpty { s.postKeys = Set((s.posts ?? []).map(PostKey.init)) }
+        for p in posts.count > 1 ? Array(Set(posts)) : posts where s.postKeys?.insert(PostKey(p)).inserted == true {
+            try conn.run("INSERT INTO posts(entity, title, organization, status, date) VALUES (?1, ?2, ?3, ?4, ?5)",
+                         .int64(id), .text(p.title), .text(p.organization), .text(p.status?.rawValue), .text(p.date))
+            s.posts?.append(p)
+            changed = true
+        }
+        return changed
     }
 
     /// ``KnowledgeGraph``'s node merge on the store: the loser's names, posts and mentions move to
     /// the winner, its edges are re-pointed (merging evidence into an edge the winner has already,
     /// dropping edges that would join the winner to itself), and its row goes.
-    private func mergeEntity(_ loser: Int64, into winner: Int64, _ conn: SQLiteDatabase) throws {
+    private func mergeEntity(_ loser: Int64, into winner: Int64, _ conn: SQLiteDatabase, _ cache: WriterCache) throws {
         guard loser != winner else { return }
-        let name = try conn.query("SELECT name FROM entities WHERE id = ?1", [.int64(loser)]) { $0.text(0) }.first ?? ""
-        let names = try conn.query("SELECT name FROM names WHERE entity = ?1", [.int64(loser)]) { $0.text(0) }
-        try absorb(name: name, names: names, posts: try posts(of: loser, conn), into: winner, conn)
+        let l = try details(loser, conn, cache)
+        _ = try absorb(name: l.name, names: (l.names ?? []).map(\.string), posts: l.posts ?? [], into: winner, conn, cache)
         try conn.run("UPDATE entities SET region = (SELECT region FROM entities WHERE id = ?1) WHERE id = ?2 AND region IS NULL",
                      .int64(loser), .int64(winner))
+        if l.hasRegion { try state(winner, conn, cache).hasRegion = true }
         try conn.run("INSERT OR IGNORE INTO mentions(entity, document, start, \"end\", text) SELECT ?2, document, start, \"end\", text FROM mentions WHERE entity = ?1",
                      .int64(loser), .int64(winner))
+        for pair in try anchorRows(of: loser, conn) { cache.removeAnchor(pair, loser) }
+        for key in l.keys ?? [] { cache.removeKey(key, loser) }
         try conn.run("DELETE FROM mentions WHERE entity = ?1", .int64(loser))
         try conn.run("DELETE FROM names WHERE entity = ?1", .int64(loser))
         try conn.run("DELETE FROM posts WHERE entity = ?1", .int64(loser))
@@ -556,11 +796,19 @@ public final class SQLiteGraphStore: GraphStore {
             }
         }
         try conn.run("DELETE FROM entities WHERE id = ?1", .int64(loser))
+        cache.entities[loser] = nil
         redirects[loser] = winner
     }
 
+    /// Evidence rows written during one document's merge that cite its new document rows: no
+    /// other row can cite them, so whether such a row is held is answered here, not by a query.
+    struct FreshEvidence {
+        let documents: Set<Int64>
+        var rows = Set<EvidenceKey>()
+    }
+
     private func addEdge(source: Int64, type: RelationType, target: Int64, evidence: [Evidence], _ conn: SQLiteDatabase,
-                         _ docID: (String) throws -> Int64) throws {
+                         _ docID: (String) throws -> Int64, fresh: inout FreshEvidence?) throws {
         try conn.run("INSERT OR IGNORE INTO edges(source, type, target) VALUES (?1, ?2, ?3)", .int64(source), .text(type.rawValue), .int64(target))
         let edge: Int64
         let isNew = conn.changes > 0
@@ -569,24 +817,35 @@ public final class SQLiteGraphStore: GraphStore {
                                           .int64(source), .text(type.rawValue), .int64(target)) else { return }
             edge = e
         }
+        func insert(_ ev: Evidence, _ document: Int64) throws {
+            try conn.run("""
+                INSERT INTO evidence(edge, document, sentence, start, "end", date, rule, amount_text, amount_value, amount_currency)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                """, .int64(edge), .int64(document), .text(ev.sentence), .int(ev.start), .int(ev.end), .text(ev.date),
+                         .text(ev.rule), .text(ev.amount?.text), .double(ev.amount?.value), .text(ev.amount?.currency))
+        }
         // A new edge holds no evidence yet: its distinct evidence goes in without a check.
-        if isNew, Set(evidence).count == evidence.count {
+        if isNew, evidence.count <= 1 || Set(evidence).count == evidence.count {
             for ev in evidence {
-                try conn.run("""
-                    INSERT INTO evidence(edge, document, sentence, start, "end", date, rule, amount_text, amount_value, amount_currency)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-                    """, .int64(edge), .int64(try docID(ev.document)), .text(ev.sentence), .int(ev.start), .int(ev.end), .text(ev.date),
-                             .text(ev.rule), .text(ev.amount?.text), .double(ev.amount?.value), .text(ev.amount?.currency))
+                let document = try docID(ev.document)
+                try insert(ev, document)
+                if fresh?.documents.contains(document) == true { fresh?.rows.insert(EvidenceKey(edge: edge, document: document, ev)) }
             }
             return
         }
         for ev in evidence {
+            let document = try docID(ev.document)
+            if fresh?.documents.contains(document) == true {
+                guard fresh?.rows.insert(EvidenceKey(edge: edge, document: document, ev)).inserted == true else { continue }
+                try insert(ev, document)
+                continue
+            }
             try conn.run("""
                 INSERT INTO evidence(edge, document, sentence, start, "end", date, rule, amount_text, amount_value, amount_currency)
                 SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10
                 WHERE NOT EXISTS (SELECT 1 FROM evidence WHERE edge = ?1 AND document = ?2 AND start = ?4 AND "end" = ?5 AND sentence = ?3
                   AND date IS ?6 AND rule IS ?7 AND amount_text IS ?8 AND amount_value IS ?9 AND amount_currency IS ?10)
-                """, .int64(edge), .int64(try docID(ev.document)), .text(ev.sentence), .int(ev.start), .int(ev.end), .text(ev.date),
+                """, .int64(edge), .int64(document), .text(ev.sentence), .int(ev.start), .int(ev.end), .text(ev.date),
                          .text(ev.rule), .text(ev.amount?.text), .double(ev.amount?.value), .text(ev.amount?.currency))
         }
     }

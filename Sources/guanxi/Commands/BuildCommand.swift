@@ -42,8 +42,8 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("from-jsonl"), help: "PATHs are JSON Lines files of `guanxi extract --jsonl`: merge them into the graph.")
     var fromJSONL = false
 
-    @Option(help: ArgumentHelp("Documents extracted in parallel and committed together.", valueName: "N"))
-    var batch = 256
+    @Option(help: ArgumentHelp("Documents committed together (extracted in parallel 256 at a time).", valueName: "N"))
+    var batch = 1024
 
     func validate() throws { guard batch >= 1 else { throw ValidationError("--batch must be at least 1.") } }
 
