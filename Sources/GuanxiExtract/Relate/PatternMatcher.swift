@@ -121,7 +121,7 @@ struct PatternMatcher {
     /// The (head, tail) entity pairs `pattern` finds in the sentence, in the order found, each once:
     /// every way the pattern matches, from every start (a name or a character, never inside a name).
     /// `implicit`: the heads of a match that names none, or its tails when the pattern has no tail
-    /// atom (the pattern's ``Subject``, if it has one).
+    /// atom (the pattern's ``PatternSubject``, if it has one).
     func pairs(_ pattern: CompiledPattern, implicit: [Int] = []) -> [(Int, Int)] {
         var out: [(Int, Int)] = []
         var seen = Set<Int>()

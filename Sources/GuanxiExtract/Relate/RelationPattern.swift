@@ -33,7 +33,7 @@ public indirect enum PatternAtom: Sendable, Equatable {
 }
 
 /// The implicit subject a pattern's head falls back on.
-public enum Subject: String, Sendable {
+public enum PatternSubject: String, Sendable {
     /// The official the article follows (and everyone in the group that official leads).
     case official
     /// The zone, body, place or company the sentence is about.
@@ -51,8 +51,8 @@ public struct RelationPattern: Sendable {
     public var atoms: [PatternAtom]
     /// Who the head (or, in a pattern without a tail, the tail) is when a match names none
     /// (`subject official` or `subject topic`): the sentence's implicit subject from the discourse
-    /// stage (``Subject``).
-    public var subject: Subject?
+    /// stage (``PatternSubject``).
+    public var subject: PatternSubject?
     public var yes: [RuleExample]
     public var no: [RuleExample]
 
@@ -135,9 +135,9 @@ public struct RelationPatterns: Sendable {
             do { atoms = try Self.parse(source) } catch let e as PatternSyntaxError {
                 throw LoadError.malformed(file: file, line: c.line, detail: "rule \(id): \(e.detail) in the pattern “\(source)”")
             }
-            var subject: Subject?
+            var subject: PatternSubject?
             if let name = c.fields["subject"] {
-                guard let sj = Subject(rawValue: name) else {
+                guard let sj = PatternSubject(rawValue: name) else {
                     throw LoadError.incomplete(file: file, line: c.line, rule: id, detail: "has the unknown subject “\(name)” (known: official, topic)")
                 }
                 subject = sj
