@@ -13,7 +13,9 @@ public struct KnowledgeGraph: Sendable {
     private var outLists: [[Int]] = []
     private var inLists: [[Int]] = []
     private var idIndex: [String: Int] = [:]
-    private var nameIndex: [String: [Int]] = [:]
+    /// Node slots by ``NameKey`` (keys hashed and compared by their UTF-8 bytes: a key is in normal
+    /// form already, so equal bytes are equal names, without `String`'s normalising hash).
+    private var nameIndex: [NameKey.Bytes: [Int]] = [:]
     /// Edge key → slot, for merging the same fact stated twice. A graph loaded from a file builds
     /// it on its first change only (reading never needs it), so a load stays fast.
     private var edgeIndex: [EdgeKey: Int] = [:]
@@ -73,7 +75,7 @@ public struct KnowledgeGraph: Sendable {
     /// Nodes named (or aliased) `name`, compared by ``NameKey``; exact canonical names first.
     public func lookup(_ name: String) -> [Entity] {
         let key = NameKey.of(name)
-        let hits = (nameIndex[key] ?? []).compactMap { slots[$0] }
+        let hits = (nameIndex[NameKey.Bytes(key)] ?? []).compactMap { slots[$0] }
         return hits.sorted { a, b in
             let ea = NameKey.of(a.name) == key, eb = NameKey.of(b.name) == key
             if ea != eb { return ea }
@@ -116,7 +118,7 @@ public struct KnowledgeGraph: Sendable {
     private func slots(of type: EntityType, named keys: Set<String>) -> Set<Int> {
         var matches = Set<Int>()
         for key in keys {
-            for slot in nameIndex[key] ?? [] where slots[slot]?.type == type { matches.insert(slot) }
+            for slot in nameIndex[NameKey.Bytes(key)] ?? [] where slots[slot]?.type == type { matches.insert(slot) }
         }
         return matches
     }
@@ -321,8 +323,8 @@ public struct KnowledgeGraph: Sendable {
     private mutating func unindexNames(_ names: [String], slot: Int) {
         for name in names {
             let key = NameKey.of(name)
-            nameIndex[key]?.removeAll { $0 == slot }
-            if nameIndex[key]?.isEmpty == true { nameIndex[key] = nil }
+            nameIndex[NameKey.Bytes(key)]?.removeAll { $0 == slot }
+            if nameIndex[NameKey.Bytes(key)]?.isEmpty == true { nameIndex[NameKey.Bytes(key)] = nil }
         }
     }
 
@@ -447,7 +449,7 @@ public struct KnowledgeGraph: Sendable {
             idIndex[e.id] = slot
             if let keys = nameKeys?[slot] {
                 for key in keys where !key.isEmpty {
-                    if !(nameIndex[key]?.contains(slot) ?? false) { nameIndex[key, default: []].append(slot) }
+                    if !(nameIndex[NameKey.Bytes(key)]?.contains(slot) ?? false) { nameIndex[NameKey.Bytes(key), default: []].append(slot) }
                 }
             } else {
                 for name in e.allNames { indexName(name, slot: slot) }
@@ -469,7 +471,7 @@ public struct KnowledgeGraph: Sendable {
 
     private mutating func indexKey(_ key: String, slot: Int) {
         guard !key.isEmpty else { return }
-        if !(nameIndex[key]?.contains(slot) ?? false) { nameIndex[key, default: []].append(slot) }
+        if !(nameIndex[NameKey.Bytes(key)]?.contains(slot) ?? false) { nameIndex[NameKey.Bytes(key), default: []].append(slot) }
     }
 
     private mutating func absorb(_ entity: Entity, into slot: Int) {
@@ -510,8 +512,8 @@ public struct KnowledgeGraph: Sendable {
         _redirects[loser.id] = winnerID
         for name in loser.allNames {
             let key = NameKey.of(name)
-            nameIndex[key]?.removeAll { $0 == l }
-            if nameIndex[key]?.isEmpty == true { nameIndex[key] = nil }
+            nameIndex[NameKey.Bytes(key)]?.removeAll { $0 == l }
+            if nameIndex[NameKey.Bytes(key)]?.isEmpty == true { nameIndex[NameKey.Bytes(key)] = nil }
         }
         for var r in moving {
             if r.source == loser.id { r.source = winnerID }

@@ -50,6 +50,19 @@ public enum NameKey {
         return changed ? String(decoding: out, as: UTF8.self) : name
     }
 
+    /// A key as a dictionary key hashed and compared by its UTF-8 bytes. Keys are in normal form
+    /// (``of(_:)``), so equal bytes mean equal keys; `String`'s own hashing normalises every
+    /// non-ASCII string first, which showed in profiles of extraction.
+    public struct Bytes: Hashable, Sendable {
+        public let key: String
+        @inline(__always) public init(_ key: String) { self.key = key }
+        @inline(__always) public static func == (a: Bytes, b: Bytes) -> Bool { a.key.utf8.elementsEqual(b.key.utf8) }
+        @inline(__always) public func hash(into hasher: inout Hasher) {
+            var k = key
+            k.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
     @inline(__always) static func appendASCII(_ b: UInt8, _ out: inout [UInt8]) { out.append(b) }
     @inline(__always) static func appendScalar(_ u: Unicode.Scalar, _ out: inout [UInt8]) {
         UTF8.encode(u) { out.append($0) }
