@@ -31,7 +31,8 @@ struct Resolver {
     let lexicon: Lexicon
 
     private(set) var entities: [LocalEntity] = []
-    private var keys: [String: Int] = [:]
+    /// Entities by `type|NameKey` (and `code|division`), hashed by bytes: the keys are in normal form.
+    private var keys: [NameKey.Bytes: Int] = [:]
 
     init(gazetteer: Gazetteer, user: UserDictionary, lexicon: Lexicon = .shared) {
         self.gazetteer = gazetteer; self.user = user; self.lexicon = lexicon
@@ -95,7 +96,7 @@ struct Resolver {
                 let names = forms(of: c, s, context: context)
                 // `数字电视产业园项目` when the article names 数字电视产业园: the zone itself.
                 let known = keys
-                if c.type == .project, let zone = names.aliases.lazy.compactMap({ known["park|" + NameKey.of($0)] }).first {
+                if c.type == .project, let zone = names.aliases.lazy.compactMap({ known[NameKey.Bytes("park|" + NameKey.of($0))] }).first {
                     entities[zone].aliases.insert(names.canonical)
                     entities[zone].mentions.append(c.range)
                     var asZone = c; asZone.type = .park
@@ -281,8 +282,8 @@ struct Resolver {
 
     /// Adds or merges an entity by its names; returns its index.
     mutating func add(type: EntityType, canonical: String, aliases: Set<String>, code: String?) -> Int {
-        var keyList = ([canonical] + aliases.sorted()).map { "\(type.rawValue)|" + NameKey.of($0) }
-        if let code { keyList.append("code|" + code) }
+        var keyList = ([canonical] + aliases.sorted()).map { NameKey.Bytes("\(type.rawValue)|" + NameKey.of($0)) }
+        if let code { keyList.append(NameKey.Bytes("code|" + code)) }
         let known = keys
         if let hit = keyList.lazy.compactMap({ known[$0] }).first {
             var e = entities[hit]
