@@ -75,4 +75,15 @@ final class FastPathTests: XCTestCase {
             XCTAssertEqual(String(String.UnicodeScalarView(scalars)), expected)
         }
     }
+
+    /// Place forms keyed by bytes answer as `String` equality does: canonically equal forms (a
+    /// compatibility ideograph, a decomposed accent) are one key; others are not.
+    func testFormKeysAreStringEquality() {
+        let pairs: [(String, String)] = [("\u{F900}", "\u{8C48}"), ("Qu\u{E9}bec", "Que\u{301}bec"), ("吉安", "吉安"), ("吉安", "吉安市")]
+        for (a, b) in pairs {
+            XCTAssertEqual(FormKey(a) == FormKey(b), a == b, "\(a) / \(b)")
+            if a == b { XCTAssertEqual(FormKey(a).hashValue, FormKey(b).hashValue) }
+        }
+        XCTAssertEqual(Gazetteer.shared.divisions(named: "吉安").first?.name, "吉安市")
+    }
 }
