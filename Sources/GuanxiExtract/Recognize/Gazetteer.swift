@@ -1,4 +1,5 @@
 import Foundation
+import GuanxiGraph
 
 /// China's administrative divisions (the package resource `divisions.tsv`, built from the
 /// MIT-licensed PyPI package cpca; see its header), for recognising places and their short forms.
@@ -17,7 +18,7 @@ public struct Gazetteer: Sendable {
 
     public private(set) var divisions: [String: Division] = [:]
     /// Every full name and short form → the divisions it can name, highest level first.
-    private var forms: [FormKey: [String]] = [:]
+    private var forms: [NameKey.Bytes: [String]] = [:]
     private(set) var words = WordSet([])
     /// Each division's chain of containing divisions, nearest first (at most four), computed once:
     /// containment is asked for every place candidate against every place the document names.
@@ -59,7 +60,7 @@ public struct Gazetteer: Sendable {
             divisions[d.code] = d
             if let p = d.parent { childForms[p, default: []] += ([d.name] + shorts).filter { $0.count >= 2 }.map { Array($0.unicodeScalars) } }
             for f in [d.name] + shorts where !Gazetteer.ambiguousWords.contains(f) {
-                forms[FormKey(f), default: []].append(d.code)
+                forms[formKey(f), default: []].append(d.code)
                 wordList.append(f)
             }
         }
@@ -67,7 +68,7 @@ public struct Gazetteer: Sendable {
             let code = "R:" + r
             divisions[code] = Division(code: code, name: r, level: .province, parent: nil, shortForms: short)
             for f in [r] + short {
-                forms[FormKey(f), default: []].append(code)
+                forms[formKey(f), default: []].append(code)
                 wordList.append(f)
             }
         }
@@ -104,7 +105,7 @@ public struct Gazetteer: Sendable {
     /// `i` (ambiguous short forms too: the parent written right before says which place is meant).
     func childName(of parent: String, startingAt i: Int, in s: [Unicode.Scalar], limit: Int) -> Int {
         var best = 0
-        for code in forms[FormKey(parent)] ?? [] {
+        for code in forms[formKey(parent)] ?? [] {
             for f in childForms[code] ?? [] where f.count > best && i + f.count <= limit && s[i..<(i + f.count)].elementsEqual(f) { best = f.count }
         }
         return best
@@ -112,7 +113,7 @@ public struct Gazetteer: Sendable {
 
     /// Divisions a form can name, highest level first.
     public func divisions(named form: String) -> [Division] {
-        (forms[FormKey(form)] ?? []).compactMap { divisions[$0] }
+        (forms[formKey(form)] ?? []).compactMap { divisions[$0] }
     }
 
     /// The province a division lies in (itself for a province).
@@ -135,24 +136,13 @@ public struct Gazetteer: Sendable {
     public func shortName(_ d: Division) -> String { d.shortForms.first ?? d.name }
 }
 
-/// A place's form as a dictionary key: hashed and compared by the UTF-8 bytes of its canonical
-/// (NFC) form, so it equals exactly what `String` equality does, without `String`'s normalising
-/// hash on every look-up. Forms of ideographs and ASCII are their own NFC form and are not copied.
-struct FormKey: Hashable, Sendable {
-    let text: String
-
-    init(_ s: String) {
-        let plain = s.unicodeScalars.allSatisfy { u in
-            let v = u.value
-            return v < 0x300 || (0x3000...0x303F).contains(v) || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v)
-        }
-        text = plain ? s : s.precomposedStringWithCanonicalMapping
+/// A place's form as a dictionary key: the bytes of its canonical (NFC) form, so keys compare
+/// exactly as `String` equality does, without `String`'s normalising hash on every look-up. Forms
+/// of ideographs and ASCII are their own NFC form and are taken as they are.
+func formKey(_ s: String) -> NameKey.Bytes {
+    let plain = s.unicodeScalars.allSatisfy { u in
+        let v = u.value
+        return v < 0x300 || (0x3000...0x303F).contains(v) || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v)
     }
-
-    static func == (a: FormKey, b: FormKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-
-    func hash(into hasher: inout Hasher) {
-        var t = text
-        t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
+    return NameKey.Bytes(plain ? s : s.precomposedStringWithCanonicalMapping)
 }

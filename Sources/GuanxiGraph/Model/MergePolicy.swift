@@ -37,7 +37,7 @@ public enum MergePolicy {
         if key.isPlainForComparison {
             // (The same test on scalars and bytes: in a plain key a character is one scalar.)
             guard let first = key.unicodeScalars.first else { return true }
-            if relativePrefixScalars.contains(first) || categoryWordKeys.contains(ByteString(key)) { return true }
+            if relativePrefixScalars.contains(first) || categoryWordKeys.contains(NameKey.Bytes(key)) { return true }
             let u = key.unicodeScalars
             return relativeOpeningScalars.contains { u.starts(with: $0) }
         }
@@ -49,7 +49,7 @@ public enum MergePolicy {
 
     private static let relativeOpeningScalars = relativeOpenings.map { Array($0.unicodeScalars) }
     private static let relativePrefixScalars = Set(relativePrefixes.flatMap(\.unicodeScalars))
-    private static let categoryWordKeys = Set(categoryWords.map(ByteString.canonical))
+    private static let categoryWordKeys = Set(categoryWords.map(NameKey.Bytes.canonical))
 
     /// Whether a name is distinctive enough to join entities of two documents.
     public static func isDistinctive(_ name: String) -> Bool { isDistinctiveKey(NameKey.of(name)) }

@@ -50,16 +50,38 @@ public enum NameKey {
         return changed ? String(decoding: out, as: UTF8.self) : name
     }
 
-    /// A key as a dictionary key hashed and compared by its UTF-8 bytes. Keys are in normal form
-    /// (``of(_:)``), so equal bytes mean equal keys; `String`'s own hashing normalises every
-    /// non-ASCII string first, which showed in profiles of extraction.
+    /// A string hashed and compared by its UTF-8 bytes, as SQLite compares `TEXT`: a dictionary
+    /// key for names in normal form (``of(_:)``'s keys, or plain text: see
+    /// `String.isPlainForComparison`), where equal bytes mean equal names. Swift's own `String`
+    /// hashing and `==` normalise non-ASCII text first, which showed in profiles of extraction and
+    /// of a build's writer.
     public struct Bytes: Hashable, Sendable {
-        public let key: String
-        @inline(__always) public init(_ key: String) { self.key = key }
-        @inline(__always) public static func == (a: Bytes, b: Bytes) -> Bool { a.key.utf8.elementsEqual(b.key.utf8) }
-        @inline(__always) public func hash(into hasher: inout Hasher) {
-            var k = key
-            k.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        public let string: String
+
+        public init(_ s: String) {
+            var s = s
+            s.makeContiguousUTF8()
+            string = s
+        }
+
+        public static func == (a: Bytes, b: Bytes) -> Bool {
+            let x = a.string.utf8, y = b.string.utf8
+            guard x.count == y.count else { return false }
+            guard x.count > 0 else { return true }
+            let same = x.withContiguousStorageIfAvailable { p in
+                y.withContiguousStorageIfAvailable { q in memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 }
+            }
+            if let same, let same { return same }
+            return x.elementsEqual(y)
+        }
+
+        public func hash(into h: inout Hasher) {
+            let u = string.utf8
+            h.combine(u.count)
+            if u.withContiguousStorageIfAvailable({ h.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+                var copy = string
+                copy.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+            }
         }
     }
 

@@ -317,7 +317,7 @@ public final class SQLiteGraphStore: GraphStore {
             return r
         }
         // Entity id → row (keyed as Swift compares the ids, without hashing normalised text).
-        var ids: [ByteString: Int64] = [:]
+        var ids: [NameKey.Bytes: Int64] = [:]
         for e in g.entities {
             let (matches, anchors) = try crossDocumentMatches(e, conn, cache)
             ids[.canonical(e.id)] = try addEntity(e, joining: matches, anchors: anchors, conn, cache, mentionRow)
@@ -468,9 +468,9 @@ public final class SQLiteGraphStore: GraphStore {
     private func details(_ id: Int64, _ conn: SQLiteDatabase, _ cache: WriterCache) throws -> EntityState {
         let s = try state(id, conn, cache)
         if s.names == nil || s.keys == nil {
-            var names = Set<ByteString>(), keys = Set<ByteString>(), plain = true
+            var names = Set<NameKey.Bytes>(), keys = Set<NameKey.Bytes>(), plain = true
             for (name, key) in try conn.query("SELECT name, key FROM names WHERE entity = ?1", [.int64(id)], { ($0.text(0), $0.text(1)) }) {
-                names.insert(ByteString(name)); keys.insert(ByteString(key))
+                names.insert(NameKey.Bytes(name)); keys.insert(NameKey.Bytes(key))
                 plain = plain && name.isPlainForComparison
             }
             s.names = names; s.keys = keys; s.plainNames = plain
@@ -479,8 +479,8 @@ public final class SQLiteGraphStore: GraphStore {
             var posts: [Post] = [], postKeys = Set<PostKey>()
             for (p, key) in try conn.query("SELECT title, organization, status, date FROM posts WHERE entity = ?1", [.int64(id)], { r in
                 (Post(title: r.text(0), organization: r.optionalText(1), status: r.optionalText(2).flatMap(PostStatus.init(rawValue:)), date: r.optionalText(3)),
-                 PostKey(title: ByteString(r.text(0)), organization: r.optionalText(1).map(ByteString.init),
-                         status: r.optionalText(2).map(ByteString.init), date: r.optionalText(3).map(ByteString.init)))
+                 PostKey(title: NameKey.Bytes(r.text(0)), organization: r.optionalText(1).map(NameKey.Bytes.init),
+                         status: r.optionalText(2).map(NameKey.Bytes.init), date: r.optionalText(3).map(NameKey.Bytes.init)))
             }) {
                 posts.append(p); postKeys.insert(key)
             }
@@ -492,12 +492,12 @@ public final class SQLiteGraphStore: GraphStore {
 
     private func anchorRows(of id: Int64, _ conn: SQLiteDatabase) throws -> Set<AnchorPair> {
         Set(try conn.query("SELECT name_key, anchor FROM official_anchors WHERE entity = ?1", [.int64(id)]) {
-            AnchorPair(key: ByteString($0.text(0)), anchor: ByteString($0.text(1)))
+            AnchorPair(key: NameKey.Bytes($0.text(0)), anchor: NameKey.Bytes($0.text(1)))
         })
     }
 
     /// Entities holding a name of `key` (any type), each with its state cached.
-    private func entities(named key: ByteString, _ conn: SQLiteDatabase, _ cache: WriterCache) throws -> [Int64] {
+    private func entities(named key: NameKey.Bytes, _ conn: SQLiteDatabase, _ cache: WriterCache) throws -> [Int64] {
         if let ids = cache.byKey[key] { return ids }
         if cache.complete { return [] }
         var ids: [Int64] = []
@@ -539,14 +539,14 @@ public final class SQLiteGraphStore: GraphStore {
         // (MergePolicy.crossDocumentKeys(of:), without hashing normalised text.)
         let keys = entity.allNames.map(NameKey.of)
         for key in distinctStrings(keys.filter(MergePolicy.isDistinctiveKey)) {
-            for id in try entities(named: ByteString(key), conn, cache) where cache.entities[id]?.type == entity.type { matches.insert(id) }
+            for id in try entities(named: NameKey.Bytes(key), conn, cache) where cache.entities[id]?.type == entity.type { matches.insert(id) }
         }
         if entity.type == .official {
             let anchors = MergePolicy.postAnchors(of: entity)
             if !anchors.isEmpty {
                 for key in distinctStrings(keys) {
                     for anchor in anchors {
-                        for id in try officials(AnchorPair(key: ByteString(key), anchor: ByteString(anchor)), conn, cache) { matches.insert(id) }
+                        for id in try officials(AnchorPair(key: NameKey.Bytes(key), anchor: NameKey.Bytes(anchor)), conn, cache) { matches.insert(id) }
                     }
                 }
             }
@@ -578,7 +578,7 @@ public final class SQLiteGraphStore: GraphStore {
         let anchors = MergePolicy.postAnchors(of: Entity(type: .official, name: "", posts: posts))
         var target = Set<AnchorPair>()
         if !anchors.isEmpty {
-            let anchorKeys = anchors.map(ByteString.init)
+            let anchorKeys = anchors.map(NameKey.Bytes.init)
             for key in keys where !key.string.isEmpty {
                 for anchor in anchorKeys { target.insert(AnchorPair(key: key, anchor: anchor)) }
             }
@@ -652,10 +652,10 @@ public final class SQLiteGraphStore: GraphStore {
         }
         let row = conn.lastInsertRowID
         let names = distinctStrings(entity.allNames)
-        var keys = Set<ByteString>()
+        var keys = Set<NameKey.Bytes>()
         for name in names {
             let key = NameKey.of(name)
-            let k = ByteString(key)
+            let k = NameKey.Bytes(key)
             keys.insert(k)
             try conn.run("INSERT OR IGNORE INTO names(entity, name, key, canonical) VALUES (?1, ?2, ?3, ?4)",
                          .int64(row), .text(name), .text(key), .int(name == entity.name ? 1 : 0))
@@ -669,7 +669,7 @@ public final class SQLiteGraphStore: GraphStore {
         }
         try addMentions(entity.mentions, to: row, conn, docID)
         let s = EntityState(eid: id, type: entity.type, name: entity.name, hasRegion: region != nil)
-        s.names = Set(names.map(ByteString.init)); s.plainNames = names.allSatisfy(\.isPlainForComparison)
+        s.names = Set(names.map(NameKey.Bytes.init)); s.plainNames = names.allSatisfy(\.isPlainForComparison)
         s.keys = keys; s.posts = posts
         // Its anchors from the names and posts just written (what `refreshAnchors` would make).
         if entity.type == .official {
@@ -677,7 +677,7 @@ public final class SQLiteGraphStore: GraphStore {
             let anchors = postAnchors ?? MergePolicy.postAnchors(of: Entity(type: .official, name: "", posts: posts))
             for key in keys where !key.string.isEmpty {
                 for anchor in anchors {
-                    let pair = AnchorPair(key: key, anchor: ByteString(anchor))
+                    let pair = AnchorPair(key: key, anchor: NameKey.Bytes(anchor))
                     try conn.run("INSERT OR IGNORE INTO official_anchors(name_key, anchor, entity) VALUES (?1, ?2, ?3)", .text(key.string), .text(anchor), .int64(row))
                     rows.insert(pair)
                     cache.addAnchor(pair, row)
@@ -729,13 +729,13 @@ public final class SQLiteGraphStore: GraphStore {
             // Set(names).subtracting(held names), as Swift's String compares them.
             let incoming = distinctStrings(names)
             let fresh = s.plainNames && incoming.allSatisfy(\.isPlainForComparison)
-                ? incoming.filter { !held.contains(ByteString($0)) }
+                ? incoming.filter { !held.contains(NameKey.Bytes($0)) }
                 : Array(Set(incoming).subtracting(held.map(\.string)))
             for n in fresh {
                 let key = NameKey.of(n)
                 try conn.run("INSERT OR IGNORE INTO names(entity, name, key, canonical) VALUES (?1, ?2, ?3, 0)", .int64(id), .text(n), .text(key))
-                let k = ByteString(key)
-                s.names?.insert(ByteString(n)); s.keys?.insert(k)
+                let k = NameKey.Bytes(key)
+                s.names?.insert(NameKey.Bytes(n)); s.keys?.insert(k)
                 s.plainNames = s.plainNames && n.isPlainForComparison
                 cache.addKey(k, id)
                 changed = true

@@ -1,42 +1,9 @@
 import Foundation
 
-/// A string hashed and compared by its UTF-8 bytes, as SQLite compares `TEXT`. (Swift's own
-/// `String` hashing and `==` normalise non-ASCII text first, which showed in a build's profile;
-/// the writer's caches stand in for SQL look-ups, so they compare as SQL does.)
-struct ByteString: Hashable {
-    let string: String
-
-    init(_ s: String) {
-        var s = s
-        s.makeContiguousUTF8()
-        string = s
-    }
-
-    static func == (a: ByteString, b: ByteString) -> Bool {
-        let x = a.string.utf8, y = b.string.utf8
-        guard x.count == y.count else { return false }
-        guard x.count > 0 else { return true }
-        let same = x.withContiguousStorageIfAvailable { p in
-            y.withContiguousStorageIfAvailable { q in memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 }
-        }
-        if let same, let same { return same }
-        return x.elementsEqual(y)
-    }
-
-    func hash(into h: inout Hasher) {
-        let u = string.utf8
-        h.combine(u.count)
-        if u.withContiguousStorageIfAvailable({ h.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
-            var copy = string
-            copy.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
-}
-
 extension String {
     /// Whether every scalar is printable ASCII or a CJK unified ideograph (as almost every name
     /// is): such a string is its own NFC form, so for it Swift's `==` (canonical equivalence)
-    /// is byte equality and a ``ByteString`` set holds what a `Set<String>` would.
+    /// is byte equality and a ``NameKey/Bytes`` set holds what a `Set<String>` would.
     var isPlainForComparison: Bool {
         unicodeScalars.allSatisfy { (0x20...0x7E).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) }
     }
@@ -47,58 +14,58 @@ extension String {
 func distinctStrings(_ strings: [String]) -> [String] {
     if strings.count < 2 { return strings }
     guard strings.allSatisfy(\.isPlainForComparison) else { return Array(Set(strings)) }
-    var seen = Set<ByteString>(minimumCapacity: strings.count)
-    return strings.filter { seen.insert(ByteString($0)).inserted }
+    var seen = Set<NameKey.Bytes>(minimumCapacity: strings.count)
+    return strings.filter { seen.insert(NameKey.Bytes($0)).inserted }
 }
 
-extension ByteString {
+extension NameKey.Bytes {
     /// The key Swift's `String` equality compares by (canonical equivalence): the NFC form's
     /// bytes (a plain string is its own NFC form).
-    static func canonical(_ s: String) -> ByteString {
-        ByteString(s.isPlainForComparison ? s : s.precomposedStringWithCanonicalMapping)
+    static func canonical(_ s: String) -> NameKey.Bytes {
+        NameKey.Bytes(s.isPlainForComparison ? s : s.precomposedStringWithCanonicalMapping)
     }
 }
 
 /// A row of `official_anchors` for one entity: (name key, anchor).
 struct AnchorPair: Hashable {
-    let key: ByteString
-    let anchor: ByteString
+    let key: NameKey.Bytes
+    let anchor: NameKey.Bytes
 }
 
 /// A post as `posts` holds it, compared column by column as SQL's `IS` does.
 struct PostKey: Hashable {
-    let title: ByteString
-    let organization: ByteString?
-    let status: ByteString?
-    let date: ByteString?
+    let title: NameKey.Bytes
+    let organization: NameKey.Bytes?
+    let status: NameKey.Bytes?
+    let date: NameKey.Bytes?
 
-    init(title: ByteString, organization: ByteString?, status: ByteString?, date: ByteString?) {
+    init(title: NameKey.Bytes, organization: NameKey.Bytes?, status: NameKey.Bytes?, date: NameKey.Bytes?) {
         self.title = title; self.organization = organization; self.status = status; self.date = date
     }
 
     init(_ p: Post) {
-        title = ByteString(p.title)
-        organization = p.organization.map(ByteString.init)
-        status = p.status.map { ByteString($0.rawValue) }
-        date = p.date.map(ByteString.init)
+        title = NameKey.Bytes(p.title)
+        organization = p.organization.map(NameKey.Bytes.init)
+        status = p.status.map { NameKey.Bytes($0.rawValue) }
+        date = p.date.map(NameKey.Bytes.init)
     }
 }
 
 /// A row of `evidence`, compared column by column as the writer's `NOT EXISTS` check does.
 struct EvidenceKey: Hashable {
     let edge: Int64, document: Int64, start: Int, end: Int
-    let sentence: ByteString
-    let date: ByteString?, rule: ByteString?
-    let amountText: ByteString?, amountValue: Double?, amountCurrency: ByteString?
+    let sentence: NameKey.Bytes
+    let date: NameKey.Bytes?, rule: NameKey.Bytes?
+    let amountText: NameKey.Bytes?, amountValue: Double?, amountCurrency: NameKey.Bytes?
 
     init(edge: Int64, document: Int64, _ ev: Evidence) {
         self.edge = edge; self.document = document; start = ev.start; end = ev.end
-        sentence = ByteString(ev.sentence)
-        date = ev.date.map(ByteString.init); rule = ev.rule.map(ByteString.init)
-        amountText = ev.amount.map { ByteString($0.text) }
+        sentence = NameKey.Bytes(ev.sentence)
+        date = ev.date.map(NameKey.Bytes.init); rule = ev.rule.map(NameKey.Bytes.init)
+        amountText = ev.amount.map { NameKey.Bytes($0.text) }
         // SQLite stores NaN as NULL.
         amountValue = ev.amount?.value.flatMap { $0.isNaN ? nil : $0 }
-        amountCurrency = ev.amount.map { ByteString($0.currency) }
+        amountCurrency = ev.amount.map { NameKey.Bytes($0.currency) }
     }
 }
 
@@ -111,10 +78,10 @@ final class EntityState {
     /// Whether `entities.region` is set.
     var hasRegion: Bool
     /// Every name and alias (`names.name`) and their keys (`names.key`), once read.
-    var names: Set<ByteString>?
+    var names: Set<NameKey.Bytes>?
     /// Whether every name is plain (``String/isPlainForComparison``): `names` compares as `Set<String>` would.
     var plainNames = true
-    var keys: Set<ByteString>?
+    var keys: Set<NameKey.Bytes>?
     /// The posts (`posts` rows) and the same as compared by SQL, once read.
     var posts: [Post]?
     var postKeys: Set<PostKey>?
@@ -130,9 +97,9 @@ final class EntityState {
 
 /// A region as its JSON column is made from it (compared by bytes).
 struct RegionKey: Hashable {
-    let parts: [ByteString?]
+    let parts: [NameKey.Bytes?]
     init(_ r: Region) {
-        parts = [r.province, r.provinceCode, r.city, r.cityCode, r.county, r.countyCode, r.how].map { $0.map(ByteString.init) }
+        parts = [r.province, r.provinceCode, r.city, r.cityCode, r.county, r.countyCode, r.how].map { $0.map(NameKey.Bytes.init) }
     }
 }
 
@@ -149,7 +116,7 @@ final class WriterCache {
     let version: Int64
     let complete: Bool
     /// Name key → entities holding a name of that key (any type), for keys read or complete.
-    var byKey: [ByteString: [Int64]] = [:]
+    var byKey: [NameKey.Bytes: [Int64]] = [:]
     /// (Name key, anchor) → officials holding that row of `official_anchors`.
     var anchored: [AnchorPair: [Int64]] = [:]
     var entities: [Int64: EntityState] = [:]
@@ -159,31 +126,25 @@ final class WriterCache {
     }
 
     /// Records that `id` now holds a name of `key` (when the key's entry is held).
-    func addKey(_ key: ByteString, _ id: Int64) {
-        if var ids = byKey[key] {
-            if !ids.contains(id) { ids.append(id); byKey[key] = ids }
+    func addKey(_ key: NameKey.Bytes, _ id: Int64) { Self.add(id, key, to: &byKey, complete: complete) }
+    func removeKey(_ key: NameKey.Bytes, _ id: Int64) { Self.remove(id, key, from: &byKey) }
+    /// Records that `id` now holds a name/anchor pair (when the pair's entry is held).
+    func addAnchor(_ pair: AnchorPair, _ id: Int64) { Self.add(id, pair, to: &anchored, complete: complete) }
+    func removeAnchor(_ pair: AnchorPair, _ id: Int64) { Self.remove(id, pair, from: &anchored) }
+
+    /// Adds `id` to a key's entry: to the entry held, or as a new entry when the cache is complete
+    /// (an entry not held and not complete would be read from the store first).
+    private static func add<K: Hashable>(_ id: Int64, _ key: K, to index: inout [K: [Int64]], complete: Bool) {
+        if var ids = index[key] {
+            if !ids.contains(id) { ids.append(id); index[key] = ids }
         } else if complete {
-            byKey[key] = [id]
+            index[key] = [id]
         }
     }
 
-    func removeKey(_ key: ByteString, _ id: Int64) {
-        guard var ids = byKey[key] else { return }
+    private static func remove<K: Hashable>(_ id: Int64, _ key: K, from index: inout [K: [Int64]]) {
+        guard var ids = index[key] else { return }
         ids.removeAll { $0 == id }
-        byKey[key] = ids
-    }
-
-    func addAnchor(_ pair: AnchorPair, _ id: Int64) {
-        if var ids = anchored[pair] {
-            if !ids.contains(id) { ids.append(id); anchored[pair] = ids }
-        } else if complete {
-            anchored[pair] = [id]
-        }
-    }
-
-    func removeAnchor(_ pair: AnchorPair, _ id: Int64) {
-        guard var ids = anchored[pair] else { return }
-        ids.removeAll { $0 == id }
-        anchored[pair] = ids
+        index[key] = ids
     }
 }
