@@ -297,6 +297,24 @@ struct Relator {
             for b in body { add(o.entity, .holdsPost, b, r, a) }
             carried = body
         }
+        // `奉贤区委书记A、代区长B`, `市委书记A，市长B`: a head of government named by level only, listed right
+        // after an official of that place, heads that place's government.
+        rule = "post.listed-level"
+        var places: [Int: [Int]] = [:]
+        for rel in out where rel.sentence == r && rel.article == a && rel.type == .holdsPost && entities[rel.tail].type == .place {
+            places[rel.head, default: []].append(rel.tail)
+        }
+        for (prev, o) in zip(listed, listed.dropFirst()) {
+            let prevEnd = max(prev.range.upperBound, prev.candidate.postRange?.upperBound ?? 0)
+            guard let post = o.candidate.postRange, post.lowerBound == prevEnd + 1, Self.listSeparators.contains(s[prevEnd]),
+                  places[o.entity] == nil, !ms.contains(where: { $0.entity != o.entity && post.contains($0.range.lowerBound) }) else { continue }
+            var title = s.string(post)
+            for prefix in ["常务副", "代", "副"] where title.hasPrefix(prefix) { title.removeFirst(prefix.count); break }
+            guard title.count == 2, title.hasSuffix("长"), let level = title.first, "省市县区".contains(level),
+                  let place = places[prev.entity]?.first(where: { entities[$0].name.hasSuffix(String(level)) }) else { continue }
+            add(o.entity, .holdsPost, place, r, a)
+            places[o.entity] = [place]
+        }
     }
 
     /// What separates the officials of a list.
