@@ -67,10 +67,10 @@ final class ExtractionTests: XCTestCase {
         let s = try score(texts: dev.appendingPathComponent("texts"), gold: dev.appendingPathComponent("gold"))
         print("devset (\(s.n) articles): typed entity F1 \(s.entities), unlabeled relation F1 \(s.relations), labeled \(s.labeled)")
         XCTAssertEqual(s.n, 40, "the development set holds 40 articles")
-        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.927 / 0.876 / 0.873); they ratchet up.
+        // Floors: the measured figure minus 0.02 (40 articles, 2026-12-02: 0.927 / 0.877 / 0.875); they ratchet up.
         XCTAssertGreaterThanOrEqual(s.entities, 0.907)
-        XCTAssertGreaterThanOrEqual(s.relations, 0.856)
-        XCTAssertGreaterThanOrEqual(s.labeled, 0.853)
+        XCTAssertGreaterThanOrEqual(s.relations, 0.857)
+        XCTAssertGreaterThanOrEqual(s.labeled, 0.855)
     }
 
     func testHandWrittenArticleSets() throws {

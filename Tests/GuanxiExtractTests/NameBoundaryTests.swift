@@ -65,4 +65,13 @@ final class NameBoundaryTests: XCTestCase {
         let fields = extract("常州经济开发区加快建设脑机接口、新型储能等项目。")
         XCTAssertTrue(fields.entities.filter { $0.type == .project }.isEmpty, "\(fields.entities.map(\.name))")
     }
+
+    /// `自治区党委` is the party committee of the autonomous region the document is in, as `省委` is
+    /// its province's: the region's name makes an alias, and a post naming it holds there.
+    func testAnAutonomousRegionsBodiesAreQualified() {
+        let g = extract("宁夏回族自治区召开项目推进会。宁夏回族自治区党委书记马建国出席，自治区党委常委、秘书长李文华主持会议。")
+        let body = g.lookup("宁夏回族自治区党委").first
+        XCTAssertEqual(body?.type, .organization, "\(g.entities.map { "\($0.type) \($0.name) \($0.aliases)" })")
+        XCTAssertTrue(hasRelation(g, "马建国", .holdsPost, "宁夏回族自治区党委"))
+    }
 }

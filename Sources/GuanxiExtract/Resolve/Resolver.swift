@@ -190,6 +190,13 @@ struct Resolver {
                 aliases.insert(place.name + rest)
                 aliases.insert(gazetteer.shortName(place) + String(first) + rest)
             }
+            // 自治区党委, 自治区人民政府: the autonomous region the document is in (as 省委 is its province's).
+            if c.type == .organization, c.name.hasPrefix("自治区"), c.name.count > 3,
+               let place = qualifyingPlace(level: .province, context: context), place.name.hasSuffix("自治区") {
+                let rest = String(c.name.dropFirst(3))
+                aliases.insert(place.name + rest)
+                aliases.insert(gazetteer.shortName(place) + "自治区" + rest)
+            }
             // A province or city before a zone or company name is often dropped:
             // 安徽芜湖经济技术开发区 = 芜湖经济技术开发区, 长治市屯留经济技术开发区 = 屯留经济技术开发区.
             var rest = Array(canonical.unicodeScalars)
