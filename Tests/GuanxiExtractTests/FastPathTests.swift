@@ -1,4 +1,5 @@
 import XCTest
+import GuanxiGraph
 @testable import GuanxiExtract
 import GuanxiText
 
@@ -81,8 +82,8 @@ final class FastPathTests: XCTestCase {
     func testFormKeysAreStringEquality() {
         let pairs: [(String, String)] = [("\u{F900}", "\u{8C48}"), ("Qu\u{E9}bec", "Que\u{301}bec"), ("吉安", "吉安"), ("吉安", "吉安市")]
         for (a, b) in pairs {
-            XCTAssertEqual(formKey(a) == formKey(b), a == b, "\(a) / \(b)")
-            if a == b { XCTAssertEqual(formKey(a).hashValue, formKey(b).hashValue) }
+            XCTAssertEqual(NameKey.Bytes.canonical(a) == NameKey.Bytes.canonical(b), a == b, "\(a) / \(b)")
+            if a == b { XCTAssertEqual(NameKey.Bytes.canonical(a).hashValue, NameKey.Bytes.canonical(b).hashValue) }
         }
         XCTAssertEqual(Gazetteer.shared.divisions(named: "吉安").first?.name, "吉安市")
     }

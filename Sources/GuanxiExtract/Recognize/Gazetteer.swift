@@ -18,6 +18,7 @@ public struct Gazetteer: Sendable {
 
     public private(set) var divisions: [String: Division] = [:]
     /// Every full name and short form → the divisions it can name, highest level first.
+    /// Division codes by form, keyed by the form's canonical bytes (``NameKey/Bytes/canonical(_:)``).
     private var forms: [NameKey.Bytes: [String]] = [:]
     private(set) var words = WordSet([])
     /// Each division's chain of containing divisions, nearest first (at most four), computed once:
@@ -60,7 +61,7 @@ public struct Gazetteer: Sendable {
             divisions[d.code] = d
             if let p = d.parent { childForms[p, default: []] += ([d.name] + shorts).filter { $0.count >= 2 }.map { Array($0.unicodeScalars) } }
             for f in [d.name] + shorts where !Gazetteer.ambiguousWords.contains(f) {
-                forms[formKey(f), default: []].append(d.code)
+                forms[NameKey.Bytes.canonical(f), default: []].append(d.code)
                 wordList.append(f)
             }
         }
@@ -68,7 +69,7 @@ public struct Gazetteer: Sendable {
             let code = "R:" + r
             divisions[code] = Division(code: code, name: r, level: .province, parent: nil, shortForms: short)
             for f in [r] + short {
-                forms[formKey(f), default: []].append(code)
+                forms[NameKey.Bytes.canonical(f), default: []].append(code)
                 wordList.append(f)
             }
         }
@@ -105,7 +106,7 @@ public struct Gazetteer: Sendable {
     /// `i` (ambiguous short forms too: the parent written right before says which place is meant).
     func childName(of parent: String, startingAt i: Int, in s: [Unicode.Scalar], limit: Int) -> Int {
         var best = 0
-        for code in forms[formKey(parent)] ?? [] {
+        for code in forms[NameKey.Bytes.canonical(parent)] ?? [] {
             for f in childForms[code] ?? [] where f.count > best && i + f.count <= limit && s[i..<(i + f.count)].elementsEqual(f) { best = f.count }
         }
         return best
@@ -113,7 +114,7 @@ public struct Gazetteer: Sendable {
 
     /// Divisions a form can name, highest level first.
     public func divisions(named form: String) -> [Division] {
-        (forms[formKey(form)] ?? []).compactMap { divisions[$0] }
+        (forms[NameKey.Bytes.canonical(form)] ?? []).compactMap { divisions[$0] }
     }
 
     /// The province a division lies in (itself for a province).
@@ -134,15 +135,4 @@ public struct Gazetteer: Sendable {
 
     /// The form a place is best known by for short references: `山西省` → `山西`.
     public func shortName(_ d: Division) -> String { d.shortForms.first ?? d.name }
-}
-
-/// A place's form as a dictionary key: the bytes of its canonical (NFC) form, so keys compare
-/// exactly as `String` equality does, without `String`'s normalising hash on every look-up. Forms
-/// of ideographs and ASCII are their own NFC form and are taken as they are.
-func formKey(_ s: String) -> NameKey.Bytes {
-    let plain = s.unicodeScalars.allSatisfy { u in
-        let v = u.value
-        return v < 0x300 || (0x3000...0x303F).contains(v) || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v)
-    }
-    return NameKey.Bytes(plain ? s : s.precomposedStringWithCanonicalMapping)
 }

@@ -23,6 +23,8 @@ struct SentenceDiscourse {
     /// The officials leading the group the article follows (`区领导A、B带队`, `A和B一行`): a visit
     /// by one of them, or by a body standing for the group, is a visit by each.
     var group: [Int] = []
+    /// The organizations, zones, places and companies the sentence names (not nested in a name).
+    var actors: [ResolvedMention] = []
     /// The zone, body, place or company the sentence is about: its first such name near its start,
     /// else the one before (a sentence opening with 与 continues the one before).
     var topic: Int?
@@ -77,8 +79,8 @@ extension Relator {
             }
         }
         // The zone or body a sentence is about: its first actor, else the one before.
-        let actors = ms.filter { [.organization, .park, .place, .company].contains(type($0)) && !$0.candidate.nested }
-        if let first = actors.first, first.range.lowerBound - r.lowerBound < 14, !Relator.coordinators.contains(s[r.lowerBound]) { d.topic = first.entity }
+        d.actors = ms.filter { [.organization, .park, .place, .company].contains(type($0)) && !$0.candidate.nested }
+        if let first = d.actors.first, first.range.lowerBound - r.lowerBound < 14, !Relator.coordinators.contains(s[r.lowerBound]) { d.topic = first.entity }
         return d
     }
 }

@@ -27,12 +27,11 @@ enum RelationSchema {
 }
 
 extension Relator {
-    mutating func relateOrganizations(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], topic: Int?,
+    mutating func relateOrganizations(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], _ d: SentenceDiscourse,
                                       recent: [EntityType: Int], policyTopic: Int? = nil, selectContext: Bool = false, lastList: Int? = nil) {
         func triggers(_ w: WordSet) -> [Range<Int>] { find(w, in: r).filter { !insideMention($0.lowerBound, ms) } }
-        func of(_ types: Set<EntityType>) -> [ResolvedMention] { ms.filter { types.contains(type($0)) && !$0.candidate.nested } }
-        let actors = of([.organization, .park, .place, .company])
-        // (`topic`: the zone or body the sentence is about, from the discourse stage.)
+        // The sentence's actors and its topic (the zone or body it is about): the discourse stage's.
+        let actors = d.actors, topic = d.topic
 
         // (A company right before a project builds it: the pattern build.adjacent.)
         rule = "build.named-in-project"

@@ -252,7 +252,7 @@ struct Relator {
             }
         }
 
-        relateOrganizations(r, a, ms, topic: d.topic, recent: recent, policyTopic: policyTopic, selectContext: selectContext, lastList: lastList)
+        relateOrganizations(r, a, ms, d, recent: recent, policyTopic: policyTopic, selectContext: selectContext, lastList: lastList)
         matchPatterns(r, a, ms, d)
     }
 
@@ -277,43 +277,52 @@ struct Relator {
     /// one after another after a body, whose own posts name no body and no level of government, hold
     /// their posts in the body the first of them holds a post in.
     mutating func postsListedAfterBody(_ r: Range<Int>, _ a: Int, _ ms: [ResolvedMention], _ officials: [ResolvedMention]) {
+        let pairs = listedPairs(officials)
+        /// The sentence's holds_post tails of these types, by official.
+        func held(_ types: Set<EntityType>) -> [Int: [Int]] {
+            var out: [Int: [Int]] = [:]
+            for rel in self.out where rel.sentence == r && rel.article == a && rel.type == .holdsPost && types.contains(entities[rel.tail].type) {
+                out[rel.head, default: []].append(rel.tail)
+            }
+            return out
+        }
+        /// Whether the post names a body of its own.
+        func namesBody(_ o: ResolvedMention, _ post: Range<Int>) -> Bool { ms.contains { $0.entity != o.entity && post.contains($0.range.lowerBound) } }
+
         rule = "post.listed-after-body"
-        var bodies: [Int: [Int]] = [:]
-        for rel in out where rel.sentence == r && rel.article == a && rel.type == .holdsPost
-            && [.company, .organization, .park].contains(entities[rel.tail].type) { bodies[rel.head, default: []].append(rel.tail) }
-        let listed = officials.filter { !$0.candidate.nested }.sorted { $0.range.lowerBound < $1.range.lowerBound }
-        var carried: [Int] = []
-        for (prev, o) in zip(listed, listed.dropFirst()) {
-            let prevEnd = max(prev.range.upperBound, prev.candidate.postRange?.upperBound ?? 0)
-            let post = o.candidate.postRange
-            let start = min(o.range.lowerBound, post?.lowerBound ?? o.range.lowerBound)
-            let body = bodies[prev.entity].map { $0.isEmpty ? carried : $0 } ?? carried
-            carried = []
-            guard start == prevEnd + 1, Self.listSeparators.contains(s[prevEnd]), !body.isEmpty, bodies[o.entity] == nil else { continue }
-            if let post {
-                guard !ms.contains(where: { $0.entity != o.entity && post.contains($0.range.lowerBound) }),
-                      !s[post].contains(where: { Self.levelCharacters.contains($0) }) else { continue }
+        let bodies = held([.company, .organization, .park])
+        var inherited: [Int: [Int]] = [:]
+        for (prev, o) in pairs {
+            guard let body = bodies[prev.entity] ?? inherited[prev.entity], bodies[o.entity] == nil else { continue }
+            if let post = o.candidate.postRange {
+                guard !namesBody(o, post), !s[post].contains(where: { Self.levelCharacters.contains($0) }) else { continue }
             }
             for b in body { add(o.entity, .holdsPost, b, r, a) }
-            carried = body
+            inherited[o.entity] = body
         }
         // `奉贤区委书记A、代区长B`, `市委书记A，市长B`: a head of government named by level only, listed right
         // after an official of that place, heads that place's government.
         rule = "post.listed-level"
-        var places: [Int: [Int]] = [:]
-        for rel in out where rel.sentence == r && rel.article == a && rel.type == .holdsPost && entities[rel.tail].type == .place {
-            places[rel.head, default: []].append(rel.tail)
-        }
-        for (prev, o) in zip(listed, listed.dropFirst()) {
-            let prevEnd = max(prev.range.upperBound, prev.candidate.postRange?.upperBound ?? 0)
-            guard let post = o.candidate.postRange, post.lowerBound == prevEnd + 1, Self.listSeparators.contains(s[prevEnd]),
-                  places[o.entity] == nil, !ms.contains(where: { $0.entity != o.entity && post.contains($0.range.lowerBound) }) else { continue }
+        var places = held([.place])
+        for (prev, o) in pairs {
+            guard let post = o.candidate.postRange, post.lowerBound <= o.range.lowerBound, places[o.entity] == nil, !namesBody(o, post) else { continue }
             var title = s.string(post)
             for prefix in ["常务副", "代", "副"] where title.hasPrefix(prefix) { title.removeFirst(prefix.count); break }
             guard title.count == 2, title.hasSuffix("长"), let level = title.first, "省市县区".contains(level),
                   let place = places[prev.entity]?.first(where: { entities[$0].name.hasSuffix(String(level)) }) else { continue }
             add(o.entity, .holdsPost, place, r, a)
             places[o.entity] = [place]
+        }
+    }
+
+    /// Officials written one after another in a list (`A书记X、B主任Y`, `…董事长X，副总经理Y`): pairs of
+    /// an official and the next, whose post (or name) starts right after the separator ending the first.
+    func listedPairs(_ officials: [ResolvedMention]) -> [(ResolvedMention, ResolvedMention)] {
+        let listed = officials.filter { !$0.candidate.nested }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return zip(listed, listed.dropFirst()).filter { prev, o in
+            let prevEnd = max(prev.range.upperBound, prev.candidate.postRange?.upperBound ?? 0)
+            let start = min(o.range.lowerBound, o.candidate.postRange?.lowerBound ?? o.range.lowerBound)
+            return start == prevEnd + 1 && Self.listSeparators.contains(s[prevEnd])
         }
     }
 

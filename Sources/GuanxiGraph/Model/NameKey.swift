@@ -52,7 +52,7 @@ public enum NameKey {
 
     /// A string hashed and compared by its UTF-8 bytes, as SQLite compares `TEXT`: a dictionary
     /// key for names in normal form (``of(_:)``'s keys, or plain text: see
-    /// `String.isPlainForComparison`), where equal bytes mean equal names. Swift's own `String`
+    /// ``Swift/String/isPlainForComparison``), where equal bytes mean equal names. Swift's own `String`
     /// hashing and `==` normalise non-ASCII text first, which showed in profiles of extraction and
     /// of a build's writer.
     public struct Bytes: Hashable, Sendable {
@@ -75,6 +75,12 @@ public enum NameKey {
             return x.elementsEqual(y)
         }
 
+        /// The key Swift's `String` equality compares by (canonical equivalence): the bytes of the
+        /// NFC form (a plain string is its own NFC form, taken as it is).
+        public static func canonical(_ s: String) -> Bytes {
+            Bytes(s.isPlainForComparison ? s : s.precomposedStringWithCanonicalMapping)
+        }
+
         public func hash(into h: inout Hasher) {
             let u = string.utf8
             h.combine(u.count)
@@ -88,5 +94,19 @@ public enum NameKey {
     @inline(__always) static func appendASCII(_ b: UInt8, _ out: inout [UInt8]) { out.append(b) }
     @inline(__always) static func appendScalar(_ u: Unicode.Scalar, _ out: inout [UInt8]) {
         UTF8.encode(u) { out.append($0) }
+    }
+}
+
+extension String {
+    /// Whether this string is its own NFC form for certain: every scalar is below U+0300 (no
+    /// combining mark), CJK punctuation other than its tone marks, or a unified ideograph — as
+    /// almost every name is. For such strings Swift's `==` (canonical equivalence) is byte
+    /// equality, so ``NameKey/Bytes`` keys hold what `String` keys would.
+    public var isPlainForComparison: Bool {
+        unicodeScalars.allSatisfy { u in
+            let v = u.value
+            return v < 0x300 || (0x3000...0x3029).contains(v) || (0x3030...0x303F).contains(v)
+                || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v)
+        }
     }
 }

@@ -138,24 +138,16 @@ public final class SQLiteDatabase {
     /// `immediate` takes the write lock at once (writers wait for each other there, under the busy timeout).
     /// Inside a transaction already open, `body` runs in a savepoint of it.
     public func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
-        if let handle, sqlite3_get_autocommit(handle) == 0 {
-            try execute("SAVEPOINT nested")
-            do {
-                let value = try body()
-                try execute("RELEASE nested")
-                return value
-            } catch {
-                try? execute("ROLLBACK TO nested; RELEASE nested")
-                throw error
-            }
-        }
-        try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN")
+        let nested = handle.map { sqlite3_get_autocommit($0) == 0 } ?? false
+        let (begin, commit, rollback) = nested ? ("SAVEPOINT nested", "RELEASE nested", "ROLLBACK TO nested; RELEASE nested")
+            : (immediate ? "BEGIN IMMEDIATE" : "BEGIN", "COMMIT", "ROLLBACK")
+        try execute(begin)
         do {
             let value = try body()
-            try execute("COMMIT")
+            try execute(commit)
             return value
         } catch {
-            try? execute("ROLLBACK")
+            try? execute(rollback)
             throw error
         }
     }

@@ -1,14 +1,5 @@
 import Foundation
 
-extension String {
-    /// Whether every scalar is printable ASCII or a CJK unified ideograph (as almost every name
-    /// is): such a string is its own NFC form, so for it Swift's `==` (canonical equivalence)
-    /// is byte equality and a ``NameKey/Bytes`` set holds what a `Set<String>` would.
-    var isPlainForComparison: Bool {
-        unicodeScalars.allSatisfy { (0x20...0x7E).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) }
-    }
-}
-
 /// The distinct strings of `strings`, those `Set(strings)` holds (in no particular order),
 /// without hashing normalised text when every string is plain (``String/isPlainForComparison``).
 func distinctStrings(_ strings: [String]) -> [String] {
@@ -18,13 +9,6 @@ func distinctStrings(_ strings: [String]) -> [String] {
     return strings.filter { seen.insert(NameKey.Bytes($0)).inserted }
 }
 
-extension NameKey.Bytes {
-    /// The key Swift's `String` equality compares by (canonical equivalence): the NFC form's
-    /// bytes (a plain string is its own NFC form).
-    static func canonical(_ s: String) -> NameKey.Bytes {
-        NameKey.Bytes(s.isPlainForComparison ? s : s.precomposedStringWithCanonicalMapping)
-    }
-}
 
 /// A row of `official_anchors` for one entity: (name key, anchor).
 struct AnchorPair: Hashable {
