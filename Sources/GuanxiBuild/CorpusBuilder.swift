@@ -58,11 +58,11 @@ public struct CorpusBuilder {
     /// Fail without writing anything when any input is skipped.
     public var strict = false
     /// Documents merged in one commit. They are extracted (in parallel) and handed to the store
-    /// ``extractionChunk`` at a time, so memory holds two chunks whatever the batch. 1024: a
+    /// ``extractionChunk`` at a time, so memory holds a few chunks whatever the batch. 4096: a
     /// commit writes every index page its batch touched (to the WAL, then the database), so
-    /// fewer commits write less — the 100 MB benchmark corpus's merge took 73 s of CPU at 1024
-    /// documents a commit against 89 s at 256.
-    public var batchSize = 1024
+    /// fewer commits write less — the 100 MB benchmark corpus's merge took 89 s at 256 documents
+    /// a commit, 73 s at 1024, and 56–61 s at 4096 against 64–77 s at 1024 run turn about.
+    public var batchSize = 4096
     /// Documents extracted in parallel at a time (at most a batch).
     public static let extractionChunk = 256
     /// Called after each part of a batch is merged with (documents merged, documents to merge).
@@ -88,9 +88,10 @@ public struct CorpusBuilder {
         let files = Self.collect(paths, storePath: store.path, skipped: &skipped, note: note)
         // Read every input before the store is touched, so --strict refuses with nothing created.
         var read: [(SourceText, String)] = []
-        for file in files {
-            do { read.append((try SourceReader.read(path: file), Self.documentID(file))) } catch let e as ReadError {
-                skipped.append((file, e.description))
+        for (file, result) in zip(files, Self.readAll(files)) {
+            switch result {
+            case .success(let src): read.append((src, Self.documentID(file)))
+            case .failure(let e): skipped.append((file, e.description))
             }
         }
         if strict, !skipped.isEmpty { throw BuildError.strict(skipped: skipped) }
@@ -167,46 +168,35 @@ public struct CorpusBuilder {
                            nodesByType: after.entitiesByType, edgesByType: after.relationsByType)
     }
 
-    /// Extracts documents in parallel (one per core) and merges them into the store in input
-    /// order, a batch per commit: while one chunk is merged the next is extracted, and a merged
-    /// chunk's texts and graphs are let go, so memory holds two chunks, never the graph.
+    /// Extracts documents in parallel (one worker per core, ``ExtractionPipeline``) and merges them
+    /// into the store in input order, a batch per commit. Extraction runs up to two chunks ahead
+    /// of the merge, at a lower priority than it: the merge is the one serial stage. A document's
+    /// text is let go once extracted and its graph once merged, so memory holds a few chunks,
+    /// never the graph.
     func extractAll(_ sources: inout [(SourceText, String)]) throws -> MergeOutcome {
         let total = sources.count
-        let group = DispatchGroup()
-        let queue = DispatchQueue(label: "guanxi.build.extract")
-        let extractor = extractor
-        func launch(_ r: Range<Int>) -> (Range<Int>, ResultBox)? {
-            guard !r.isEmpty else { return nil }
-            let batch = Array(sources[r]), box = ResultBox(count: r.count)
-            queue.async(group: group) {
-                DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                    box.set(i, extractor.extractBounded(batch[i].0, id: batch[i].1))
-                }
-            }
-            return (r, box)
-        }
         // Chunks never straddle a batch: a batch is whole chunks, the last ending it.
         let batchSize = max(1, batchSize)
         let chunk = min(batchSize, Self.extractionChunk)
-        func range(after end: Int) -> Range<Int> {
+        var chunks: [Range<Int>] = []
+        var end = 0
+        while end < total {
             let left = batchSize - end % batchSize
-            return end..<min(end + min(chunk, left), total)
+            chunks.append(end..<min(end + min(chunk, left), total))
+            end = chunks[chunks.count - 1].upperBound
         }
-        var next = launch(range(after: 0))
+        let extractor = extractor
+        let pipeline = ExtractionPipeline(sources, chunks: chunks, ahead: 2) { (source: (SourceText, String)) in
+            extractor.extractBounded(source.0, id: source.1)
+        }
+        defer { pipeline.cancel() }
+        sources.removeAll()
         var outcome = MergeOutcome()
         var merged = 0
-        while let (r, box) = next {
-            group.wait()
-            next = launch(range(after: r.upperBound))
-            do {
-                let commit = r.upperBound % batchSize == 0 || r.upperBound == total
-                let o = try store.merge(corrected(box.values), commit: commit)
-                outcome.added += o.added; outcome.known += o.known
-            } catch {
-                group.wait()
-                throw error
-            }
-            for i in r { sources[i].0.text = "" }
+        while let (r, graphs) = pipeline.next() {
+            let commit = r.upperBound % batchSize == 0 || r.upperBound == total
+            let o = try store.merge(corrected(graphs), commit: commit)
+            outcome.added += o.added; outcome.known += o.known
             merged += r.count
             progress?(merged, total)
         }
@@ -214,6 +204,17 @@ public struct CorpusBuilder {
     }
 
     // MARK: - Inputs
+
+    /// Reads and decodes `files` in parallel (one worker per core), in input order.
+    static func readAll(_ files: [String]) -> [Result<SourceText, ReadError>] {
+        let box = ReadBox(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            do { box.set(i, .success(try SourceReader.read(path: files[i]))) } catch {
+                box.set(i, .failure(error as? ReadError ?? .unreadable(path: files[i], reason: "\(error)")))
+            }
+        }
+        return box.values
+    }
 
     /// The document id of a file: its name without the extension.
     public static func documentID(_ file: String) -> String {
@@ -242,6 +243,15 @@ public struct CorpusBuilder {
         for n in inputs.notes { note?(n) }
         return files
     }
+}
+
+/// Collects what parallel readers read, in input order.
+final class ReadBox: @unchecked Sendable {
+    private var slots: [Result<SourceText, ReadError>?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<SourceText, ReadError>) { lock.lock(); slots[i] = r; lock.unlock() }
+    var values: [Result<SourceText, ReadError>] { lock.lock(); defer { lock.unlock() }; return slots.compactMap { $0 } }
 }
 
 /// Collects results from parallel workers.

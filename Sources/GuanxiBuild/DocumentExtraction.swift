@@ -5,30 +5,42 @@ import GuanxiText
 
 /// Per-document extraction for scale-out: each document's graph as one JSON line.
 public enum DocumentExtraction {
-    /// Extracts `files` (in parallel, a batch at a time) and hands each document's graph, as one
-    /// line of JSON ending in a newline, to `emit`, in input order. Unreadable files are added
-    /// to `skipped`. A line depends on its document alone (and the path it was named by).
+    /// What a worker makes of one file: its JSON line, or why it was skipped.
+    enum Line: Sendable {
+        case line(Data)
+        case skipped(String)
+        case failed(any Error)
+    }
+
+    /// Extracts `files` (read, extracted and encoded in parallel, one worker per core, through
+    /// ``ExtractionPipeline``) and hands each document's graph, as one line of JSON ending in a
+    /// newline, to `emit`, in input order. Unreadable files are added to `skipped`. A line depends
+    /// on its document alone (and the path it was named by).
     public static func jsonLines(_ files: [String], extractor: Extractor, batchSize: Int = 64,
                                  skipped: inout [(path: String, reason: String)], emit: (Data) throws -> Void) throws {
-        var start = 0
-        while start < files.count {
-            let chunk = Array(files[start..<min(start + batchSize, files.count)])
-            start += chunk.count
-            var sources: [(SourceText, String)] = []
-            for file in chunk {
-                do { sources.append((try SourceReader.read(path: file), CorpusBuilder.documentID(file))) } catch let e as ReadError {
-                    skipped.append((file, e.description))
-                }
+        let chunks = stride(from: 0, to: files.count, by: max(1, batchSize)).map { $0..<min($0 + max(1, batchSize), files.count) }
+        let pipeline = ExtractionPipeline(files, chunks: chunks, lowPriority: false) { (file: String) -> Line in
+            let source: SourceText
+            do { source = try SourceReader.read(path: file) } catch {
+                return .skipped((error as? ReadError)?.description ?? "\(error)")
             }
-            let box = ResultBox(count: sources.count)
-            let batch = sources
-            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
-                box.set(i, extractor.extractBounded(batch[i].0, id: batch[i].1))
-            }
-            for g in box.values {
-                var line = try GraphFile.encodeLine(g)
+            let graph = extractor.extractBounded(source, id: CorpusBuilder.documentID(file))
+            do {
+                var line = try GraphFile.encodeLine(graph)
                 if line.last != 0x0A { line.append(0x0A) }
-                try emit(line)
+                return .line(line)
+            } catch {
+                return .failed(error)
+            }
+        }
+        defer { pipeline.cancel() }
+        while let (range, lines) = pipeline.next() {
+            for (file, line) in zip(files[range], lines) {
+                switch line {
+                case .line(let data): try emit(data)
+                case .skipped(let reason): skipped.append((file, reason))
+                case .failed(let error): throw error
+                }
             }
         }
     }

@@ -245,7 +245,7 @@ final class SQLiteStoreTests: XCTestCase {
     func testTheStoreIsNeverItsOwnInput() throws {
         let store = SQLiteGraphStore(path: path("g.txt"))     // a store whose name looks like a document
         _ = try CorpusBuilder(store: store).build(paths: [Self.seedPage])
-        FileManager.default.createFile(atPath: path("g.txt-wal"), contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: path("g.txt-wal"), contents: Data("x".utf8))
         var skipped: [(path: String, reason: String)] = []
         let files = CorpusBuilder.collect([dir.path, path("g.txt")], storePath: path("g.txt"), skipped: &skipped)
         XCTAssertFalse(files.contains { $0.hasSuffix("g.txt") || $0.hasSuffix("g.txt-wal") }, "\(files)")

@@ -43,7 +43,7 @@ struct BuildCommand: ParsableCommand {
     var fromJSONL = false
 
     @Option(help: ArgumentHelp("Documents committed together (extracted in parallel 256 at a time).", valueName: "N"))
-    var batch = 1024
+    var batch = 4096
 
     func validate() throws { guard batch >= 1 else { throw ValidationError("--batch must be at least 1.") } }
 
