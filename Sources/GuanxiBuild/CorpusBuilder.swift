@@ -114,36 +114,31 @@ public struct CorpusBuilder {
     }
 
     /// Builds per-document graphs read from JSON Lines files (as `guanxi extract --jsonl` writes
-    /// them) into the store, a batch per commit.
+    /// them) into the store, a batch per commit. Lines are read in order and decoded on one
+    /// worker per core (``ExtractionPipeline``) while the store merges the lines before them.
     public func build(jsonl files: [String]) throws -> BuildReport {
         try storeErrors {
             try store.write {
                 let before = store.exists ? try store.counts() : nil
-                var batch: [KnowledgeGraph] = []
-                var outcome = MergeOutcome()
-                func flush() throws {
-                    guard !batch.isEmpty else { return }
-                    let o = try store.merge(corrected(batch))
-                    outcome.added += o.added; outcome.known += o.known
-                    batch = []
-                }
-                for file in files {
-                    guard let reader = LineReader(path: file) else {
-                        throw BuildError.jsonl(path: file, line: 0, detail: "cannot read the file: \(String(cString: strerror(errno)))")
-                    }
-                    var n = 0
-                    while let line = reader.next() {
-                        n += 1
-                        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                        let g: KnowledgeGraph
-                        do { g = try GraphFile.decode(line, path: "\(file):\(n)") } catch let e as GraphStoreError {
-                            throw BuildError.jsonl(path: file, line: n, detail: e.description)
+                let lines = JSONLines(files)
+                let pipeline = ExtractionPipeline(chunkSize: chunkSize(from:), source: lines.next) { (line: JSONLines.Line) -> Result<KnowledgeGraph, BuildError> in
+                    switch line {
+                    case .unreadable(let file, let reason): return .failure(.jsonl(path: file, line: 0, detail: reason))
+                    case .text(let file, let n, let data):
+                        do { return .success(try GraphFile.decode(data, path: "\(file):\(n)")) } catch {
+                            let detail = (error as? GraphStoreError)?.description ?? "\(error)"
+                            return .failure(.jsonl(path: file, line: n, detail: detail))
                         }
-                        batch.append(g)
-                        if batch.count >= batchSize { try flush() }
                     }
                 }
-                try flush()
+                defer { pipeline.cancel() }
+                let batchSize = max(1, batchSize)
+                var outcome = MergeOutcome()
+                while let (r, results) = pipeline.next() {
+                    let graphs = try results.map { try $0.get() }
+                    let o = try store.merge(corrected(graphs), commit: r.upperBound % batchSize == 0)
+                    outcome.added += o.added; outcome.known += o.known
+                }
                 return try report(before: before, added: outcome.added, known: outcome.known, skipped: [])
             }
         }
@@ -175,18 +170,9 @@ public struct CorpusBuilder {
     /// never the graph.
     func extractAll(_ sources: inout [(SourceText, String)]) throws -> MergeOutcome {
         let total = sources.count
-        // Chunks never straddle a batch: a batch is whole chunks, the last ending it.
         let batchSize = max(1, batchSize)
-        let chunk = min(batchSize, Self.extractionChunk)
-        var chunks: [Range<Int>] = []
-        var end = 0
-        while end < total {
-            let left = batchSize - end % batchSize
-            chunks.append(end..<min(end + min(chunk, left), total))
-            end = chunks[chunks.count - 1].upperBound
-        }
         let extractor = extractor
-        let pipeline = ExtractionPipeline(sources, chunks: chunks, ahead: 2) { (source: (SourceText, String)) in
+        let pipeline = ExtractionPipeline(sources, chunkSize: chunkSize(from:)) { (source: (SourceText, String)) in
             extractor.extractBounded(source.0, id: source.1)
         }
         defer { pipeline.cancel() }
@@ -194,13 +180,20 @@ public struct CorpusBuilder {
         var outcome = MergeOutcome()
         var merged = 0
         while let (r, graphs) = pipeline.next() {
-            let commit = r.upperBound % batchSize == 0 || r.upperBound == total
-            let o = try store.merge(corrected(graphs), commit: commit)
+            let o = try store.merge(corrected(graphs), commit: r.upperBound % batchSize == 0)
             outcome.added += o.added; outcome.known += o.known
             merged += r.count
             progress?(merged, total)
         }
         return outcome
+    }
+
+    /// The size of the chunk of documents handed to the store from document `start`: chunks never
+    /// straddle a batch (a batch is whole chunks, the last ending it). A transaction left open at
+    /// the end is committed by the store's `write`.
+    func chunkSize(from start: Int) -> Int {
+        let batchSize = max(1, batchSize)
+        return min(Self.extractionChunk, batchSize - start % batchSize)
     }
 
     // MARK: - Inputs
@@ -261,6 +254,39 @@ final class ResultBox: @unchecked Sendable {
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ g: KnowledgeGraph) { lock.lock(); slots[i] = g; lock.unlock() }
     var values: [KnowledgeGraph] { lock.lock(); defer { lock.unlock() }; return slots.compactMap { $0 } }
+}
+
+/// The lines of JSON Lines files in order, blank lines left out, each with its file and line
+/// number; a file that cannot be opened is one item saying why.
+final class JSONLines: @unchecked Sendable {
+    enum Line {
+        case text(file: String, line: Int, Data)
+        case unreadable(file: String, reason: String)
+    }
+
+    private var files: ArraySlice<String>
+    private var reader: LineReader?
+    private var file = "", n = 0
+
+    init(_ files: [String]) { self.files = files[...] }
+
+    /// The next line (called by one thread at a time).
+    func next() -> Line? {
+        while true {
+            if let reader {
+                while let line = reader.next() {
+                    n += 1
+                    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                    return .text(file: file, line: n, line)
+                }
+                self.reader = nil
+            }
+            guard let f = files.popFirst() else { return nil }
+            file = f; n = 0
+            guard let r = LineReader(path: f) else { return .unreadable(file: f, reason: "cannot read the file: \(String(cString: strerror(errno)))") }
+            reader = r
+        }
+    }
 }
 
 /// Reads a file a line at a time (lines of any length), without holding the file in memory.

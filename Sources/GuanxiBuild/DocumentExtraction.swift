@@ -18,8 +18,7 @@ public enum DocumentExtraction {
     /// on its document alone (and the path it was named by).
     public static func jsonLines(_ files: [String], extractor: Extractor, batchSize: Int = 64,
                                  skipped: inout [(path: String, reason: String)], emit: (Data) throws -> Void) throws {
-        let chunks = stride(from: 0, to: files.count, by: max(1, batchSize)).map { $0..<min($0 + max(1, batchSize), files.count) }
-        let pipeline = ExtractionPipeline(files, chunks: chunks, lowPriority: false) { (file: String) -> Line in
+        let pipeline = ExtractionPipeline(files, chunkSize: { _ in batchSize }, lowPriority: false) { (file: String) -> Line in
             let source: SourceText
             do { source = try SourceReader.read(path: file) } catch {
                 return .skipped((error as? ReadError)?.description ?? "\(error)")

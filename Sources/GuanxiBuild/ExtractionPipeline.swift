@@ -4,47 +4,55 @@ import Glibc
 #endif
 
 /// Runs a pure per-item function on worker threads and hands the results back a chunk at a time,
-/// in input order, to one consumer: the build's extraction (many workers) feeding its store
-/// writer (one thread, the serial stage).
+/// in input order, to one consumer: the build's extraction (or a JSON Lines file's decoding) on
+/// many workers feeding its store writer, the one serial stage.
 ///
-/// - Workers move on to the next chunk as soon as the current one's items are all taken, so a
-///   long document holds up no other worker (no barrier between chunks).
+/// - Items come from an array or a stream (`source`, called by one worker at a time), so a JSON
+///   Lines file of any size is read as it is worked on.
+/// - Chunks are cut by `chunkSize` (the size of the chunk starting at an item index), so a caller
+///   can end chunks where its batches end. The last chunk ends with the input.
+/// - Workers move on to the next chunk as soon as the current one's items are all taken: a long
+///   document holds up no other worker (no barrier between chunks).
 /// - At most `ahead` chunks wait, done or under way, beyond the one the consumer holds: memory
 ///   stays bounded whatever the input.
 /// - Workers may run at a lower scheduling priority than the consumer (`setpriority` on Linux,
-///   utility QoS elsewhere):
-///   the writer is the stage every document passes through one at a time, so on a busy or small
-///   machine it gets a core whenever it can run and extraction fills what is left.
-/// - Each input is let go as soon as it is taken, each chunk's results once handed over.
-final class ExtractionPipeline<Input: Sendable, Output: Sendable>: @unchecked Sendable {
+///   utility QoS elsewhere), so on a busy or small machine the writer gets a core whenever it can
+///   run and the workers fill what is left.
+/// - An input is let go as soon as it is taken, a chunk's results once handed over.
+final class ExtractionPipeline<Input, Output>: @unchecked Sendable {
+    private struct Chunk {
+        let start: Int
+        var results: [Output?] = []
+        var finished = 0
+        /// No more items join it (it reached its size, or the input ended).
+        var closed = false
+    }
+
     private let lock = NSCondition()
-    private var inputs: [Input?]
-    private let chunks: [Range<Int>]
-    private var results: [Output?]
-    /// Items finished, per chunk.
-    private var finished: [Int]
-    /// The next item a worker takes; the chunk it belongs to.
-    private var nextItem = 0, nextChunk = 0
+    private let source: () -> Input?
+    private let chunkSize: (Int) -> Int
+    private let work: @Sendable (Input) -> Output
+    private let ahead: Int
+    private let lowPriority: Bool
+    /// Chunks taken from and not yet handed over, by number.
+    private var chunks: [Int: Chunk] = [:]
+    /// The next item's index, the chunk it joins and where that chunk ends.
+    private var nextItem = 0, openChunk = 0, openChunkEnd = 0
     /// Chunks handed to the consumer.
     private var consumed = 0
-    private let ahead: Int
-    private var cancelled = false
+    private var sourceDone = false, cancelled = false
     private var running: Int
-    private let work: @Sendable (Input) -> Output
-    private let lowPriority: Bool
 
-    /// Starts `workers` threads on `inputs`, handed back in `chunks` (consecutive ranges covering
-    /// the inputs in order), at a lower priority than the caller's when `lowPriority`.
-    init(_ inputs: [Input], chunks: [Range<Int>], ahead: Int = 2, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-         lowPriority: Bool = true, work: @escaping @Sendable (Input) -> Output) {
-        self.inputs = inputs.map { $0 }
-        self.chunks = chunks
-        self.results = Array(repeating: nil, count: inputs.count)
-        self.finished = Array(repeating: 0, count: chunks.count)
-        self.ahead = max(0, ahead)
+    /// Starts `workers` threads on the items `source` gives (nil: no more), at a lower priority
+    /// than the caller's when `lowPriority`.
+    init(chunkSize: @escaping (Int) -> Int, ahead: Int = 2, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+         lowPriority: Bool = true, source: @escaping () -> Input?, work: @escaping @Sendable (Input) -> Output) {
+        self.source = source
+        self.chunkSize = chunkSize
         self.work = work
+        self.ahead = max(0, ahead)
         self.lowPriority = lowPriority
-        let n = max(1, min(workers, inputs.count))
+        let n = max(1, workers)
         running = n
         for k in 0..<n {
             let t = Thread { [self] in runWorker() }
@@ -57,18 +65,38 @@ final class ExtractionPipeline<Input: Sendable, Output: Sendable>: @unchecked Se
         }
     }
 
+    /// A pipeline over `inputs`, each let go once taken.
+    convenience init(_ inputs: [Input], chunkSize: @escaping (Int) -> Int, ahead: Int = 2,
+                     workers: Int = ProcessInfo.processInfo.activeProcessorCount, lowPriority: Bool = true,
+                     work: @escaping @Sendable (Input) -> Output) {
+        let held = Held(inputs)
+        self.init(chunkSize: chunkSize, ahead: ahead, workers: min(workers, max(1, inputs.count)), lowPriority: lowPriority,
+                  source: { held.take() }, work: work)
+    }
+
+    /// Inputs handed out one at a time, each dropped as it goes.
+    private final class Held {
+        var items: [Input?]
+        var next = 0
+        init(_ inputs: [Input]) { items = inputs.map { $0 } }
+        func take() -> Input? {
+            guard next < items.count else { return nil }
+            defer { items[next] = nil; next += 1 }
+            return items[next]
+        }
+    }
+
     private func runWorker() {
         #if os(Linux)
         // On Linux, PRIO_PROCESS with 0 names the calling thread alone.
         if lowPriority { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10) }
         #endif
-        while let (i, input) = take() {
+        while let (c, k, input) = take() {
             let output = work(input)
             lock.lock()
-            results[i] = output
-            let c = chunk(of: i)
-            finished[c] += 1
-            if finished[c] == chunks[c].count { lock.broadcast() }
+            chunks[c]?.results[k] = output
+            chunks[c]?.finished += 1
+            if let chunk = chunks[c], chunk.closed, chunk.finished == chunk.results.count { lock.broadcast() }
             lock.unlock()
         }
         lock.lock()
@@ -77,52 +105,54 @@ final class ExtractionPipeline<Input: Sendable, Output: Sendable>: @unchecked Se
         lock.unlock()
     }
 
-    /// The next item to work on (moved out of the inputs), waiting while `ahead` chunks are ready
-    /// or under way; nil once every item is taken or the pipeline is cancelled.
-    private func take() -> (Int, Input)? {
+    /// The next item to work on, with its chunk and place in it, waiting while `ahead` chunks are
+    /// ready or under way; nil once the input is done or the pipeline cancelled.
+    private func take() -> (Int, Int, Input)? {
         lock.lock()
         defer { lock.unlock() }
         while true {
-            if cancelled || nextChunk >= chunks.count { return nil }
-            if nextChunk <= consumed + ahead {
-                let i = nextItem
-                nextItem += 1
-                if nextItem >= chunks[nextChunk].upperBound { nextChunk += 1 }
-                guard let input = inputs[i] else { continue }
-                inputs[i] = nil
-                return (i, input)
-            }
+            if cancelled || sourceDone { return nil }
+            if openChunk <= consumed + ahead { break }
             lock.wait()
         }
-    }
-
-    private func chunk(of item: Int) -> Int {
-        // Chunks are few and consecutive: a binary search over their starts.
-        var lo = 0, hi = chunks.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if chunks[mid].lowerBound <= item { lo = mid } else { hi = mid - 1 }
+        guard let input = source() else {
+            sourceDone = true
+            chunks[openChunk]?.closed = true
+            lock.broadcast()
+            return nil
         }
-        return lo
+        if chunks[openChunk] == nil {
+            chunks[openChunk] = Chunk(start: nextItem)
+            openChunkEnd = nextItem + max(1, chunkSize(nextItem))
+        }
+        let c = openChunk
+        let k = chunks[c]?.results.count ?? 0
+        chunks[c]?.results.append(nil)
+        nextItem += 1
+        if nextItem >= openChunkEnd {
+            chunks[c]?.closed = true
+            openChunk += 1
+        }
+        return (c, k, input)
     }
 
-    /// The next chunk's results in input order (waiting for them), or nil after the last.
+    /// The next chunk's results in input order (waiting for them) with the items' index range, or
+    /// nil after the last.
     func next() -> (range: Range<Int>, outputs: [Output])? {
         lock.lock()
         defer { lock.unlock() }
-        guard consumed < chunks.count, !cancelled else { return nil }
         let c = consumed
-        while finished[c] < chunks[c].count { lock.wait() }
-        let r = chunks[c]
-        var out: [Output] = []
-        out.reserveCapacity(r.count)
-        for i in r {
-            if let o = results[i] { out.append(o) }
-            results[i] = nil
+        while !cancelled {
+            if let chunk = chunks[c], chunk.closed, chunk.finished == chunk.results.count {
+                chunks[c] = nil
+                consumed += 1
+                lock.broadcast()
+                return (chunk.start..<chunk.start + chunk.results.count, chunk.results.compactMap { $0 })
+            }
+            if sourceDone, chunks[c] == nil { return nil }
+            lock.wait()
         }
-        consumed += 1
-        lock.broadcast()
-        return (r, out)
+        return nil
     }
 
     /// Stops the workers taking items and waits for those at work to finish theirs.

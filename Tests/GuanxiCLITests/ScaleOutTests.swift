@@ -80,4 +80,27 @@ final class ScaleOutTests: GuanxiCLITestCase {
         XCTAssertTrue(missing.stderr.contains("none.jsonl"), missing.stderr)
         XCTAssertEqual(try guanxi(["extract", "seeds"]).status, 64, "extract without --jsonl is a usage error")
     }
+
+    func testABadLineLeavesTheBatchesBeforeItCommittedAndNoPartOfItsOwn() throws {
+        // Five documents in a part, extracted in parallel and written in input order.
+        try FileManager.default.createDirectory(atPath: path("five"), withIntermediateDirectories: true)
+        for (i, city) in ["太原", "大同", "阳泉", "长治", "晋城"].enumerated() {
+            try "\(city)市委书记王\(i)明到\(city)经济技术开发区调研。".write(toFile: path("five/d\(i).txt"), atomically: true, encoding: .utf8)
+        }
+        let r = try guanxi(["extract", "five", "--jsonl", "-o", "five.jsonl"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        var lines = try String(contentsOfFile: path("five.jsonl"), encoding: .utf8).split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 5)
+        XCTAssertEqual(lines.map { $0.contains("\"d\(lines.firstIndex(of: $0) ?? -1)\"") }, Array(repeating: true, count: 5), "input order")
+        // Line 4 broken: the batch of lines 1–2 is committed, the batch of lines 3–4 is not written at all.
+        lines[3] = "{\"nodes\": 3"
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path("broken.jsonl"), atomically: true, encoding: .utf8)
+        let b = try guanxi(["build", "--from-jsonl", "broken.jsonl", "--graph", "g.db", "--batch", "2", "--json"])
+        XCTAssertEqual(b.status, 2)
+        XCTAssertTrue(b.stderr.contains("broken.jsonl:4"), b.stderr)
+        let stats = try guanxi(["stats", "--graph", "g.db", "--json"])
+        XCTAssertEqual(stats.status, 0, stats.stderr)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: stats.stdout) as? [String: Any])
+        XCTAssertEqual(json["documents"] as? Int, 2, String(decoding: stats.stdout, as: UTF8.self))
+    }
 }
