@@ -200,7 +200,7 @@ public struct CorpusBuilder {
 
     /// Reads and decodes `files` in parallel (one worker per core), in input order.
     static func readAll(_ files: [String]) -> [Result<SourceText, ReadError>] {
-        let box = ReadBox(count: files.count)
+        let box = Slots<Result<SourceText, ReadError>>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             do { box.set(i, .success(try SourceReader.read(path: files[i]))) } catch {
                 box.set(i, .failure(error as? ReadError ?? .unreadable(path: files[i], reason: "\(error)")))
@@ -238,22 +238,13 @@ public struct CorpusBuilder {
     }
 }
 
-/// Collects what parallel readers read, in input order.
-final class ReadBox: @unchecked Sendable {
-    private var slots: [Result<SourceText, ReadError>?]
+/// Collects what parallel workers make, in input order.
+final class Slots<T>: @unchecked Sendable {
+    private var slots: [T?]
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<SourceText, ReadError>) { lock.lock(); slots[i] = r; lock.unlock() }
-    var values: [Result<SourceText, ReadError>] { lock.lock(); defer { lock.unlock() }; return slots.compactMap { $0 } }
-}
-
-/// Collects results from parallel workers.
-final class ResultBox: @unchecked Sendable {
-    private var slots: [KnowledgeGraph?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ g: KnowledgeGraph) { lock.lock(); slots[i] = g; lock.unlock() }
-    var values: [KnowledgeGraph] { lock.lock(); defer { lock.unlock() }; return slots.compactMap { $0 } }
+    func set(_ i: Int, _ value: T) { lock.lock(); slots[i] = value; lock.unlock() }
+    var values: [T] { lock.lock(); defer { lock.unlock() }; return slots.compactMap { $0 } }
 }
 
 /// The lines of JSON Lines files in order, blank lines left out, each with its file and line
