@@ -195,15 +195,14 @@ struct Bench {
         var builds: [(Double, Double)] = []      // (MB, seconds)
         for c in corpora {
             let out = "\(work)/graph-\(c.megabytes)mb.db"
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: out + suffix) }
-            let r = runChild([guanxi, "build", c.dir, "--graph", out])
+            let (r, runs) = bestBuild([guanxi, "build", c.dir, "--graph", out], graph: out)
             let counts = try? SQLiteGraphStore(path: out).counts()
             let growth = builds.last.map { prev in
                 let doublings = log2(Double(c.bytes) / 1e6 / prev.0)
                 return String(format: "; ×%.2f per doubling of input", pow(r.seconds / prev.1, 1 / doublings))
             } ?? ""
             table.add("build", "guanxi build → SQLite, \(cores) cores, generated text (wall, MB/s, peak RSS)", "\(c.megabytes) MB",
-                      "\(secs(r.seconds)), " + String(format: "%.2f MB/s", Double(c.bytes) / r.seconds / 1e6) + ", \(mb(r.peakRSS))",
+                      "\(secs(r.seconds)), " + String(format: "%.2f MB/s", Double(c.bytes) / r.seconds / 1e6) + ", \(mb(r.peakRSS))" + runs,
                       (counts.map { "\(num(Double($0.entities))) nodes, \(num(Double($0.relations))) edges" } ?? "exit \(r.status)") + growth)
             builds.append((Double(c.bytes) / 1e6, r.seconds))
             if r.status == 0 { graphs.append((c, out)) }
@@ -366,6 +365,23 @@ extension Bench {
         return out
     }
 
+    /// A build into a fresh store at `graph`; one that took under ``repeatBelow`` seconds is run
+    /// again and the faster kept (this machine's speed drifts, and a short build is cheap to
+    /// repeat), with a note saying so for the table.
+    func bestBuild(_ argv: [String], graph: String) -> (ChildRun, String) {
+        func once() -> ChildRun {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: graph + suffix) }
+            return runChild(argv)
+        }
+        let first = once()
+        guard first.status == 0, first.seconds < Self.repeatBelow else { return (first, "") }
+        let second = once()
+        return (second.status == 0 && second.seconds < first.seconds ? second : first, " (best of 2)")
+    }
+
+    /// Builds shorter than this are run twice.
+    static let repeatBelow = 30.0
+
     /// Builds of real text repeated into 1k, 2k, 4k, 8k documents: wall, MB/s, growth per doubling.
     mutating func realTextBuilds(cores: Int) throws {
         let articles = realArticles()
@@ -385,13 +401,12 @@ extension Bench {
                 try text.write(toFile: String(format: "\(dir)/r%05d.txt", i), atomically: false, encoding: .utf8)
             }
             let out = "\(work)/real-\(n).db"
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: out + suffix) }
-            let r = runChild([guanxi, "build", dir, "--graph", out])
+            let (r, runs) = bestBuild([guanxi, "build", dir, "--graph", out], graph: out)
             let counts = try? SQLiteGraphStore(path: out).counts()
             let growth = prev.map { String(format: "×%.2f of the half-size build (target ≤ 2.1)", r.seconds / $0) } ?? ""
             table.add("build", "guanxi build → SQLite, \(cores) cores, real text: \(articles.count) articles repeated (wall, MB/s, peak RSS)",
                       "\(n) docs, \(mb(bytes))",
-                      "\(secs(r.seconds)), " + String(format: "%.2f MB/s", Double(bytes) / r.seconds / 1e6) + ", \(mb(r.peakRSS))",
+                      "\(secs(r.seconds)), " + String(format: "%.2f MB/s", Double(bytes) / r.seconds / 1e6) + ", \(mb(r.peakRSS))" + runs,
                       (counts.map { "\(num(Double($0.entities))) nodes, \(num(Double($0.relations))) edges; " } ?? "exit \(r.status); ") + growth)
             prev = r.seconds
             try? FileManager.default.removeItem(atPath: dir)
