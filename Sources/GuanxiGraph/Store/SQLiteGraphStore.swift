@@ -497,15 +497,14 @@ public final class SQLiteGraphStore: GraphStore {
     }
 
     /// Entities holding a name of `key` (any type), each with its state cached.
-    private func entities(named key: NameKey.Bytes, _ conn: SQLiteDatabase, _ cache: WriterCache) throws -> [Int64] {
+    private func entities(named key: NameKey.Bytes, _ conn: SQLiteDatabase, _ cache: WriterCache) throws -> Set<Int64> {
         if let ids = cache.byKey[key] { return ids }
         if cache.complete { return [] }
-        var ids: [Int64] = []
+        var ids = Set<Int64>()
         for (id, eid, type, name, region) in try conn.query(
             "SELECT n.entity, e.eid, e.type, e.name, e.region IS NOT NULL FROM names n CROSS JOIN entities e ON e.id = n.entity WHERE n.key = ?1",
             [.text(key.string)], { ($0.int(0), $0.text(1), $0.text(2), $0.text(3), $0.int(4) != 0) }) {
-            guard !ids.contains(id) else { continue }
-            ids.append(id)
+            guard ids.insert(id).inserted else { continue }
             if cache.entities[id] == nil, let t = EntityType(rawValue: type) {
                 cache.entities[id] = EntityState(eid: eid, type: t, name: name, hasRegion: region)
             }
@@ -515,11 +514,11 @@ public final class SQLiteGraphStore: GraphStore {
     }
 
     /// Officials holding the row (name key, anchor) of `official_anchors`.
-    private func officials(_ pair: AnchorPair, _ conn: SQLiteDatabase, _ cache: WriterCache) throws -> [Int64] {
+    private func officials(_ pair: AnchorPair, _ conn: SQLiteDatabase, _ cache: WriterCache) throws -> Set<Int64> {
         if let ids = cache.anchored[pair] { return ids }
         if cache.complete { return [] }
-        let ids = try conn.query("SELECT entity FROM official_anchors WHERE name_key = ?1 AND anchor = ?2",
-                                 [.text(pair.key.string), .text(pair.anchor.string)], { $0.int(0) })
+        let ids = Set(try conn.query("SELECT entity FROM official_anchors WHERE name_key = ?1 AND anchor = ?2",
+                                     [.text(pair.key.string), .text(pair.anchor.string)], { $0.int(0) }))
         cache.anchored[pair] = ids
         return ids
     }

@@ -100,9 +100,9 @@ final class WriterCache {
     let version: Int64
     let complete: Bool
     /// Name key → entities holding a name of that key (any type), for keys read or complete.
-    var byKey: [NameKey.Bytes: [Int64]] = [:]
+    var byKey: [NameKey.Bytes: Set<Int64>] = [:]
     /// (Name key, anchor) → officials holding that row of `official_anchors`.
-    var anchored: [AnchorPair: [Int64]] = [:]
+    var anchored: [AnchorPair: Set<Int64>] = [:]
     var entities: [Int64: EntityState] = [:]
 
     init(version: Int64, complete: Bool) {
@@ -117,18 +117,17 @@ final class WriterCache {
     func removeAnchor(_ pair: AnchorPair, _ id: Int64) { Self.remove(id, pair, from: &anchored) }
 
     /// Adds `id` to a key's entry: to the entry held, or as a new entry when the cache is complete
-    /// (an entry not held and not complete would be read from the store first).
-    private static func add<K: Hashable>(_ id: Int64, _ key: K, to index: inout [K: [Int64]], complete: Bool) {
-        if var ids = index[key] {
-            if !ids.contains(id) { ids.append(id); index[key] = ids }
+    /// (an entry not held and not complete would be read from the store first). The entry is
+    /// changed in place: a name held by thousands of entities costs no copy.
+    private static func add<K: Hashable>(_ id: Int64, _ key: K, to index: inout [K: Set<Int64>], complete: Bool) {
+        if let i = index.index(forKey: key) {
+            index.values[i].insert(id)
         } else if complete {
             index[key] = [id]
         }
     }
 
-    private static func remove<K: Hashable>(_ id: Int64, _ key: K, from index: inout [K: [Int64]]) {
-        guard var ids = index[key] else { return }
-        ids.removeAll { $0 == id }
-        index[key] = ids
+    private static func remove<K: Hashable>(_ id: Int64, _ key: K, from index: inout [K: Set<Int64>]) {
+        if let i = index.index(forKey: key) { index.values[i].remove(id) }
     }
 }
