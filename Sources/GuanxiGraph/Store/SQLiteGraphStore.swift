@@ -639,16 +639,22 @@ public final class SQLiteGraphStore: GraphStore {
             if entity.type == .official, changed || !winner.anchorsChecked { try refreshAnchors(first, conn, cache) }
             return first
         }
-        // A new row under the entity's id, or `id#2`, `#3`… when another holds it (the unique
-        // index on eid refuses the insert: one statement, not a look-up and an insert).
-        var id = entity.id, n = 2
+        // A new row under the entity's id, or the lowest free of `id#2`, `#3`… when another holds
+        // it (the unique index on eid refuses the insert: one statement, not a look-up and an
+        // insert). The cache knows which suffixes are taken, so the 200th entity of one id tries
+        // two ids, not 200.
+        var id = entity.id
+        let base = NameKey.Bytes(entity.id)
+        var n = cache.freeSuffix[base] ?? 2
         let region = regionText(entity.region)
         while true {
             try conn.run("INSERT OR IGNORE INTO entities(eid, type, name, region) VALUES (?1, ?2, ?3, ?4)", .text(id), .text(entity.type.rawValue),
                          .text(entity.name), .text(region))
             if conn.changes > 0 { break }
-            id = "\(entity.id)#\(n)"; n += 1
+            if id != entity.id { n += 1 }
+            id = "\(entity.id)#\(n)"
         }
+        if id != entity.id { cache.freeSuffix[base] = n + 1 }
         let row = conn.lastInsertRowID
         let names = distinctStrings(entity.allNames)
         var keys = Set<NameKey.Bytes>()
@@ -795,6 +801,7 @@ public final class SQLiteGraphStore: GraphStore {
             }
         }
         try conn.run("DELETE FROM entities WHERE id = ?1", .int64(loser))
+        cache.freed(eid: l.eid)
         cache.entities[loser] = nil
         redirects[loser] = winner
     }

@@ -104,6 +104,9 @@ final class WriterCache {
     /// (Name key, anchor) → officials holding that row of `official_anchors`.
     var anchored: [AnchorPair: Set<Int64>] = [:]
     var entities: [Int64: EntityState] = [:]
+    /// Entity id → the lowest suffix `#n` that may be free: every `id#k` with 2 ≤ k < n is held.
+    /// Raised as rows are inserted, lowered when a row of the id goes (``freed(eid:)``).
+    var freeSuffix: [NameKey.Bytes: Int] = [:]
 
     init(version: Int64, complete: Bool) {
         self.version = version; self.complete = complete
@@ -115,6 +118,13 @@ final class WriterCache {
     /// Records that `id` now holds a name/anchor pair (when the pair's entry is held).
     func addAnchor(_ pair: AnchorPair, _ id: Int64) { Self.add(id, pair, to: &anchored, complete: complete) }
     func removeAnchor(_ pair: AnchorPair, _ id: Int64) { Self.remove(id, pair, from: &anchored) }
+
+    /// Notes that the row of `eid` went: when it is `id#k`, suffix `k` of `id` is free again.
+    func freed(eid: String) {
+        guard let hash = eid.lastIndex(of: "#"), let k = Int(eid[eid.index(after: hash)...]), k >= 2 else { return }
+        let base = NameKey.Bytes(String(eid[..<hash]))
+        if let n = freeSuffix[base], k < n { freeSuffix[base] = k }
+    }
 
     /// Adds `id` to a key's entry: to the entry held, or as a new entry when the cache is complete
     /// (an entry not held and not complete would be read from the store first). The entry is
