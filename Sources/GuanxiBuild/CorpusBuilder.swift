@@ -63,7 +63,8 @@ public struct CorpusBuilder {
     /// fewer commits write less — the 100 MB benchmark corpus's merge took 89 s at 256 documents
     /// a commit, 73 s at 1024, and 56–61 s at 4096 against 64–77 s at 1024 run turn about.
     public var batchSize = 4096
-    /// Documents extracted in parallel at a time (at most a batch).
+    /// Documents handed to the store at a time (at most a batch); the workers run up to two
+    /// such chunks ahead of the merge.
     public static let extractionChunk = 256
     /// Called after each part of a batch is merged with (documents merged, documents to merge).
     public var progress: ((Int, Int) -> Void)?
